@@ -1,0 +1,283 @@
+"""Reading an article: text, publication date, blocks, sentences and their languages.
+
+Everything downstream works on offsets into ``Document.text``, the text as read
+(for HTML, the article text the page reduces to), so this module never rewrites it.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from . import lexicon
+from .errors import InputError
+from .model import Block, Document, Sentence
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_CREDIT = re.compile(r"(?:\s[–—-]\s?[A-Z][A-Za-z/ ]{1,25}$|©|\b(?:Photo|Foto|Bild|Image|Crédit|Credit)\b)")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”’)]?[\s\u00a0]+(?=[\"«“(]?[A-ZÀ-ÖØ-Þ0-9])")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
+_DATE_LINE = re.compile(r"^(?:date|published|datum|fecha)\s*:\s*[\"']?(\d{4}-\d{2}-\d{2})", re.I | re.M)
+
+
+def parse_date(value: str, where: str) -> Date:
+    """A YYYY-MM-DD date, or an InputError naming where it came from."""
+    try:
+        return Date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise InputError(f"{where}: invalid date '{value}' (expected YYYY-MM-DD)") from None
+
+
+def detect_language(text: str, default: str | None = None) -> str | None:
+    """The language whose stopwords are most frequent in ``text``.
+
+    Stopword counting is crude but fast, needs no model download, and is enough
+    to tell a Dutch caption from the French article around it.
+    """
+    scores: dict[str, int] = {}
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    if not words:
+        return default
+    for lang in lexicon.languages():
+        stop = lexicon.load(lang).stopwords
+        scores[lang] = sum(1 for w in words if w in stop)
+    best = max(scores.items(), key=lambda kv: (kv[1], kv[0] == default))
+    if best[1] == 0:
+        return default
+    # A tie between languages goes to the page's language.
+    if default and scores.get(default, 0) == best[1]:
+        return default
+    return best[0]
+
+
+def split_blocks(text: str, language: str | None) -> tuple[tuple[Block, ...], str]:
+    """One block per non-empty line, classified as title, paragraph, caption or noise.
+
+    Scraped pages put a headline, its repeat and a photo caption on consecutive
+    lines, so lines rather than blank-line paragraphs are the unit.
+    """
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.span()
+        seg = m.group()
+        stripped = seg.strip()
+        if not stripped:
+            continue
+        s += len(seg) - len(seg.lstrip())
+        e -= len(seg) - len(seg.rstrip())
+        spans.append((s, e))
+    doc_lang = language or detect_language(text, None) or "en"
+    blocks: list[Block] = []
+    title_text: str | None = None
+    prev_end = -10
+    prev_kind = ""
+    for i, (s, e) in enumerate(spans):
+        seg = text[s:e]
+        words = _WORD.findall(seg)
+        adjacent = "\n\n" not in text[prev_end:s] if prev_end >= 0 else False
+        ends_sentence = seg.rstrip()[-1:] in ".!?…:»\"”'’)"
+        if seg.startswith("---") or re.match(r"^(?:date|title|lang)\s*:", seg, re.I):
+            kind = "noise"
+        elif title_text is None and len(words) >= 4 and not ends_sentence and len(words) <= 30:
+            kind = "title"
+            title_text = seg
+        elif title_text is not None and seg == title_text:
+            kind = "title"
+        elif _CREDIT.search(seg) and len(words) <= 30 or (adjacent and prev_kind == "title" and len(words) <= 30):
+            kind = "caption"
+        elif len(words) < 4 and not ends_sentence:
+            kind = "noise"
+        else:
+            kind = "paragraph"
+        lang = language or detect_language(seg, doc_lang) or doc_lang
+        blocks.append(Block(index=i, start=s, end=e, kind=kind, language=lang))
+        prev_end, prev_kind = e, kind
+    if not language:
+        weight: dict[str, int] = {}
+        for b in blocks:
+            if b.kind in ("paragraph", "title"):
+                weight[b.language] = weight.get(b.language, 0) + (b.end - b.start)
+        if weight:
+            doc_lang = max(weight.items(), key=lambda kv: kv[1])[0]
+    return tuple(blocks), doc_lang
+
+
+def split_sentences(text: str, blocks: tuple[Block, ...]) -> tuple[Sentence, ...]:
+    out: list[Sentence] = []
+    for b in blocks:
+        start = b.start
+        for m in _SENTENCE_END.finditer(text, b.start, b.end):
+            out.append(Sentence(start, m.start(), b.index))
+            start = m.end()
+        if start < b.end:
+            out.append(Sentence(start, b.end, b.index))
+    return tuple(out)
+
+
+def find_date(text: str) -> tuple[Date | None, str | None]:
+    """A publication date written in the article's front matter or first lines."""
+    fm = _FRONT_MATTER.match(text)
+    head = fm.group(1) if fm else text[:400]
+    m = _DATE_LINE.search(head)
+    if m:
+        return parse_date(m.group(1), "front matter"), "front matter"
+    return None, None
+
+
+class _ArticleText(HTMLParser):
+    """Reduces an HTML page to its article text and reads its publication date.
+
+    Keeps headings, paragraphs, captions and list items; drops scripts, styles,
+    navigation and footers, which are page noise, not the article.
+    """
+
+    SKIP = {"script", "style", "nav", "footer", "aside", "noscript", "form", "header", "svg", "button"}
+    BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "li", "blockquote", "title", "div", "br", "tr"}
+    DATE_META = {"article:published_time", "datepublished", "date", "dc.date", "pubdate", "publishdate", "og:published_time", "sailthru.date"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.date: str | None = None
+        self.lang: str | None = None
+        self.in_title = False
+        self.title = ""
+        self.seen_h1 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "html" and a.get("lang"):
+            self.lang = a["lang"][:2].lower()
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key in self.DATE_META and a.get("content") and not self.date:
+                self.date = a["content"]
+        if tag == "time" and a.get("datetime") and not self.date:
+            self.date = a["datetime"]
+        if tag in self.SKIP:
+            self.skip += 1
+        if tag == "title":
+            self.in_title = True
+        if tag == "h1":
+            self.seen_h1 = True
+        if tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self.skip:
+            self.skip -= 1
+        if tag == "title":
+            self.in_title = False
+        if tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title += data
+            return
+        if not self.skip:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        raw = "".join(self.parts)
+        if not self.seen_h1 and self.title.strip():
+            raw = self.title.strip() + "\n\n" + raw
+        lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in raw.split("\n")]
+        out = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+        return out + "\n"
+
+
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+
+
+def from_html(html: str) -> tuple[str, Date | None, str | None, str | None]:
+    """(article text, date, date source, declared language) of an HTML page."""
+    p = _ArticleText()
+    p.feed(html)
+    p.close()
+    raw_date = p.date
+    if not raw_date:
+        m = _JSONLD_DATE.search(html)
+        raw_date = m.group(1) if m else None
+    date = None
+    if raw_date:
+        try:
+            date = Date.fromisoformat(raw_date.strip()[:10])
+        except ValueError:
+            date = None
+    return p.text(), date, ("html meta" if date else None), p.lang
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<p>" in head and "</p>" in head)
+
+
+def build(source: str, text: str, *, date: Date | None = None, date_source: str | None = None,
+          language: str | None = None) -> Document:
+    """A Document from text already read. ``date`` from the caller (``--date``) wins."""
+    if language and language not in lexicon.languages():
+        raise InputError(f"{source}: unknown language '{language}' (known: {', '.join(lexicon.languages())})")
+    if date is None:
+        date, date_source = find_date(text)
+    blocks, doc_lang = split_blocks(text, language)
+    return Document(
+        source=source,
+        text=text,
+        language=language or doc_lang,
+        date=date,
+        date_source=date_source if date else None,
+        blocks=blocks,
+        sentences=split_sentences(text, blocks),
+    )
+
+
+def read(source: str, *, date: Date | None = None, language: str | None = None, stdin_text: str | None = None,
+         timeout: float = 20.0) -> Document:
+    """Read a file, ``-`` (stdin) or an http(s) URL into a Document."""
+    date_source = "--date" if date else None
+    if source.startswith(("http://", "https://")):
+        text = _fetch(source, timeout)
+    elif source == "-":
+        text = stdin_text if stdin_text is not None else ""
+    else:
+        path = Path(source)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{source}: no such file") from None
+        except IsADirectoryError:
+            raise InputError(f"{source}: is a directory, not an article") from None
+        except OSError as e:
+            raise InputError(f"{source}: cannot read: {e.strerror}") from None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise InputError(f"{source}: not UTF-8 text (byte {e.start})") from None
+        if "\x00" in text:
+            raise InputError(f"{source}: binary file, not an article")
+    if not text.strip():
+        raise InputError(f"{source}: empty article")
+    text = text.replace("\r\n", "\n")
+    if looks_like_html(text):
+        text, html_date, html_source, html_lang = from_html(text)
+        if date is None and html_date is not None:
+            date, date_source = html_date, html_source
+        if language is None and html_lang in lexicon.languages():
+            pass  # blocks are still detected one by one: the declared language is only a hint
+    return build(source, text, date=date, date_source=date_source, language=language)
+
+
+def _fetch(url: str, timeout: float) -> str:
+    import requests  # only when a URL is given: keeps start-up fast
+
+    try:
+        resp = requests.get(url, timeout=timeout, headers={"User-Agent": "factcheck/0.1"})
+    except requests.RequestException as e:
+        raise InputError(f"{url}: cannot fetch: {e.__class__.__name__}") from None
+    if resp.status_code != 200:
+        raise InputError(f"{url}: HTTP {resp.status_code}")
+    resp.encoding = resp.encoding or resp.apparent_encoding
+    return resp.text

@@ -1,0 +1,296 @@
+"""Language data: YAML lexicons compiled into matchers.
+
+The extractor holds no word of any language: every scale word, currency name,
+hedge or month comes from ``rules/lexicons/<lang>.yaml`` (shipped in the package)
+or from a user's folder given with ``FACTCHECK_LEXICONS`` / ``--lexicons``. A new
+language is a new YAML file; a new currency is one line.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+
+HEDGE_KINDS = ("more_than", "at_least", "less_than", "at_most", "up_to", "nearly", "about", "some", "range")
+
+
+def builtin_dir() -> Path:
+    """The folder of built-in lexicons, inside the installed package."""
+    return Path(str(resources.files("factcheck.builtin"))) / "lexicons"
+
+
+def _alternation(words: list[str], *, flags_word_end: bool = True) -> str:
+    """A regex alternation, longest first so that "milliards" wins over "milliard".
+
+    Apostrophes match both ' and ’; spaces match any run of spaces including
+    no-break spaces, since scraped pages mix them.
+    """
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        p = re.escape(w)
+        p = p.replace("'", "['’]").replace("’", "['’]")
+        p = p.replace(r"\ ", r"[\s\u00a0\u202f]+")
+        if flags_word_end and w[-1:].isalnum():
+            p += r"(?![^\W_])"
+        parts.append(p)
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's figure vocabulary, with the regexes built from it."""
+
+    language: str
+    decimal: str
+    stopwords: frozenset[str]
+    scales: dict[str, float]  # normalised word → multiplier
+    scales_case: dict[str, float]  # case-sensitive abbreviations (M, Md, k…)
+    scales_with_currency_only: frozenset[str]
+    currencies: dict[str, tuple[str, float]]  # normalised name → (ISO, factor)
+    hedges: dict[str, str]  # normalised phrase → hedge kind
+    fractions: dict[str, float]
+    multipliers: dict[str, float]
+    units: dict[str, str]
+    quarters: dict[str, str]  # normalised phrase → Q4…
+    relative_periods: dict[str, str]
+    range_openers: dict[str, tuple[str, ...]]
+    ignore_alone: frozenset[str]
+    # compiled
+    scale_re: re.Pattern[str]
+    currency_name_re: re.Pattern[str]
+    connector_re: re.Pattern[str]
+    percent_re: re.Pattern[str]
+    points_re: re.Pattern[str]
+    basis_points: frozenset[str]
+    hedge_re: re.Pattern[str]  # anchored at the end of the text before a figure
+    range_re: re.Pattern[str]
+    change_opener_re: re.Pattern[str]
+    range_opener_re: re.Pattern[str]
+    number_word_re: re.Pattern[str]
+    phrase_re: re.Pattern[str]  # fractions and multipliers
+    unit_re: re.Pattern[str]
+    month_re: str  # alternation, embedded in date patterns
+    quarter_re: re.Pattern[str]
+    relative_re: re.Pattern[str]
+    year_prefix_re: re.Pattern[str]
+    ordinal_re: re.Pattern[str]  # suffix glued to digits: "1er", "4th"
+
+
+def _get(data: dict[str, Any], key: str, path: Path, kind: type, default: Any) -> Any:
+    value = data.get(key, default)
+    if value is None:
+        value = default
+    if not isinstance(value, kind):
+        line = _line_of(path, key)
+        raise InputError(f"{path}:{line}: field '{key}' must be a {kind.__name__}")
+    return value
+
+
+def _line_of(path: Path, key: str) -> int:
+    try:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith(f"{key}:"):
+                return n
+    except OSError:
+        pass
+    return 1
+
+
+def _number(value: Any, path: Path, field: str) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise InputError(f"{path}:{_line_of(path, field)}: field '{field}' has a non-numeric value {value!r}") from None
+
+
+def _currency(code: str, path: Path) -> tuple[str, float]:
+    code = str(code)
+    factor = 1.0
+    if "/" in code:
+        code, div = code.split("/", 1)
+        factor = 1.0 / _number(div, path, "currencies")
+    return code.strip(), factor
+
+
+def _load_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise InputError(f"{path}: cannot read lexicon: {e.strerror}") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise InputError(f"{path}:{line}: invalid YAML: {getattr(e, 'problem', e)}") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{path}:1: a lexicon must be a mapping")
+    return data
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """User lexicons extend the built-in ones: lists are concatenated, maps updated."""
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = out[key] + value
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
+            merged = dict(out[key])
+            for k, v in value.items():
+                if isinstance(v, list) and isinstance(merged.get(k), list):
+                    merged[k] = merged[k] + v
+                else:
+                    merged[k] = v
+            out[key] = merged
+        else:
+            out[key] = value
+    return out
+
+
+def _user_dirs() -> list[Path]:
+    env = os.environ.get("FACTCHECK_LEXICONS", "")
+    return [Path(p) for p in env.split(os.pathsep) if p]
+
+
+@lru_cache(maxsize=None)
+def common() -> dict[str, Any]:
+    data = _load_yaml(builtin_dir() / "common.yaml")
+    for d in _user_dirs():
+        if (d / "common.yaml").is_file():
+            data = _merge(data, _load_yaml(d / "common.yaml"))
+    return data
+
+
+@lru_cache(maxsize=None)
+def languages() -> tuple[str, ...]:
+    names = {p.stem for p in builtin_dir().glob("*.yaml") if p.stem != "common"}
+    for d in _user_dirs():
+        names |= {p.stem for p in d.glob("*.yaml") if p.stem != "common"}
+    return tuple(sorted(names))
+
+
+@lru_cache(maxsize=None)
+def load(language: str) -> Lexicon:
+    """The lexicon for ``language``, built-in data extended by user folders."""
+    path = builtin_dir() / f"{language}.yaml"
+    data: dict[str, Any] = {}
+    if path.is_file():
+        data = _load_yaml(path)
+    for d in _user_dirs():
+        user = d / f"{language}.yaml"
+        if user.is_file():
+            data = _merge(data, _load_yaml(user))
+            path = user
+    if not data:
+        raise InputError(f"unknown language '{language}' (known: {', '.join(languages())})")
+    return _compile(language, data, path)
+
+
+def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
+    scales_raw = _get(data, "scales", path, dict, {})
+    case_only = set(map(str, _get(data, "scales_with_currency_only", path, list, [])))
+    scales: dict[str, float] = {}
+    scales_case: dict[str, float] = {}
+    for word, mult in scales_raw.items():
+        word = str(word)
+        m = _number(mult, path, "scales")
+        # Abbreviations with a capital (M, Md, Mrd, Mio, K) are case-sensitive:
+        # "M" is a million, "m" may be metres.
+        if any(c.isupper() for c in word) or len(word) <= 2:
+            scales_case[word] = m
+        else:
+            scales[_norm(word)] = m
+    currencies = {
+        _norm(str(k)): _currency(v, path) for k, v in _get(data, "currencies", path, dict, {}).items()
+    }
+    hedges: dict[str, str] = {}
+    for kind, phrases in _get(data, "hedges", path, dict, {}).items():
+        if kind not in HEDGE_KINDS:
+            raise InputError(f"{path}:{_line_of(path, 'hedges')}: field 'hedges' has unknown kind '{kind}'")
+        for p in phrases or []:
+            hedges[_norm(str(p))] = kind
+    fractions = {_norm(str(k)): _number(v, path, "fractions") for k, v in _get(data, "fractions", path, dict, {}).items()}
+    multipliers = {_norm(str(k)): _number(v, path, "multipliers") for k, v in _get(data, "multipliers", path, dict, {}).items()}
+    units = {str(k): str(v) for k, v in _get(data, "units", path, dict, {}).items()}
+    quarters: dict[str, str] = {}
+    for q, phrases in _get(data, "quarters", path, dict, {}).items():
+        for p in phrases or []:
+            quarters[_norm(str(p))] = str(q)
+    relative: dict[str, str] = {}
+    for r, phrases in _get(data, "relative_periods", path, dict, {}).items():
+        for p in phrases or []:
+            relative[_norm(str(p))] = str(r)
+    range_openers_raw = _get(data, "range_openers", path, dict, {})
+    range_openers = {_norm(str(k)): tuple(_norm(str(x)) for x in (v or [])) for k, v in range_openers_raw.items()}
+
+    sp = r"[\s\u00a0\u202f]*"
+    scale_words = list(scales) + list(scales_case)
+    com = common()
+    symbols = {str(k): str(v) for k, v in com.get("symbols", {}).items()}
+    codes = [str(c) for c in com.get("codes", [])]
+    cur_names = list(currencies)
+    number_words = [str(w) for w in _get(data, "number_words", path, list, [])]
+    ordinal_words = [str(w) for w in _get(data, "ordinal_words", path, list, [])]
+    nw = _alternation(number_words + ordinal_words, flags_word_end=False)
+    months = [str(m) for m in _get(data, "months", path, list, [])]
+    return Lexicon(
+        language=language,
+        decimal=str(_get(data, "decimal", path, str, ".")),
+        stopwords=frozenset(_norm(str(w)) for w in _get(data, "stopwords", path, list, [])),
+        scales=scales,
+        scales_case=scales_case,
+        scales_with_currency_only=frozenset(case_only),
+        currencies=currencies,
+        hedges=hedges,
+        fractions=fractions,
+        multipliers=multipliers,
+        units=units,
+        quarters=quarters,
+        relative_periods=relative,
+        range_openers=range_openers,
+        ignore_alone=frozenset(_norm(str(w)) for w in _get(data, "ignore_alone", path, list, [])),
+        scale_re=re.compile(
+            sp + r"(?:(?i:" + _alternation(list(scales)) + r")|(?:" + _alternation(list(scales_case)) + r"))\.?"
+            if scale_words else r"(?!x)x"
+        ),
+        currency_name_re=re.compile(
+            sp + r"(?:(?i:" + _alternation(cur_names) + r")|(?:" + _alternation(list(symbols)) + r")|(?:"
+            + _alternation(codes) + r"))"
+        ),
+        connector_re=re.compile(sp + r"(?i:" + _alternation([str(c) for c in _get(data, "connectors", path, list, [])]) + r")" + sp),
+        percent_re=re.compile(sp + r"(?i:" + _alternation([str(p) for p in _get(data, "percent", path, list, [])]) + r")"),
+        points_re=re.compile(sp + r"(?i:" + _alternation([str(p) for p in _get(data, "points", path, list, [])]) + r")"),
+        basis_points=frozenset(_norm(str(p)) for p in _get(data, "basis_points", path, list, [])),
+        hedge_re=re.compile(r"(?i:(?<![^\W_])(" + _alternation(list(hedges)) + r"))" + sp + r"$"),
+        range_re=re.compile(sp + r"(?i:" + _alternation([str(p) for p in _get(data, "range_words", path, list, [])]) + r")" + sp),
+        change_opener_re=re.compile(
+            r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "change_openers", path, list, [])]) + r"))" + sp + r"$"
+        ),
+        range_opener_re=re.compile(r"(?i:(?<![^\W_])(?:" + _alternation(list(range_openers)) + r"))" + sp + r"$"),
+        number_word_re=re.compile(
+            r"(?i)(?<![^\W_])(?:" + nw + r")+(?:[\s\u00a0-]+(?:" + nw + r")+)*(?![^\W_])"
+        ) if number_words else re.compile(r"(?!x)x"),
+        phrase_re=re.compile(
+            r"(?i)(?<![^\W_])(?:" + _alternation(list(fractions) + list(multipliers)) + r")"
+        ),
+        unit_re=re.compile(sp + r"(?:" + _alternation(list(units)) + r")"),
+        month_re=_alternation(months) if months else r"(?!x)x",
+        quarter_re=re.compile(r"(?i)(?<![^\W_])(?:" + _alternation(list(quarters)) + r")"),
+        relative_re=re.compile(r"(?i)(?<![^\W_])(?:" + _alternation(list(relative)) + r")"),
+        ordinal_re=re.compile(
+            r"(?:" + _alternation([str(x) for x in _get(data, "ordinal_suffixes", path, list, [])]) + r")(?![^\W\d_])"
+        ),
+        year_prefix_re=re.compile(
+            r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "year_prefixes", path, list, [])]) + r"))" + sp + r"$"
+        ),
+    )

@@ -357,6 +357,22 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
     return out
 
 
+def _elliptical_units(text: str, raws: list[_Raw]) -> None:
+    """"5 milliards d'euros, dont 3 milliards en France": the 3 billion are euros too.
+
+    A scaled number with no unit takes the currency of the money figure just
+    before it in the same sentence, as a reader does.
+    """
+    last: _Raw | None = None
+    for raw in raws:
+        if raw.kind == "money":
+            last = raw
+        elif raw.kind == "number" and raw.scale and raw.unit is None and last is not None:
+            between = text[last.end:raw.start]
+            if len(between) <= 160 and not re.search(r"[.!?]\s", between):
+                raw.kind, raw.unit = "money", last.unit
+
+
 def _interval(raw: _Raw) -> tuple[float, float]:
     if raw.low is not None and raw.high is not None:
         return raw.low, raw.high
@@ -434,6 +450,7 @@ def scan(doc: Document) -> Scan:
         raws += _phrases(text, block.start, block.end, lex, taken)
         raws.sort(key=lambda r: r.start)
         raws = _join_ranges(text, raws, lex, block.start)
+        _elliptical_units(text, raws)
         for raw in raws:
             raw.hedge = raw.hedge or _hedge(text, raw, block.start, lex)
             if raw.symbol and raw.kind == "money":

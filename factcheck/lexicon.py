@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError
+from .tokens import phrase_words
 
 HEDGE_KINDS = ("more_than", "at_least", "less_than", "at_most", "up_to", "nearly", "about", "some", "range")
 
@@ -86,6 +87,7 @@ class Lexicon:
     relative_re: re.Pattern[str]
     year_prefix_re: re.Pattern[str]
     ordinal_re: re.Pattern[str]  # suffix glued to digits: "1er", "4th"
+    classes: dict[str, tuple[tuple[str, ...], ...]]  # word classes for rule patterns ("@rise")
 
 
 def _get(data: dict[str, Any], key: str, path: Path, kind: type, default: Any) -> Any:
@@ -287,6 +289,10 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         month_re=_alternation(months) if months else r"(?!x)x",
         quarter_re=re.compile(r"(?i)(?<![^\W_])(?:" + _alternation(list(quarters)) + r")"),
         relative_re=re.compile(r"(?i)(?<![^\W_])(?:" + _alternation(list(relative)) + r")"),
+        classes={
+            str(name): tuple(sorted({phrase_words(str(p)) for p in (phrases or []) if phrase_words(str(p))}, key=len, reverse=True))
+            for name, phrases in _get(data, "classes", path, dict, {}).items()
+        },
         ordinal_re=re.compile(
             r"(?:" + _alternation([str(x) for x in _get(data, "ordinal_suffixes", path, list, [])]) + r")(?![^\W\d_])"
         ),
@@ -294,3 +300,11 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
             r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "year_prefixes", path, list, [])]) + r"))" + sp + r"$"
         ),
     )
+
+
+def word_class(language: str, name: str) -> tuple[tuple[str, ...], ...]:
+    """The phrases of class ``@name`` in ``language`` (empty when the language lacks it)."""
+    try:
+        return load(language).classes.get(name, ())
+    except InputError:
+        return ()

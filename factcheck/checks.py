@@ -1,0 +1,506 @@
+"""Running rules on a document: bind figures, recompute, give verdicts.
+
+The engine knows primitives only (matching, picking, aggregation, interval
+arithmetic, FX at the ECB rate of the article's date, tolerances); every check an
+editor would name is a YAML rule. Verdicts follow DESIGN.md: intervals that meet
+are consistent, a gap within the rule's tolerance is approximate, a missing input
+is unverifiable, an implied value nobody printed is derived.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from . import display
+from . import expr as expressions
+from . import figures as figures_mod
+from . import rates as rates_mod
+from .errors import InputError
+from .intervals import Amount, Interval, nominal_deviation, relative_deviation
+from .model import Document, Figure, Finding, Report
+from .patterns import Context, FigureTest, find_all
+from .rules import Collect, Pick, Rule
+from .rules import load as load_rules
+from .tokens import Stream, Token, match_phrase_at, tokenize
+from .verdicts import APPROXIMATE, CONSISTENT, DERIVED, INCONSISTENT, ORDER, UNVERIFIABLE
+
+IMPLIED_RATE_TOLERANCE = 0.003
+
+
+class Rates:
+    """The rate table, loaded on the first conversion only: most articles need none."""
+
+    def __init__(self, path: str | None = None) -> None:
+        self.path = path
+        self._table: rates_mod.RateTable | None = None
+
+    @property
+    def table(self) -> rates_mod.RateTable:
+        if self._table is None:
+            self._table = rates_mod.RateTable.load(self.path) if self.path else rates_mod.default_table()
+        return self._table
+
+    @property
+    def loaded(self) -> bool:
+        return self._table is not None
+
+
+@dataclass
+class _Eval:
+    """What one evaluation learned besides its value: FX steps, missing inputs."""
+
+    date: Date | None
+    rates: Rates
+    steps: list[str] = field(default_factory=list)
+    missing: str | None = None
+    conversions: list[tuple[str, str]] = field(default_factory=list)
+    warnings: set[str] = field(default_factory=set)
+
+    def fx(self, a: object, to: object) -> Amount:
+        if not isinstance(a, Amount) or not isinstance(to, str):
+            raise expressions.ExprError("fx(amount, \"CODE\") needs an amount and a currency code")
+        src = a.unit
+        if src is None or src == to:
+            return a.with_unit(to)
+        self.conversions.append((src, to))
+        if self.date is None:
+            self.missing = self.missing or "no date"
+            return a.with_unit(to)
+        try:
+            rate, lookups = self.rates.table.cross(src, to, self.date)
+        except rates_mod.RatesError as e:
+            self.missing = self.missing or str(e)
+            return a.with_unit(to)
+        for lk in lookups:
+            if lk.note:
+                (self.warnings if lk.stale else set()).add(lk.note)
+                if not lk.stale:
+                    self.steps.append(lk.note)
+        out = Amount(a.interval * rate, a.nominal * rate, to)
+        used = lookups[0].used if lookups[0].currency != "EUR" else lookups[1].used
+        if to == "EUR":
+            per = 1 / rate
+            how = f"{display.amount(a)} ÷ {per:.4f} (ECB, {used}: 1 EUR = {per:.4f} {src})"
+        elif src == "EUR":
+            how = f"{display.amount(a)} × {rate:.4f} (ECB, {used}: 1 EUR = {rate:.4f} {to})"
+        else:
+            how = f"{display.amount(a)} × {rate:.6g} (ECB cross rate via EUR, {used}: 1 {src} = {rate:.6g} {to})"
+        self.steps.append(f"{how} = {display.amount(out)}")
+        return out
+
+    def functions(self) -> dict[str, Callable[..., object]]:
+        return {**expressions.BASE_FUNCTIONS, "fx": self.fx, "exact": _exact}
+
+
+def _exact(a: object) -> Amount:
+    """The printed value taken literally: "dépasse les 10 milliards" means above 10 bn exactly."""
+    if not isinstance(a, Amount):
+        raise expressions.ExprError("exact() needs an amount")
+    return Amount.point(a.nominal, a.unit)
+
+
+def _amount(fig: Figure) -> Amount:
+    """Percent figures enter formulas as plain numbers: 62 % is 62 in "(1 + p / 100)"."""
+    a = Amount.from_figure(fig)
+    return a.with_unit(None) if fig.unit in ("%", "pp") else a
+
+
+def _env(bound: dict[str, object]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for name, v in bound.items():
+        if isinstance(v, Figure):
+            out[name] = _amount(v)
+        elif isinstance(v, tuple):
+            out[name] = [_amount(f) for f in v]
+    return out
+
+
+def _flat(bound: dict[str, object]) -> list[Figure]:
+    out: list[Figure] = []
+    for v in bound.values():
+        if isinstance(v, Figure):
+            out.append(v)
+        elif isinstance(v, tuple):
+            out.extend(v)
+    seen: dict[str, Figure] = {}
+    for f in sorted(out, key=lambda f: f.start):
+        seen.setdefault(f.id, f)
+    return list(seen.values())
+
+
+class _Runner:
+    def __init__(self, doc: Document, figs: tuple[Figure, ...], rules: Iterable[Rule], rates: Rates) -> None:
+        self.doc = doc
+        self.figs = figs
+        self.rules = list(rules)
+        self.rates = rates
+        self.stream: Stream = tokenize(doc, figs)
+        self.block_kind = {b.index: b.kind for b in doc.blocks}
+        self.block_lang = {b.index: b.language for b in doc.blocks}
+        self.fig_token: dict[str, Token] = {t.figure.id: t for t in self.stream.tokens if t.figure is not None}
+        self.warnings: set[str] = set()
+        self.fig_count = [0] * len(self.stream.sentence_ranges)
+        for t in self.stream.tokens:
+            if t.figure is not None:
+                self.fig_count[t.sentence] += 1
+
+    # -- binding -----------------------------------------------------------------
+
+    def matches(self, rule: Rule) -> Iterable[dict[str, object]]:
+        if rule.pattern is not None:
+            needed = sum(1 for _ in rule.pattern.slots())
+            toks = self.stream.tokens
+            units = (
+                self.stream.sentence_ranges if rule.scope == "sentence"
+                else [self.stream.block_ranges[b] for b in sorted(self.stream.block_ranges)]
+            )
+            for idx, (s, e) in enumerate(units):
+                if s >= e:
+                    continue
+                block = toks[s].block
+                if self.block_kind.get(block) not in rule.blocks or not rule.serves(self.block_lang.get(block, "")):
+                    continue
+                if rule.scope == "sentence" and self.fig_count[idx] < min(needed, 2):
+                    continue
+                ctx = Context(toks, e, self.block_lang[block], self.block_kind[block])
+                for _, _, bound in find_all(rule.pattern, ctx, s):
+                    yield from self._with_collect(rule, bound, block)
+        else:
+            yield from self._with_collect(rule, {}, None)
+
+    def _with_collect(self, rule: Rule, bound: dict[str, object], block: int | None) -> Iterable[dict[str, object]]:
+        if not rule.collect:
+            yield bound
+            return
+        groups: list[dict[str, object]] = [bound]
+        for name, spec in rule.collect.items():
+            new: list[dict[str, object]] = []
+            for b in groups:
+                for figs in self._collect(spec, block):
+                    new.append({**b, name: figs})
+            groups = new
+        yield from groups
+
+    def _collect(self, spec: Collect, block: int | None) -> Iterable[tuple[Figure, ...]]:
+        toks = self.stream.tokens
+        if spec.scope == "document":
+            ranges = [(0, len(toks))]
+        elif spec.scope == "sentence":
+            ranges = list(self.stream.sentence_ranges)
+        else:
+            ranges = [self.stream.block_ranges[b] for b in sorted(self.stream.block_ranges) if block is None or b == block]
+        for s, e in ranges:
+            picked: list[Figure] = []
+            for i in range(s, e):
+                t = toks[i]
+                if t.figure is None or not spec.test.accepts(t.figure, self.block_kind.get(t.block)):
+                    continue
+                lang = self.block_lang.get(t.block, "")
+                ss, se = self.stream.sentence_ranges[t.sentence]
+                if spec.sentence_has and not any(self._has(p, lang, ss, se) for p in spec.sentence_has):
+                    continue
+                if spec.not_after and any(self._has(p, lang, max(ss, i - 4), i) for p in spec.not_after):
+                    continue
+                picked.append(t.figure)
+            if len(picked) >= spec.minimum:
+                yield tuple(picked)
+
+    def _has(self, phrase: str, lang: str, s: int, e: int) -> bool:
+        toks = self.stream.tokens
+        return any(match_phrase_at(phrase, lang, toks, i, e) for i in range(s, e))
+
+    def _pick(self, rule: Rule, name: str, spec: Pick, bound: dict[str, object], fx: _Eval) -> Figure | None:
+        anchor = bound.get(spec.anchor) if spec.anchor else None
+        if isinstance(anchor, tuple):
+            anchor = anchor[0] if anchor else None
+        if not isinstance(anchor, Figure):
+            return None
+        at = self.fig_token[anchor.id]
+        taken = {f.id for f in _flat(bound)}
+        cands: list[Figure] = []
+        for f in self.figs:
+            if f.id in taken:
+                continue
+            t = self.fig_token[f.id]
+            if spec.scope == "sentence" and t.sentence != at.sentence or spec.scope == "paragraph" and t.block != at.block:
+                continue
+            if spec.position == "before" and f.start >= anchor.start or spec.position == "after" and f.start <= anchor.start:
+                continue
+            if not spec.test.accepts(f, self.block_kind.get(t.block)):
+                continue
+            if spec.where is not None and not self._true(spec.where, {**bound, name: f}, fx):
+                continue
+            cands.append(f)
+        if not cands:
+            return None
+        key: Callable[[Figure], float]
+        if spec.pick == "nearest":
+            key = lambda f: abs(f.start - anchor.start)  # noqa: E731
+        elif spec.pick == "closest_value":
+            key = lambda f: abs(math.log(abs(f.value) / abs(anchor.value))) if f.value and anchor.value else math.inf  # noqa: E731
+        elif spec.pick == "first":
+            key = lambda f: f.start  # noqa: E731
+        elif spec.pick == "last":
+            key = lambda f: -f.start  # noqa: E731
+        elif spec.pick == "largest":
+            key = lambda f: -f.value  # noqa: E731
+        else:
+            key = lambda f: f.value  # noqa: E731
+        return min(cands, key=key)
+
+    def _true(self, e: expressions.Expr, bound: dict[str, object], fx: _Eval) -> bool:
+        try:
+            return expressions.evaluate(e, _env(bound), fx.functions()) is True
+        except expressions.ExprError:
+            return False
+
+    # -- checking ----------------------------------------------------------------
+
+    def run(self) -> list[Finding]:
+        findings: list[Finding] = []
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        for rule in self.rules:
+            for bound in self.matches(rule):
+                fx = _Eval(self.doc.date, self.rates)
+                ok = True
+                for name, spec in rule.picks.items():
+                    f = self._pick(rule, name, spec, bound, fx)
+                    if f is None:
+                        ok = False
+                        break
+                    bound = {**bound, name: f}
+                if not ok:
+                    continue
+                if rule.where is not None and not self._true(rule.where, bound, fx):
+                    continue
+                figs = _flat(bound)
+                key = (rule.id, tuple(f.id for f in figs))
+                if key in seen:
+                    continue
+                finding = self._finding(rule, bound, figs)
+                if finding is not None:
+                    seen.add(key)
+                    findings.append(finding)
+        findings = _drop_covered_derivations(findings)
+        rank = {v: i for i, v in enumerate(ORDER)}
+        findings.sort(key=lambda f: (rank[f.verdict], f.spans[0][0] if f.spans else 0))
+        return findings
+
+    def _finding(self, rule: Rule, bound: dict[str, object], figs: list[Figure]) -> Finding | None:
+        fx = _Eval(self.doc.date, self.rates)
+        env = _env(bound)
+        fns = fx.functions()
+        texts = {n: (v.text if isinstance(v, Figure) else " + ".join(f.text for f in v)) for n, v in bound.items()
+                 if isinstance(v, (Figure, tuple))}
+        spans = tuple((f.start, f.end) for f in figs)
+        ids = tuple(f.id for f in figs)
+        try:
+            if rule.derive is not None:
+                value = expressions.evaluate(rule.derive.value, env, fns)
+                if not isinstance(value, Amount):
+                    return None
+                steps = list(fx.steps) + [f"{rule.derive.label} = {_substituted(rule.derive.value, env)} = "
+                                          f"{display.amount(value)} {display.interval(value.interval, value.unit)}"]
+                self.warnings |= fx.warnings
+                if fx.missing:
+                    return self._unverifiable(rule, ids, spans, texts, fx, None, value, steps)
+                msg = _message(rule.message, texts, stated=None, expected=display.amount(value), deviation=None,
+                               label=rule.derive.label)
+                return Finding(rule.id, rule.title, DERIVED, ids, spans, msg, None, display.amount(value), None, tuple(steps))
+            assert rule.check is not None
+            stated = expressions.evaluate(rule.check.stated, env, fns)
+            expected = expressions.evaluate(rule.check.expected, env, fns)
+        except expressions.ExprError:
+            return None  # the figures do not fit the formula (e.g. two currencies summed): no claim
+        if isinstance(expected, (int, float)) and not isinstance(expected, bool):
+            expected = Amount.point(float(expected))
+        if not isinstance(stated, Amount) or not isinstance(expected, Amount):
+            return None
+        self.warnings |= fx.warnings
+        hint = _unit_hint(rule.check.stated, bound)
+        if hint:
+            stated = stated if stated.unit else stated.with_unit(hint)
+            expected = expected if expected.unit else expected.with_unit(hint)
+        steps = list(fx.steps)
+        exp_src = str(rule.check.expected)
+        if not (fx.steps and exp_src.startswith("fx(")) and not isinstance(rule.check.expected, (expressions.Name, expressions.Literal)):
+            steps.append(f"expected = {_substituted(rule.check.expected, env)} = {display.amount(expected)} "
+                         f"{display.interval(expected.interval, expected.unit)}")
+        if fx.missing:
+            return self._unverifiable(rule, ids, spans, texts, fx, stated, expected, steps)
+        verdict, deviation, note = _verdict(rule.check.relation, stated, expected, rule.check.tolerance)
+        stated_txt = texts.get(str(rule.check.stated)) or display.amount(stated)
+        rel = {"==": "", "<": "below ", "<=": "at most ", ">": "above ", ">=": "at least "}[rule.check.relation]
+        expected_txt = rel + display.amount(expected)
+        line = f"stated {display.amount(stated)} {display.interval(stated.interval, stated.unit)}"
+        if rule.check.relation == "==":
+            line += f", {display.percent_change(deviation)} from expected" if deviation is not None else ""
+        else:
+            line += f", must be {rel.strip()} {display.amount(expected)}"
+        steps.append(line)
+        if note:
+            steps.append(note)
+        if verdict == APPROXIMATE:
+            steps.append(f"within the rule's tolerance of {rule.check.tolerance * 100:g} %")
+        elif verdict == INCONSISTENT and rule.check.tolerance:
+            steps.append(f"outside the rule's tolerance of {rule.check.tolerance * 100:g} %")
+        msg = _message(rule.message, texts, stated=stated_txt, expected=expected_txt,
+                       deviation=display.percent_change(deviation) if deviation is not None else "", label="")
+        return Finding(rule.id, rule.title, verdict, ids, spans, msg, stated_txt, expected_txt, deviation, tuple(steps))
+
+    def _unverifiable(self, rule: Rule, ids: tuple[str, ...], spans: tuple[tuple[int, int], ...], texts: dict[str, str],
+                      fx: _Eval, stated: Amount | None, expected: Amount, steps: list[str]) -> Finding:
+        reason = fx.missing or "missing input"
+        steps = [s for s in steps if not s.startswith("expected =")]
+        extra = ""
+        if reason == "no date" and stated is not None and fx.conversions and expected.nominal:
+            src, to = fx.conversions[0]
+            factor = stated.nominal / expected.nominal  # `to` per `src`, the formula being linear in the rate
+            base, quote, rate = ("EUR", src, 1 / factor) if to == "EUR" else ("EUR", to, factor) if src == "EUR" else (src, to, factor)
+            extra = f"implies 1 {base} = {rate:.4g} {quote}"
+            try:
+                table = self.rates.table
+                ranges = table.implied_dates(base, quote, rate, IMPLIED_RATE_TOLERANCE)
+            except (rates_mod.RatesError, ValueError):
+                ranges = []
+            if ranges:
+                shown = ranges[-4:]
+                spans_txt = ", ".join(f"{a}…{b}" if a != b else f"{a}" for a, b in reversed(shown))
+                more = f" (and {len(ranges) - len(shown)} earlier periods)" if len(ranges) > len(shown) else ""
+                extra += f": ECB rate within {IMPLIED_RATE_TOLERANCE * 100:g} % on {spans_txt}{more}"
+            else:
+                extra += f": the ECB rate was never within {IMPLIED_RATE_TOLERANCE * 100:g} % of it"
+            steps.append(extra)
+            steps.append("give the article's date (--date YYYY-MM-DD or a 'date:' line) to check it")
+        msg = f"{_message(rule.message, texts, stated=None, expected=None, deviation=None, label='')} — "
+        msg += ("no date, so no ECB rate: " + extra.split(":")[0]) if reason == "no date" else f"cannot check: {reason}"
+        stated_txt = texts.get(str(rule.check.stated)) if rule.check else None
+        return Finding(rule.id, rule.title, UNVERIFIABLE, ids, spans, msg, stated_txt, None, None, tuple(steps))
+
+
+def _unit_hint(e: expressions.Expr, bound: dict[str, object]) -> str | None:
+    """Percent figures compute as plain numbers; say "%" again when showing the result."""
+    units = set()
+    for name in e.names():
+        v = bound.get(name)
+        for f in (v if isinstance(v, tuple) else (v,)):
+            if isinstance(f, Figure):
+                units.add(f.unit)
+    if len(units) == 1 and next(iter(units)) in ("%", "pp"):
+        return next(iter(units))
+    return None
+
+
+def _drop_covered_derivations(findings: list[Finding]) -> list[Finding]:
+    """A derived value is worth showing only when no check already uses all its figures."""
+    checked = [set(f.figures) for f in findings if f.verdict != DERIVED]
+    return [f for f in findings if f.verdict != DERIVED or not any(set(f.figures) <= c for c in checked)]
+
+
+def _verdict(relation: str, stated: Amount, expected: Amount, tolerance: float) -> tuple[str, float | None, str | None]:
+    s, e = stated.interval, expected.interval
+    note = None
+    if relation == "==":
+        dev = nominal_deviation(stated.nominal, expected.nominal) if expected.nominal else None
+        if any(math.isinf(x) for x in (s.low, s.high, e.low, e.high)):
+            dev = None  # a hedged figure ("plus de 25") has no meaningful nominal gap
+        if s.intersects(e):
+            if dev is not None and not (e.contains(stated.nominal) or s.contains(expected.nominal)):
+                note = "holds only thanks to rounding: the printed values differ, their rounding intervals meet"
+            return CONSISTENT, dev, note
+        gap = relative_deviation(s, e)
+        return (APPROXIMATE if abs(gap) <= tolerance else INCONSISTENT), (gap if dev is None else dev), note
+    holds = _possible(relation, s, e)
+    if holds:
+        nominal_holds = _compare(relation, stated.nominal, expected.nominal)
+        if not nominal_holds:
+            note = "holds only thanks to rounding"
+        return CONSISTENT, None, note
+    # how far the relation is from holding, relative to the bound
+    if relation in ("<", "<="):
+        gap = (s.low - e.high) / abs(e.high) if e.high else math.inf
+    else:
+        gap = (e.low - s.high) / abs(e.low) if e.low else math.inf
+    return (APPROXIMATE if abs(gap) <= tolerance else INCONSISTENT), (gap if relation in ("<", "<=") else -gap), note
+
+
+def _possible(relation: str, s: Interval, e: Interval) -> bool:
+    """Whether some value of the stated interval and some of the expected satisfy the relation."""
+    if relation == "<":
+        return s.low < e.high
+    if relation == "<=":
+        return s.low < e.high or (s.low == e.high and not s.low_open and not e.high_open)
+    if relation == ">":
+        return s.high > e.low
+    return s.high > e.low or (s.high == e.low and not s.high_open and not e.low_open)
+
+
+def _compare(relation: str, a: float, b: float) -> bool:
+    return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b, "==": a == b}[relation]
+
+
+def _substituted(e: expressions.Expr, env: dict[str, object]) -> str:
+    """The formula with each slot replaced by its value, for the steps an editor reads."""
+    src = re.sub(r"\bvalue\((\w+)\)", lambda m: display.number(env[m.group(1)].nominal)
+                 if isinstance(env.get(m.group(1)), Amount) else m.group(0), str(e))
+
+    def sub(m: re.Match[str]) -> str:
+        v = env.get(m.group(0))
+        if isinstance(v, Amount):
+            return display.amount(v)
+        if isinstance(v, list):
+            return "(" + " + ".join(display.amount(a) for a in v) + ")"
+        return m.group(0)
+
+    return re.sub(r"(?<![\w\"'])[A-Za-z_]\w*(?![\w(\"'])", sub, src)
+
+
+def _message(template: str, texts: dict[str, str], **extra: str | None) -> str:
+    values = {**texts, **{k: (v or "") for k, v in extra.items()}}
+    return re.sub(r"\{([^{}]*)\}", lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def check_document(doc: Document, rules: Iterable[Rule] | None = None, rates: Rates | None = None) -> Report:
+    """Figures, findings and warnings for one document."""
+    rates = rates or Rates()
+    scan = figures_mod.scan(doc)
+    rule_list = list(rules) if rules is not None else list(load_rules())
+    runner = _Runner(doc, scan.figures, rule_list, rates)
+    findings = runner.run()
+    warnings = sorted(runner.warnings)
+    source = None
+    if rates.loaded:
+        table = rates.table
+        source = table.source
+        if doc.date and doc.date > table.last_date:
+            warnings.insert(0, f"the article's date {doc.date} is after the last ECB rates ({table.last_date}): "
+                               f"rates of {table.last_date} used; run 'factcheck rates update'")
+    if doc.date is None and any(f.verdict == UNVERIFIABLE for f in findings):
+        warnings.append("no publication date: give --date YYYY-MM-DD to check conversions")
+    return Report(doc, scan.figures, tuple(findings), tuple(dict.fromkeys(warnings)), source, scan.periods)
+
+
+def check_text(text: str, date: Date | str | None = None, language: str | None = None,
+               rules: Iterable[Rule] | list[str] | None = None, rates_path: str | None = None) -> Report:
+    """The Python API behind ``factcheck.check``: text in, Report out."""
+    from . import document
+
+    if isinstance(date, str):
+        date = document.parse_date(date, "date")
+    doc = document.build("<text>", text, date=date, date_source="argument" if date else None, language=language)
+    rule_objs: list[Rule] | None
+    if rules is None:
+        rule_objs = None
+    else:
+        items = list(rules)
+        if items and all(isinstance(r, str) for r in items):
+            rule_objs = list(load_rules([str(r) for r in items]))
+        else:
+            rule_objs = [r for r in items if isinstance(r, Rule)]
+    return check_document(doc, rule_objs, Rates(rates_path))
+
+
+__all__ = ["check_document", "check_text", "Rates", "InputError", "FigureTest"]

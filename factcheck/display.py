@@ -1,0 +1,59 @@
+"""Figures as an editor reads them: "26.04 bn EUR", "62 %", "[25.97 bn, 26.10 bn]".
+
+Findings quote computed values in one neutral notation whatever the article's
+language, with four significant digits: enough to see a 0.5 % gap, short enough
+to read on deadline.
+"""
+from __future__ import annotations
+
+import math
+
+from .intervals import Amount, Interval
+
+_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
+
+
+def number(x: float, digits: int = 4) -> str:
+    if math.isinf(x):
+        return "∞" if x > 0 else "−∞"
+    if x == 0:
+        return "0"
+    for mult, word in _SCALES:
+        if abs(x) >= mult:
+            return f"{_sig(x / mult, digits)} {word}"
+    return _sig(x, digits)
+
+
+def _sig(x: float, digits: int) -> str:
+    if abs(x) >= 10 ** digits:
+        text = f"{x:,.0f}"
+    else:
+        text = f"{x:.{digits}g}"
+        if "e" in text:
+            text = f"{x:.{digits}f}".rstrip("0").rstrip(".")
+    return text.replace("-", "−")
+
+
+def unit_suffix(unit: str | None) -> str:
+    if unit is None:
+        return ""
+    if unit == "%":
+        return " %"
+    if unit == "pp":
+        return " pp"
+    return f" {unit}"
+
+
+def amount(a: Amount, digits: int = 4) -> str:
+    return number(a.nominal, digits) + unit_suffix(a.unit)
+
+
+def interval(iv: Interval, unit: str | None = None) -> str:
+    lo = "(" if iv.low_open else "["
+    hi = ")" if iv.high_open else "]"
+    return f"{lo}{number(iv.low)}, {number(iv.high)}{hi}{unit_suffix(unit)}"
+
+
+def percent_change(dev: float) -> str:
+    sign = "+" if dev > 0 else "−" if dev < 0 else "±"
+    return f"{sign}{abs(dev) * 100:.1f} %"

@@ -1,0 +1,241 @@
+"""Pattern elements and the matcher that binds figures to a rule's slots.
+
+A pattern is a sequence of elements over the token stream: literal words
+(accent- and case-insensitive, ``*`` for a stem, rapidfuzz for inflections),
+lexicon classes (``@rise``), typed figure slots, bounded gaps, optional parts and
+alternatives. The matcher backtracks, which is cheap because patterns are short
+and run only on sentences holding enough figures.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from . import lexicon
+from .model import Figure
+from .tokens import Token, phrase_words
+
+FUZZY_MIN_LENGTH = 6
+FUZZY_SCORE = 88.0
+
+Bindings = Mapping[str, "Figure | tuple[Figure, ...]"]
+
+
+def word_matches(pattern: str, tok: Token) -> bool:
+    token = tok.norm if pattern.isascii() else tok.lower
+    if not token:
+        return False
+    if pattern.endswith("*"):
+        return token.startswith(pattern[:-1])
+    if pattern == token:
+        return True
+    # Inflections ("augmentée", "augmentés") without listing them: only for long
+    # words, where a near spelling cannot be another common word.
+    return (
+        len(pattern) >= FUZZY_MIN_LENGTH
+        and len(token) >= FUZZY_MIN_LENGTH
+        and token[:4] == pattern[:4]
+        and fuzz.ratio(pattern, token) >= FUZZY_SCORE
+    )
+
+
+def match_words(words: tuple[str, ...], tokens: tuple[Token, ...], i: int, end: int) -> int:
+    """End index if ``words`` match the tokens from ``i``, else -1."""
+    j = i
+    for w in words:
+        if j >= end or not word_matches(w, tokens[j]):
+            return -1
+        j += 1
+    return j
+
+
+class Element:
+    """One pattern element. ``match`` yields (next token index, bindings)."""
+
+    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
+        raise NotImplementedError
+
+    def slots(self) -> list[str]:
+        return []
+
+    def classes(self) -> list[str]:
+        return []
+
+
+@dataclass(frozen=True)
+class Context:
+    tokens: tuple[Token, ...]
+    end: int
+    language: str
+    block_kind: str = "paragraph"
+
+
+@dataclass(frozen=True)
+class Literal(Element):
+    words: tuple[str, ...]
+
+    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
+        j = match_words(self.words, ctx.tokens, i, ctx.end)
+        if j >= 0:
+            yield j, bound
+
+
+@dataclass(frozen=True)
+class WordClass(Element):
+    name: str
+
+    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
+        phrases = lexicon.word_class(ctx.language, self.name)
+        seen = set()
+        for words in phrases:
+            j = match_words(words, ctx.tokens, i, ctx.end)
+            if j >= 0 and j not in seen:
+                seen.add(j)
+                yield j, bound
+
+    def classes(self) -> list[str]:
+        return [self.name]
+
+
+@dataclass(frozen=True)
+class FigureTest:
+    """What a figure must be to fill a slot."""
+
+    kinds: frozenset[str]  # empty: any kind
+    units: frozenset[str]  # empty: any unit; "money" kinds accept "*" for any currency
+    hedged: bool | None = None
+    blocks: frozenset[str] = frozenset()  # block kinds: title, paragraph, caption
+    sign: str | None = None  # "positive" | "negative"
+
+    def accepts(self, fig: Figure, block_kind: str | None = None) -> bool:
+        if self.kinds and fig.kind not in self.kinds:
+            return False
+        if self.units and fig.unit not in self.units:
+            return False
+        if self.hedged is not None and (fig.hedge is not None and fig.hedge != "range") != self.hedged:
+            return False
+        if self.blocks and block_kind is not None and block_kind not in self.blocks:
+            return False
+        if self.sign == "positive" and fig.value < 0 or self.sign == "negative" and fig.value >= 0:
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class Slot(Element):
+    name: str
+    test: FigureTest
+    repeat: bool = False
+    block_kinds: Mapping[int, str] | None = None
+
+    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
+        if i >= ctx.end:
+            return
+        fig = ctx.tokens[i].figure
+        if fig is None or not self.test.accepts(fig, ctx.block_kind):
+            return
+        if not self.repeat:
+            yield i + 1, {**bound, self.name: fig}
+            return
+        # one or more figures joined by short links ("18 % et 8,8 %", "A, B and C")
+        figs = [fig]
+        j = i + 1
+        ends = [(j, tuple(figs))]
+        while j < ctx.end:
+            k = j
+            while k < ctx.end and k - j < 4 and ctx.tokens[k].figure is None:
+                k += 1
+            if k < ctx.end and k > j and ctx.tokens[k].figure is not None and self.test.accepts(ctx.tokens[k].figure):
+                figs.append(ctx.tokens[k].figure)  # type: ignore[arg-type]
+                j = k + 1
+                ends.append((j, tuple(figs)))
+            else:
+                break
+        for j, group in reversed(ends):  # longest first
+            yield j, {**bound, self.name: group}
+
+    def slots(self) -> list[str]:
+        return [self.name]
+
+
+@dataclass(frozen=True)
+class Gap(Element):
+    """Up to ``most`` tokens of anything (figures only when ``figures`` is set)."""
+
+    most: int
+    figures: bool = False
+
+    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
+        j = i
+        yield j, bound
+        while j < ctx.end and j - i < self.most:
+            fig = ctx.tokens[j].figure
+            if fig is not None and not self.figures and fig.kind != "ordinal":
+                return  # ordinals ("la première fois") are words here, not amounts
+            j += 1
+            yield j, bound
+
+
+@dataclass(frozen=True)
+class Sequence(Element):
+    items: tuple[Element, ...]
+
+    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
+        yield from self._from(ctx, 0, i, bound)
+
+    def _from(self, ctx: Context, k: int, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
+        if k == len(self.items):
+            yield i, bound
+            return
+        for j, b in self.items[k].match(ctx, i, bound):
+            yield from self._from(ctx, k + 1, j, b)
+
+    def slots(self) -> list[str]:
+        return [s for it in self.items for s in it.slots()]
+
+    def classes(self) -> list[str]:
+        return [c for it in self.items for c in it.classes()]
+
+
+@dataclass(frozen=True)
+class Optional(Element):
+    inner: Sequence
+
+    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
+        yield from self.inner.match(ctx, i, bound)
+        yield i, bound
+
+    def slots(self) -> list[str]:
+        return self.inner.slots()
+
+    def classes(self) -> list[str]:
+        return self.inner.classes()
+
+
+@dataclass(frozen=True)
+class Choice(Element):
+    options: tuple[Sequence, ...]
+
+    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
+        for opt in self.options:
+            yield from opt.match(ctx, i, bound)
+
+    def slots(self) -> list[str]:
+        return [s for o in self.options for s in o.slots()]
+
+    def classes(self) -> list[str]:
+        return [c for o in self.options for c in o.classes()]
+
+
+def find_all(pattern: Sequence, ctx: Context, start: int) -> Iterator[tuple[int, int, dict[str, object]]]:
+    """Leftmost, non-overlapping matches of ``pattern`` between ``start`` and ``ctx.end``."""
+    i = start
+    while i < ctx.end:
+        found = next(pattern.match(ctx, i, {}), None)
+        if found is not None and found[0] > i:
+            yield i, found[0], found[1]
+            i = found[0]
+        else:
+            i += 1

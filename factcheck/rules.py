@@ -1,0 +1,460 @@
+"""YAML rules: loading, validation with file/line/field errors, and the Rule value.
+
+A rule says which figures constrain each other (a pattern, collected figures,
+figures picked around a match) and what must hold between them (a check or a
+derived value), in a safe expression language. Nothing here knows about
+conversions, growth or market shares: those are rules in ``rules/checks/``.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from . import expr as expressions
+from . import lexicon
+from .errors import InputError
+from .patterns import Choice, Element, FigureTest, Gap, Literal, Optional, Sequence, Slot, WordClass
+from .tokens import phrase_words
+from .verdicts import ORDER
+from .yamlines import LDict, LList, load as load_yaml
+
+KINDS = ("money", "percent", "number", "ordinal", "quantity")
+RELATIONS = ("==", "<", "<=", ">", ">=")
+SCOPES = ("sentence", "paragraph", "document")
+PICKS = ("nearest", "closest_value", "first", "last", "largest", "smallest")
+FUNCTIONS = frozenset(expressions.BASE_FUNCTIONS) | {"fx", "exact"}
+BLOCK_KINDS = ("title", "paragraph", "caption")
+
+
+@dataclass(frozen=True)
+class Collect:
+    """Every figure of a scope that passes the test: "every market share in a paragraph"."""
+
+    test: FigureTest
+    scope: str  # paragraph | document
+    sentence_has: tuple[str, ...]  # classes or phrases the figure's sentence must contain
+    not_after: tuple[str, ...]  # classes/phrases that must not stand just before the figure
+    minimum: int
+
+
+@dataclass(frozen=True)
+class Pick:
+    """One more figure chosen around a match: the body figure a headline speaks of."""
+
+    test: FigureTest
+    scope: str
+    position: str  # before | after | any
+    where: expressions.Expr | None
+    pick: str
+    anchor: str | None
+
+
+@dataclass(frozen=True)
+class Check:
+    stated: expressions.Expr
+    expected: expressions.Expr
+    relation: str
+    tolerance: float
+
+
+@dataclass(frozen=True)
+class Derive:
+    value: expressions.Expr
+    label: str
+    unit: expressions.Expr | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    verdict: str  # a verdict, or "none" when the rule must not fire
+    date: Date | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    languages: frozenset[str]  # empty: every language
+    scope: str
+    blocks: frozenset[str]
+    pattern: Sequence | None
+    collect: dict[str, Collect]
+    picks: dict[str, Pick]
+    where: expressions.Expr | None
+    check: Check | None
+    derive: Derive | None
+    message: str
+    examples: tuple[Example, ...] = ()
+    file: str = ""
+    line: int = 0
+    slots: tuple[str, ...] = field(default=())
+
+    def serves(self, language: str) -> bool:
+        return not self.languages or language in self.languages
+
+
+class _Where:
+    """Error context: which file and rule, so every message names them."""
+
+    def __init__(self, path: Path, rule_id: str | None = None) -> None:
+        self.path = path
+        self.rule_id = rule_id
+
+    def error(self, line: int, field_: str, problem: str) -> InputError:
+        rid = f"rule '{self.rule_id}': " if self.rule_id else ""
+        return InputError(f"{self.path}:{line}: {rid}field '{field_}': {problem}")
+
+
+def _line(node: Any, key: Any = None, default: int = 1) -> int:
+    if isinstance(node, LDict) and key is not None and key in node.lines:
+        return node.lines[key]
+    return getattr(node, "line", default)
+
+
+def _expr(w: _Where, node: LDict, key: str, field_: str) -> expressions.Expr:
+    src = node[key]
+    if isinstance(src, (int, float)) and not isinstance(src, bool):
+        src = repr(src)
+    if not isinstance(src, str):
+        raise w.error(_line(node, key), field_, "must be an expression (text)")
+    try:
+        return expressions.parse(src, FUNCTIONS)
+    except expressions.ExprError as e:
+        raise w.error(_line(node, key), field_, str(e)) from None
+
+
+def _percent(w: _Where, node: LDict, key: str, field_: str) -> float:
+    raw = node[key]
+    try:
+        if isinstance(raw, str) and raw.strip().endswith("%"):
+            return float(raw.strip()[:-1]) / 100
+        value = float(raw)
+    except (TypeError, ValueError):
+        raise w.error(_line(node, key), field_, f"expected a percentage like '2%', got {raw!r}") from None
+    if value < 0:
+        raise w.error(_line(node, key), field_, "must not be negative")
+    return value
+
+
+def _names(w: _Where, node: Any, key: str, field_: str, allowed: tuple[str, ...] | None = None) -> frozenset[str]:
+    raw = node.get(key)
+    if raw is None:
+        return frozenset()
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+        raise w.error(_line(node, key), field_, "must be a word or a list of words")
+    if allowed:
+        for x in items:
+            if x not in allowed:
+                raise w.error(_line(node, key), field_, f"unknown value '{x}' (expected one of {', '.join(allowed)})")
+    return frozenset(items)
+
+
+def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
+    kinds = node.get("fig", "any")
+    kinds_set = frozenset() if kinds == "any" else _names(w, node, "fig", f"{field_}.fig", KINDS)
+    hedged = node.get("hedged")
+    if hedged is not None and not isinstance(hedged, bool):
+        raise w.error(_line(node, "hedged"), f"{field_}.hedged", "must be true or false")
+    sign = node.get("sign")
+    if sign not in (None, "positive", "negative"):
+        raise w.error(_line(node, "sign"), f"{field_}.sign", "must be 'positive' or 'negative'")
+    return FigureTest(
+        kinds=kinds_set,
+        units=_names(w, node, "unit", f"{field_}.unit"),
+        hedged=hedged,
+        blocks=_names(w, node, "block", f"{field_}.block", BLOCK_KINDS),
+        sign=sign,
+    )
+
+
+_SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat"}
+
+
+def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
+    if isinstance(node, str):
+        if node.startswith("@"):
+            return WordClass(node[1:])
+        words = phrase_words(node)
+        if not words:
+            raise w.error(line, field_, f"empty literal {node!r}")
+        return Literal(words)
+    if isinstance(node, LList):
+        return Sequence(tuple(_element(w, n, node.lines[i], f"{field_}[{i}]") for i, n in enumerate(node)))
+    if isinstance(node, LDict):
+        if "fig" in node:
+            unknown = set(node) - _SLOT_KEYS
+            if unknown:
+                raise w.error(_line(node, sorted(unknown)[0]), f"{field_}.{sorted(unknown)[0]}", "unknown key in a figure slot")
+            name = node.get("as")
+            if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z_]\w*", name):
+                raise w.error(_line(node, "as" if "as" in node else "fig"), f"{field_}.as", "a figure slot needs a name: as: <name>")
+            return Slot(name, _test(w, node, field_), bool(node.get("repeat", False)))
+        if "gap" in node:
+            most = node["gap"]
+            if not isinstance(most, int) or isinstance(most, bool) or not 0 <= most <= 30:
+                raise w.error(_line(node, "gap"), f"{field_}.gap", "must be a whole number from 0 to 30")
+            return Gap(most, bool(node.get("figures", False)))
+        if "opt" in node:
+            inner = node["opt"]
+            inner_list = inner if isinstance(inner, LList) else _as_list(inner, _line(node, "opt"))
+            return Optional(_sequence(w, inner_list, f"{field_}.opt"))
+        if "any" in node:
+            opts = node["any"]
+            if not isinstance(opts, LList) or not opts:
+                raise w.error(_line(node, "any"), f"{field_}.any", "must be a non-empty list of alternatives")
+            return Choice(tuple(
+                _sequence(w, o if isinstance(o, LList) else _as_list(o, opts.lines[i]), f"{field_}.any[{i}]")
+                for i, o in enumerate(opts)
+            ))
+        raise w.error(node.line, field_, f"unknown pattern element with keys {', '.join(map(str, node))}")
+    raise w.error(line, field_, f"unexpected {type(node).__name__} in a pattern")
+
+
+def _as_list(item: Any, line: int) -> LList:
+    out = LList([item])
+    out.line = line
+    out.lines = [line]
+    return out
+
+
+def _sequence(w: _Where, node: Any, field_: str) -> Sequence:
+    if not isinstance(node, LList) or not node:
+        raise w.error(_line(node), field_, "must be a non-empty list of pattern elements")
+    return Sequence(tuple(_element(w, n, node.lines[i], f"{field_}[{i}]") for i, n in enumerate(node)))
+
+
+def _phrases(w: _Where, node: LDict, key: str, field_: str) -> tuple[str, ...]:
+    raw = node.get(key)
+    if raw is None:
+        return ()
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+        raise w.error(_line(node, key), field_, "must be a class (@name), a phrase, or a list of them")
+    return tuple(items)
+
+
+def _rule(w: _Where, node: Any, line: int) -> Rule:
+    if not isinstance(node, LDict):
+        raise w.error(line, "rule", "each rule must be a mapping")
+    rid = node.get("id")
+    if not isinstance(rid, str) or not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", rid):
+        raise w.error(_line(node, "id"), "id", "a rule needs an id of lower-case letters, digits, '-', '_' or '.'")
+    w = _Where(w.path, rid)
+    known = {"id", "title", "languages", "scope", "blocks", "pattern", "collect", "with", "where", "check", "derive", "message", "examples", "description"}
+    for key in node:
+        if key not in known:
+            raise w.error(_line(node, key), str(key), f"unknown field (expected one of {', '.join(sorted(known))})")
+    title = node.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise w.error(_line(node, "title", node.line), "title", "a rule needs a title")
+    langs_raw = node.get("languages", "all")
+    langs = frozenset() if langs_raw == "all" else _names(w, node, "languages", "languages")
+    scope = node.get("scope", "sentence")
+    if scope not in SCOPES:
+        raise w.error(_line(node, "scope"), "scope", f"must be one of {', '.join(SCOPES)}")
+    pattern = _sequence(w, node["pattern"], "pattern") if "pattern" in node else None
+    collect: dict[str, Collect] = {}
+    if "collect" in node:
+        cnode = node["collect"]
+        if not isinstance(cnode, LDict) or not cnode:
+            raise w.error(_line(node, "collect"), "collect", "must map slot names to figure tests")
+        for name, spec in cnode.items():
+            f = f"collect.{name}"
+            if not isinstance(spec, LDict):
+                raise w.error(_line(cnode, name), f, "must be a mapping")
+            mn = spec.get("min", 2)
+            if not isinstance(mn, int) or mn < 1:
+                raise w.error(_line(spec, "min"), f"{f}.min", "must be a whole number ≥ 1")
+            cscope = spec.get("in", "paragraph")
+            if cscope not in ("sentence", "paragraph", "document"):
+                raise w.error(_line(spec, "in"), f"{f}.in", "must be sentence, paragraph or document")
+            collect[str(name)] = Collect(_test(w, spec, f), cscope, _phrases(w, spec, "sentence_has", f"{f}.sentence_has"),
+                                         _phrases(w, spec, "not_after", f"{f}.not_after"), mn)
+    if pattern is None and not collect:
+        raise w.error(node.line, "pattern", "a rule needs a pattern or a collect section")
+    slots = list(pattern.slots() if pattern else []) + list(collect)
+    picks: dict[str, Pick] = {}
+    if "with" in node:
+        wnode = node["with"]
+        if not isinstance(wnode, LDict):
+            raise w.error(_line(node, "with"), "with", "must map slot names to figure picks")
+        for name, spec in wnode.items():
+            f = f"with.{name}"
+            if not isinstance(spec, LDict):
+                raise w.error(_line(wnode, name), f, "must be a mapping")
+            pscope = spec.get("in", "paragraph")
+            if pscope not in SCOPES:
+                raise w.error(_line(spec, "in"), f"{f}.in", f"must be one of {', '.join(SCOPES)}")
+            position = spec.get("position", "any")
+            if position not in ("before", "after", "any"):
+                raise w.error(_line(spec, "position"), f"{f}.position", "must be before, after or any")
+            pick = spec.get("pick", "nearest")
+            if pick not in PICKS:
+                raise w.error(_line(spec, "pick"), f"{f}.pick", f"must be one of {', '.join(PICKS)}")
+            anchor = spec.get("anchor", slots[0] if slots else None)
+            if anchor not in slots:
+                raise w.error(_line(spec, "anchor"), f"{f}.anchor", f"unknown slot '{anchor}'")
+            where = _expr(w, spec, "where", f"{f}.where") if "where" in spec else None
+            picks[str(name)] = Pick(_test(w, spec, f), pscope, position, where, pick, anchor)
+            slots.append(str(name))
+            if where:
+                _check_names(w, where, slots, _line(spec, "where"), f"{f}.where")
+    where = None
+    if "where" in node:
+        where = _expr(w, node, "where", "where")
+        _check_names(w, where, slots, _line(node, "where"), "where")
+    check = derive = None
+    if "check" in node:
+        c = node["check"]
+        if not isinstance(c, LDict):
+            raise w.error(_line(node, "check"), "check", "must be a mapping with stated and expected")
+        for key in ("stated", "expected"):
+            if key not in c:
+                raise w.error(c.line, f"check.{key}", "is required")
+        stated = _expr(w, c, "stated", "check.stated")
+        expected = _expr(w, c, "expected", "check.expected")
+        for e, k in ((stated, "stated"), (expected, "expected")):
+            _check_names(w, e, slots, _line(c, k), f"check.{k}")
+        relation = c.get("relation", "==")
+        if relation not in RELATIONS:
+            raise w.error(_line(c, "relation"), "check.relation", f"must be one of {' '.join(RELATIONS)}")
+        tolerance = _percent(w, c, "tolerance", "check.tolerance") if "tolerance" in c else 0.0
+        check = Check(stated, expected, relation, tolerance)
+    if "derive" in node:
+        d = node["derive"]
+        if not isinstance(d, LDict) or "value" not in d:
+            raise w.error(_line(node, "derive"), "derive", "must be a mapping with value and label")
+        value = _expr(w, d, "value", "derive.value")
+        _check_names(w, value, slots, _line(d, "value"), "derive.value")
+        label = d.get("label", "implied value")
+        if not isinstance(label, str):
+            raise w.error(_line(d, "label"), "derive.label", "must be text")
+        derive = Derive(value, label)
+    if (check is None) == (derive is None):
+        raise w.error(node.line, "check", "a rule needs exactly one of check or derive")
+    message = node.get("message", title)
+    if not isinstance(message, str):
+        raise w.error(_line(node, "message"), "message", "must be text")
+    for ph in re.findall(r"\{([^{}]*)\}", message):
+        if ph not in slots and ph not in ("stated", "expected", "deviation", "label"):
+            raise w.error(_line(node, "message"), "message", f"unknown placeholder {{{ph}}}")
+    blocks = _names(w, node, "blocks", "blocks", BLOCK_KINDS) or frozenset(BLOCK_KINDS)
+    rule = Rule(
+        id=rid, title=title.strip(), languages=langs, scope=scope, blocks=blocks, pattern=pattern, collect=collect,
+        picks=picks, where=where, check=check, derive=derive, message=message,
+        examples=_examples(w, node), file=str(w.path), line=node.line, slots=tuple(slots),
+    )
+    _check_classes(w, rule, node)
+    return rule
+
+
+def _check_names(w: _Where, e: expressions.Expr, slots: list[str], line: int, field_: str) -> None:
+    for name in e.names():
+        if name not in slots:
+            raise w.error(line, field_, f"unknown slot '{name}' (slots: {', '.join(slots) or 'none'})")
+
+
+def _check_classes(w: _Where, rule: Rule, node: LDict) -> None:
+    """Every @class a rule uses must exist in the lexicon of each language it names.
+
+    A rule for ``all`` languages needs the class in at least one lexicon; in a
+    language whose lexicon lacks it, the rule simply finds nothing.
+    """
+    used = list(rule.pattern.classes() if rule.pattern else [])
+    for c in rule.collect.values():
+        used += [p[1:] for p in c.sentence_has + c.not_after if p.startswith("@")]
+    field_ = "pattern" if "pattern" in node else "collect"
+    for name in used:
+        if rule.languages:
+            for lang in sorted(rule.languages):
+                try:
+                    classes = lexicon.load(lang).classes
+                except InputError:
+                    raise w.error(_line(node, "languages"), "languages", f"unknown language '{lang}'") from None
+                if name not in classes:
+                    raise w.error(_line(node, field_), field_, f"class '@{name}' is not defined in the '{lang}' lexicon")
+        elif not any(name in lexicon.load(lang).classes for lang in lexicon.languages()):
+            raise w.error(_line(node, field_), field_, f"class '@{name}' is not defined in any lexicon")
+
+
+def _examples(w: _Where, node: LDict) -> tuple[Example, ...]:
+    raw = node.get("examples")
+    if raw is None:
+        return ()
+    if not isinstance(raw, LList):
+        raise w.error(_line(node, "examples"), "examples", "must be a list")
+    out = []
+    for i, ex in enumerate(raw):
+        f = f"examples[{i}]"
+        if not isinstance(ex, LDict) or not isinstance(ex.get("text"), str):
+            raise w.error(raw.lines[i], f"{f}.text", "each example needs a text")
+        verdict = ex.get("verdict")
+        if verdict not in (*ORDER, "none"):
+            raise w.error(_line(ex, "verdict", raw.lines[i]), f"{f}.verdict", f"must be one of {', '.join((*ORDER, 'none'))}")
+        d = ex.get("date")
+        if d is not None and not isinstance(d, Date):
+            try:
+                d = Date.fromisoformat(str(d))
+            except ValueError:
+                raise w.error(_line(ex, "date"), f"{f}.date", f"invalid date {d!r} (expected YYYY-MM-DD)") from None
+        out.append(Example(ex["text"], verdict, d, raw.lines[i]))
+    return tuple(out)
+
+
+def load_file(path: Path) -> list[Rule]:
+    data = load_yaml(path)
+    w = _Where(path)
+    if isinstance(data, LDict) and "rules" in data:
+        items = data["rules"]
+        if not isinstance(items, LList):
+            raise w.error(_line(data, "rules"), "rules", "must be a list of rules")
+    elif isinstance(data, LList):
+        items = data
+    elif data is None:
+        return []
+    else:
+        raise w.error(1, "rules", "a rule file holds a list of rules (or a 'rules:' list)")
+    return [_rule(w, item, items.lines[i]) for i, item in enumerate(items)]
+
+
+def builtin_dir() -> Path:
+    return Path(str(resources.files("factcheck.builtin"))) / "checks"
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+    if not path.exists():
+        raise InputError(f"{path}: no such rule file or folder")
+    return [path]
+
+
+@lru_cache(maxsize=8)
+def _load_cached(paths: tuple[str, ...]) -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for p in paths:
+        for f in _files(Path(p)):
+            for r in load_file(f):
+                if r.id in seen:
+                    raise InputError(f"{f}:{r.line}: rule '{r.id}': field 'id': already defined in {seen[r.id]}")
+                seen[r.id] = f"{f}:{r.line}"
+                rules.append(r)
+    return tuple(rules)
+
+
+def load(extra: list[str] | tuple[str, ...] | None = None, *, builtin: bool = True) -> tuple[Rule, ...]:
+    """Built-in rules, then those of ``FACTCHECK_RULES`` and ``extra`` paths (files or folders)."""
+    paths: list[str] = [str(builtin_dir())] if builtin else []
+    paths += [p for p in os.environ.get("FACTCHECK_RULES", "").split(os.pathsep) if p]
+    paths += [str(p) for p in (extra or [])]
+    return _load_cached(tuple(paths))

@@ -1,0 +1,115 @@
+"""The figure-annotated token stream that rule patterns match against.
+
+Words are normalised (lower case, no accents, one kind of apostrophe) so that
+patterns written by an editor match "augmenté", "Augmente" and "augmente" alike;
+each figure stands as a single token carrying the Figure.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Document, Figure
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+_PHRASE_TOKEN = re.compile(r"[^\W\d_]+\*?|\d+|[^\w\s]")
+
+
+@lru_cache(maxsize=65536)
+def lower(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+@lru_cache(maxsize=65536)
+def norm(word: str) -> str:
+    """Lower case without accents: how patterns written without accents are compared."""
+    w = lower(word).replace("ß", "ss")
+    if w.isascii():
+        return w
+    return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """A phrase as pattern words: "pour s’établir à" → ("pour", "s", "'", "établir", "à").
+
+    A word written with accents must meet them in the text ("à" is not the verb
+    "a"); a word written without accents matches with or without them.
+    """
+    return tuple(lower(w) for w in _PHRASE_TOKEN.findall(phrase))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    norm: str  # without accents; "" for figure tokens
+    lower: str  # with accents
+    figure: Figure | None
+    sentence: int
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stream:
+    """All tokens of a document, with indexes of where each sentence and block starts."""
+
+    tokens: tuple[Token, ...]
+    sentence_ranges: tuple[tuple[int, int], ...]  # token index ranges, one per sentence
+    block_ranges: dict[int, tuple[int, int]]
+
+
+def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
+    text = doc.text
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    out: list[Token] = []
+    fig_iter = iter(figures)
+    nxt = next(fig_iter, None)
+    sent_ranges: list[list[int]] = [[-1, -1] for _ in sentences]
+    blocks: dict[int, list[int]] = {}
+
+    def add(tok_start: int, tok_end: int, word: str, fig: Figure | None) -> None:
+        si = bisect_right(starts, tok_start) - 1
+        if si < 0 or tok_start >= sentences[si].end:
+            return  # outside any block (blank lines)
+        sent = sentences[si]
+        idx = len(out)
+        out.append(Token(tok_start, tok_end, norm(word) if word else "", lower(word) if word else "", fig, si, sent.block))
+        r = sent_ranges[si]
+        if r[0] < 0:
+            r[0] = idx
+        r[1] = idx + 1
+        b = blocks.setdefault(sent.block, [idx, idx + 1])
+        b[1] = idx + 1
+
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        if s < pos:
+            continue
+        while nxt is not None and nxt.end <= s:
+            nxt = next(fig_iter, None)
+        if nxt is not None and nxt.start <= s < nxt.end or (nxt is not None and s <= nxt.start < e):
+            add(nxt.start, nxt.end, "", nxt)
+            pos = nxt.end
+            nxt = next(fig_iter, None)
+            continue
+        add(s, e, m.group(), None)
+    return Stream(
+        tokens=tuple(out),
+        sentence_ranges=tuple((r[0], r[1]) if r[0] >= 0 else (0, 0) for r in sent_ranges),
+        block_ranges={k: (v[0], v[1]) for k, v in blocks.items()},
+    )
+
+
+def match_phrase_at(phrase: str, language: str, tokens: tuple[Token, ...], i: int, end: int) -> bool:
+    """Whether a class (``@market``) or a literal phrase starts at token ``i``."""
+    from . import lexicon
+    from .patterns import match_words
+
+    if phrase.startswith("@"):
+        return any(match_words(words, tokens, i, end) >= 0 for words in lexicon.word_class(language, phrase[1:]))
+    return match_words(phrase_words(phrase), tokens, i, end) >= 0

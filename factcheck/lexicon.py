@@ -195,6 +195,11 @@ def load(language: str) -> Lexicon:
             path = user
     if not data:
         raise InputError(f"unknown language '{language}' (known: {', '.join(languages())})")
+    # Rule vocabulary ("@rise") lives apart from figure vocabulary, in classes/<lang>.yaml.
+    for d in [builtin_dir(), *_user_dirs()]:
+        cpath = d / "classes" / f"{language}.yaml"
+        if cpath.is_file():
+            data = _merge(data, _load_yaml(cpath))
     return _compile(language, data, path)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from functools import lru_cache
 from importlib import resources
@@ -76,6 +76,7 @@ class Example:
     verdict: str  # a verdict, or "none" when the rule must not fire
     date: Date | None
     line: int
+    file: str = ""
 
 
 @dataclass(frozen=True)
@@ -406,13 +407,30 @@ def _examples(w: _Where, node: LDict) -> tuple[Example, ...]:
                 d = Date.fromisoformat(str(d))
             except ValueError:
                 raise w.error(_line(ex, "date"), f"{f}.date", f"invalid date {d!r} (expected YYYY-MM-DD)") from None
-        out.append(Example(ex["text"], verdict, d, raw.lines[i]))
+        out.append(Example(ex["text"], verdict, d, raw.lines[i], str(w.path)))
     return tuple(out)
+
+
+def _example_file(path: Path, data: LDict) -> dict[str, list[Example]]:
+    """Examples kept apart from the rules, one file per language (Duckling-style corpora)."""
+    w = _Where(path)
+    node = data["examples"]
+    if not isinstance(node, LDict):
+        raise w.error(_line(data, "examples"), "examples", "must map rule ids to lists of examples")
+    out: dict[str, list[Example]] = {}
+    for rid, items in node.items():
+        holder = LDict({"examples": items})
+        holder.line = _line(node, rid)
+        holder.lines = {"examples": _line(node, rid)}
+        out[str(rid)] = list(_examples(_Where(path, str(rid)), holder))
+    return out
 
 
 def load_file(path: Path) -> list[Rule]:
     data = load_yaml(path)
     w = _Where(path)
+    if isinstance(data, LDict) and "examples" in data and "rules" not in data:
+        return []  # an example corpus: attached by load()
     if isinstance(data, LDict) and "rules" in data:
         items = data["rules"]
         if not isinstance(items, LList):
@@ -442,13 +460,26 @@ def _files(path: Path) -> list[Path]:
 def _load_cached(paths: tuple[str, ...]) -> tuple[Rule, ...]:
     rules: list[Rule] = []
     seen: dict[str, str] = {}
+    corpora: list[tuple[Path, LDict]] = []
     for p in paths:
         for f in _files(Path(p)):
+            data = load_yaml(f)
+            if isinstance(data, LDict) and "examples" in data and "rules" not in data:
+                corpora.append((f, data))
+                continue
             for r in load_file(f):
                 if r.id in seen:
                     raise InputError(f"{f}:{r.line}: rule '{r.id}': field 'id': already defined in {seen[r.id]}")
                 seen[r.id] = f"{f}:{r.line}"
                 rules.append(r)
+    by_id = {r.id: i for i, r in enumerate(rules)}
+    for f, data in corpora:
+        for rid, examples in _example_file(f, data).items():
+            if rid not in by_id:
+                line = _line(data["examples"], rid)
+                raise InputError(f"{f}:{line}: field 'examples.{rid}': no rule with id '{rid}'")
+            i = by_id[rid]
+            rules[i] = replace(rules[i], examples=rules[i].examples + tuple(examples))
     return tuple(rules)
 
 

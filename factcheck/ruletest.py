@@ -27,7 +27,7 @@ class Outcome:
 
     def describe(self) -> str:
         got = ", ".join(self.verdicts) or "no finding"
-        return (f"{self.rule.file}:{self.example.line}: rule '{self.rule.id}': expected {self.example.verdict}, "
+        return (f"{self.example.file or self.rule.file}:{self.example.line}: rule '{self.rule.id}': expected {self.example.verdict}, "
                 f"got {got}: {self.example.text.strip()[:90]}")
 
 
@@ -36,7 +36,7 @@ def run_examples(rules: list[Rule] | tuple[Rule, ...], rates: Rates | None = Non
     out = []
     for rule in rules:
         for ex in rule.examples:
-            doc = document.build(f"{rule.file}:{ex.line}", ex.text, date=ex.date, date_source="example" if ex.date else None)
+            doc = document.build(f"{ex.file or rule.file}:{ex.line}", ex.text, date=ex.date, date_source="example" if ex.date else None)
             report = check_document(doc, [rule], rates)
             out.append(Outcome(rule, ex, tuple(f.verdict for f in report.findings)))
     return out

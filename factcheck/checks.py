@@ -411,7 +411,13 @@ def _verdict(relation: str, stated: Amount, expected: Amount, tolerance: float) 
             if dev is not None and not (e.contains(stated.nominal) or s.contains(expected.nominal)):
                 note = "holds only thanks to rounding: the printed values differ, their rounding intervals meet"
             return CONSISTENT, dev, note
-        gap = relative_deviation(s, e)
+        # The tolerance is measured from the stated figure as printed to the nearest
+        # value the inputs allow: the inputs' rounding is honoured, the claim is taken
+        # at its word ("€10bn ($12bn)" is 5 % beyond the most that €10bn can be).
+        if math.isinf(s.low) or math.isinf(s.high):
+            gap = relative_deviation(s, e)
+        else:
+            gap = relative_deviation(Interval.point(stated.nominal), e)
         return (APPROXIMATE if abs(gap) <= tolerance else INCONSISTENT), (gap if dev is None else dev), note
     holds = _possible(relation, s, e)
     if holds:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from datetime import date as Date
@@ -180,13 +179,15 @@ def cmd_rates(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] in SUBCOMMANDS and not os.path.exists(argv[0]):
+        if argv and argv[0] in SUBCOMMANDS:  # a file named like a command: write ./rules
             cmd = {"figures": cmd_figures, "rules": cmd_rules, "rates": cmd_rates}[argv[0]]
             return cmd(argv[1:])
         return cmd_check(argv)
     except InputError as e:
         sys.stderr.write(f"factcheck: {e}\n")
         return 2
+    except SystemExit as e:  # argparse: usage errors (2), --help and --version (0)
+        return e.code if isinstance(e.code, int) else 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date as Date
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -29,24 +30,43 @@ def parse_date(value: str, where: str) -> Date:
         raise InputError(f"{where}: invalid date '{value}' (expected YYYY-MM-DD)") from None
 
 
+@lru_cache(maxsize=None)
+def _stopword_weights() -> dict[str, dict[str, float]]:
+    """word → {language: weight}; a word shared by n languages weighs 1/n in each.
+
+    "de" is French, Dutch and Spanish: it says little. "het", "qu'" or "und" say a lot.
+    """
+    owners: dict[str, list[str]] = {}
+    for lang in lexicon.languages():
+        lex = lexicon.load(lang)
+        # Scale words ("milliards", "Milliarden", "miljard") are strong clues in financial text.
+        clues = set(lex.stopwords) | {w for w in lex.scales if len(w) >= 5 and " " not in w}
+        for w in clues:
+            owners.setdefault(w, []).append(lang)
+    return {w: {lang: 1.0 / len(langs) for lang in langs} for w, langs in owners.items()}
+
+
 def detect_language(text: str, default: str | None = None) -> str | None:
-    """The language whose stopwords are most frequent in ``text``.
+    """The language whose stopwords weigh most in ``text`` (its first 80 words).
 
     Stopword counting is crude but fast, needs no model download, and is enough
     to tell a Dutch caption from the French article around it.
     """
-    scores: dict[str, int] = {}
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-    if not words:
+    weights = _stopword_weights()
+    scores: dict[str, float] = {}
+    for i, m in enumerate(_WORD.finditer(text)):
+        if i >= 80:
+            break
+        w = m.group().lower().replace("’", "'")
+        for cand in (w, w.split("'")[0] + "'" if "'" in w else None):
+            if cand and cand in weights:
+                for lang, weight in weights[cand].items():
+                    scores[lang] = scores.get(lang, 0.0) + weight
+    if not scores:
         return default
-    for lang in lexicon.languages():
-        stop = lexicon.load(lang).stopwords
-        scores[lang] = sum(1 for w in words if w in stop)
-    best = max(scores.items(), key=lambda kv: (kv[1], kv[0] == default))
-    if best[1] == 0:
-        return default
-    # A tie between languages goes to the page's language.
-    if default and scores.get(default, 0) == best[1]:
+    best = max(scores.items(), key=lambda kv: kv[1])
+    # A near tie goes to the page's language: short captions carry few clues.
+    if default and scores.get(default, 0.0) >= best[1] - 0.01:
         return default
     return best[0]
 

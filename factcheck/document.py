@@ -96,7 +96,7 @@ def split_blocks(text: str, language: str | None) -> tuple[tuple[Block, ...], st
         seg = text[s:e]
         words = _WORD.findall(seg)
         adjacent = "\n\n" not in text[prev_end:s] if prev_end >= 0 else False
-        ends_sentence = seg.rstrip()[-1:] in ".!?…:»\"”'’)"
+        ends_sentence = seg.rstrip()[-1:] in ".!?…»\"”'’)"
         if seg.startswith("---") or re.match(r"^(?:date|title|lang)\s*:", seg, re.I):
             kind = "noise"
         elif title_text is None and len(words) >= 4 and not ends_sentence and len(words) <= 30:

@@ -1,0 +1,95 @@
+"""Reading articles: blocks and their languages, dates, HTML pages and URLs."""
+from __future__ import annotations
+
+import http.server
+import threading
+from datetime import date
+
+import pytest
+
+from factcheck import document
+from factcheck.errors import InputError
+
+MIXED = (
+    "Alibaba investit plus de 25 milliards d’euros dans le cloud\n"
+    "Alibaba is een van de grootste Chinese bedrijven. – EPA\n\n"
+    "La société chinoise a déclaré qu’elle investirait 200 milliards de yuans dans ses activités.\n\n"
+    "Lire aussi:\n"
+)
+
+
+def test_blocks_kinds_and_languages() -> None:
+    doc = document.build("x", MIXED)
+    kinds = [(b.kind, b.language) for b in doc.blocks]
+    assert kinds[0] == ("title", "fr")
+    assert kinds[1] == ("caption", "nl")
+    assert kinds[2] == ("paragraph", "fr")
+    assert kinds[3][0] == "noise"
+    assert doc.language == "fr"
+    assert doc.languages == ("fr", "nl")
+
+
+def test_front_matter_date() -> None:
+    doc = document.build("x", "---\ndate: 2020-04-20\n---\nLe groupe investit 5 milliards d'euros.\n")
+    assert doc.date == date(2020, 4, 20) and doc.date_source == "front matter"
+
+
+def test_explicit_date_wins() -> None:
+    doc = document.build("x", "date: 2020-04-20\n\nTexte.\n", date=date(2021, 1, 4), date_source="--date")
+    assert doc.date == date(2021, 1, 4) and doc.date_source == "--date"
+
+
+def test_bad_front_matter_date_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="invalid date"):
+        document.build("x", "date: 2020-02-31\n\nTexte.\n")
+
+
+PAGE = """<!doctype html><html lang="fr"><head><title>Alibaba</title>
+<meta property="article:published_time" content="2020-04-20T03:00:00+02:00">
+<script>var x = "10 000 000 €";</script></head><body><nav>Accueil 2024</nav>
+<article><h1>Alibaba investit plus de 25 milliards d’euros</h1>
+<p>La société investira 200 milliards de yuans (25,8 milliards d’euros) sur trois ans.</p>
+<figure><figcaption>Alibaba is een van de grootste Chinese bedrijven.</figcaption></figure></article>
+<footer>© 2020</footer></body></html>"""
+
+
+def test_html_page_reduces_to_article_text() -> None:
+    text, when, source, lang = document.from_html(PAGE)
+    assert when == date(2020, 4, 20) and source == "html meta" and lang == "fr"
+    assert "200 milliards de yuans (25,8 milliards d’euros)" in text
+    assert "var x" not in text and "Accueil" not in text and "©" not in text
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        if self.path == "/article":
+            body = PAGE.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            self.send_response(404)
+            self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server():
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}"
+    srv.shutdown()
+    srv.server_close()
+
+
+def test_read_url_from_local_server(server: str) -> None:
+    doc = document.read(f"{server}/article", timeout=5)
+    assert doc.date == date(2020, 4, 20)
+    assert "25,8 milliards d’euros" in doc.text
+    with pytest.raises(InputError, match="HTTP 404"):
+        document.read(f"{server}/missing", timeout=5)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -155,6 +156,8 @@ def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_cur
         mult = lex.scales.get(word.lower().replace("’", "'"), lex.scales_case.get(word))
         if mult is not None:
             after = m.end()
+            if after < end and text[after] == "." and lex.currency_name_re.match(text, after + 1, end):
+                after += 1  # "1,5 Mrd. Euro": the abbreviation's dot, not a full stop
             cur = lex.currency_name_re.match(text, after, end)
             if cur is None:
                 conn = lex.connector_re.match(text, after, end)
@@ -163,8 +166,8 @@ def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_cur
             if word in lex.scales_with_currency_only and not (cur or prefixed_currency):
                 pass  # "5 m" is five metres, not five million
             else:
-                raw.scale, raw.scale_mult, raw.end, raw.has_suffix = word, mult, m.end(), True
-                pos = m.end()
+                raw.scale, raw.scale_mult, raw.end, raw.has_suffix = word, mult, after, True
+                pos = after
                 if cur is not None:
                     _set_currency(raw, cur.group().strip(), lex, cur.end())
                     return
@@ -191,18 +194,23 @@ def _set_currency(raw: _Raw, token: str, lex: Lexicon, end: int) -> None:
         raw.step *= factor
 
 
-def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period]) -> list[tuple[int, int]]:
-    """Spans that hold no figure to check: dates, times, phone numbers, quarters, years."""
-    spans: list[tuple[int, int]] = []
-    for rx in (_TIME, _ISO_DATE, _PHONE):
-        spans += [m.span() for m in rx.finditer(text, start, end)]
-    month = lex.month_re
+@lru_cache(maxsize=None)
+def _date_patterns(month: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"20 avril 2020", "20. April 2020", "20 de abril de 2020", "April 20, 2020"."""
     day_month = re.compile(
         r"(?i)(?<!\d)\d{1,2}(?:er|\.|º|st|nd|rd|th)?" + _SP + r"*(?:de" + _SP + r"+)?(?:" + month + r")(?:"
         + _SP + r"*(?:de" + _SP + r"+)?\d{4})?"
     )
     month_day = re.compile(r"(?i)(?:" + month + r")" + _SP + r"+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?" + _SP + r"+\d{4})?")
-    for rx in (day_month, month_day):
+    return day_month, month_day
+
+
+def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period]) -> list[tuple[int, int]]:
+    """Spans that hold no figure to check: dates, times, phone numbers, quarters, years."""
+    spans: list[tuple[int, int]] = []
+    for rx in (_TIME, _ISO_DATE, _PHONE):
+        spans += [m.span() for m in rx.finditer(text, start, end)]
+    for rx in _date_patterns(lex.month_re):
         spans += [m.span() for m in rx.finditer(text, start, end)]
     for m in lex.quarter_re.finditer(text, start, end):
         periods.append(Period(m.start(), m.end(), m.group(), "quarter", lex.quarters.get(m.group().lower().replace("’", "'"), m.group())))
@@ -384,7 +392,10 @@ def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon) -> str | None:
     m = lex.hedge_re.search(text, max(start, raw.start - 30), raw.start)
     if not m:
         return None
-    return lex.hedges.get(re.sub(r"[\s\u00a0\u202f]+", " ", m.group(1).lower().replace("’", "'")))
+    phrase = re.sub(r"[\s\u00a0\u202f]+", " ", m.group(1).lower().replace("’", "'"))
+    if raw.unit in _DURATION_CODES and phrase in lex.duration_prepositions:
+        return None  # "over three years" says when, not how much
+    return lex.hedges.get(phrase)
 
 
 @lru_cache(maxsize=None)
@@ -485,18 +496,21 @@ def _figure(text: str, raw: _Raw, language: str) -> Figure:
 
 def _with_periods(doc: Document, figures: list[Figure], periods: list[Period]) -> list[Figure]:
     """Attach to each figure the nearest quarter/year/relative period of its sentence."""
-    if not periods:
+    framing = sorted((p for p in periods if p.kind != "duration"), key=lambda p: p.start)
+    if not framing:
         return figures
-    framing = [p for p in periods if p.kind != "duration"]
+    sent_starts = [s.start for s in doc.sentences]
+    p_starts = [p.start for p in framing]
     out = []
     for f in figures:
-        sent = next((s for s in doc.sentences if s.start <= f.start < s.end), None)
+        si = bisect_right(sent_starts, f.start) - 1
         best = None
-        if sent:
-            near = [p for p in framing if sent.start <= p.start < sent.end]
-            if near:
-                best = min(near, key=lambda p: abs(p.start - f.start))
-        out.append(replace(f, period=best.value if best else None) if best else f)
+        if si >= 0 and f.start < doc.sentences[si].end:
+            sent = doc.sentences[si]
+            lo, hi = bisect_left(p_starts, sent.start), bisect_left(p_starts, sent.end)
+            if lo < hi:
+                best = min(framing[lo:hi], key=lambda p: abs(p.start - f.start))
+        out.append(replace(f, period=best.value) if best else f)
     return out
 
 

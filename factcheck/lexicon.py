@@ -87,6 +87,7 @@ class Lexicon:
     relative_re: re.Pattern[str]
     year_prefix_re: re.Pattern[str]
     ordinal_re: re.Pattern[str]  # suffix glued to digits: "1er", "4th"
+    duration_prepositions: frozenset[str]  # "over three years": a period, not "more than"
     classes: dict[str, tuple[tuple[str, ...], ...]]  # word classes for rule patterns ("@rise")
 
 
@@ -267,7 +268,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         range_openers=range_openers,
         ignore_alone=frozenset(_norm(str(w)) for w in _get(data, "ignore_alone", path, list, [])),
         scale_re=re.compile(
-            sp + r"(?:(?i:" + _alternation(list(scales)) + r")|(?:" + _alternation(list(scales_case)) + r"))\.?"
+            sp + r"(?:(?i:" + _alternation(list(scales)) + r")|(?:" + _alternation(list(scales_case)) + r"))"
             if scale_words else r"(?!x)x"
         ),
         currency_name_re=re.compile(
@@ -298,6 +299,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
             str(name): tuple(sorted({phrase_words(str(p)) for p in (phrases or []) if phrase_words(str(p))}, key=len, reverse=True))
             for name, phrases in _get(data, "classes", path, dict, {}).items()
         },
+        duration_prepositions=frozenset(_norm(str(w)) for w in _get(data, "duration_prepositions", path, list, [])),
         ordinal_re=re.compile(
             r"(?:" + _alternation([str(x) for x in _get(data, "ordinal_suffixes", path, list, [])]) + r")(?![^\W\d_])"
         ),

@@ -87,9 +87,10 @@ class WordClass(Element):
     name: str
 
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
-        phrases = lexicon.word_class(ctx.language, self.name)
+        if i >= ctx.end:
+            return
         seen = set()
-        for words in phrases:
+        for words in _class_index(ctx.language, self.name).candidates(ctx.tokens[i]):
             j = match_words(words, ctx.tokens, i, ctx.end)
             if j >= 0 and j not in seen:
                 seen.add(j)
@@ -97,6 +98,48 @@ class WordClass(Element):
 
     def classes(self) -> list[str]:
         return [self.name]
+
+
+class _ClassIndex:
+    """A class's phrases indexed by their first word, so that a token is tried only
+    against the phrases that could start there (exact word, stem, or near spelling)."""
+
+    def __init__(self, phrases: tuple[tuple[str, ...], ...]) -> None:
+        self.exact: dict[str, list[tuple[str, ...]]] = {}
+        self.stems: list[tuple[str, tuple[str, ...]]] = []
+        self.fuzzy: dict[str, list[tuple[str, ...]]] = {}
+        for words in phrases:
+            first = words[0]
+            if first.endswith("*"):
+                self.stems.append((first[:-1], words))
+                continue
+            self.exact.setdefault(first, []).append(words)
+            if len(first) >= FUZZY_MIN_LENGTH:
+                self.fuzzy.setdefault(first[:4], []).append(words)
+
+    def candidates(self, tok: Token) -> list[tuple[str, ...]]:
+        if tok.figure is not None:
+            return []
+        out = list(self.exact.get(tok.norm, ()))
+        if tok.lower != tok.norm:
+            out += self.exact.get(tok.lower, ())
+        out += [w for stem, w in self.stems if tok.norm.startswith(stem) or tok.lower.startswith(stem)]
+        if len(tok.norm) >= FUZZY_MIN_LENGTH:
+            out += self.fuzzy.get(tok.norm[:4], ())
+            if tok.lower[:4] != tok.norm[:4]:
+                out += self.fuzzy.get(tok.lower[:4], ())
+        return out
+
+
+_INDEXES: dict[tuple[str, str], _ClassIndex] = {}
+
+
+def _class_index(language: str, name: str) -> _ClassIndex:
+    key = (language, name)
+    index = _INDEXES.get(key)
+    if index is None:
+        index = _INDEXES[key] = _ClassIndex(lexicon.word_class(language, name))
+    return index
 
 
 @dataclass(frozen=True)

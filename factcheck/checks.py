@@ -143,15 +143,19 @@ class _Runner:
         self.fig_token: dict[str, Token] = {t.figure.id: t for t in self.stream.tokens if t.figure is not None}
         self.warnings: set[str] = set()
         self.fig_count = [0] * len(self.stream.sentence_ranges)
+        self.sentence_kinds: list[set[str]] = [set() for _ in self.stream.sentence_ranges]
         for t in self.stream.tokens:
             if t.figure is not None:
                 self.fig_count[t.sentence] += 1
+                self.sentence_kinds[t.sentence].add(t.figure.kind)
+        self.memo: dict[tuple[str, str, int], tuple[int, ...]] = {}
 
     # -- binding -----------------------------------------------------------------
 
     def matches(self, rule: Rule) -> Iterable[dict[str, object]]:
         if rule.pattern is not None:
             needed = sum(1 for _ in rule.pattern.slots())
+            required = rule.pattern.requirements()
             toks = self.stream.tokens
             units = (
                 self.stream.sentence_ranges if rule.scope == "sentence"
@@ -163,9 +167,13 @@ class _Runner:
                 block = toks[s].block
                 if self.block_kind.get(block) not in rule.blocks or not rule.serves(self.block_lang.get(block, "")):
                     continue
-                if rule.scope == "sentence" and self.fig_count[idx] < min(needed, 2):
-                    continue
-                ctx = Context(toks, e, self.block_lang[block], self.block_kind[block])
+                if rule.scope == "sentence":
+                    if self.fig_count[idx] < min(needed, 2):
+                        continue
+                    kinds = self.sentence_kinds[idx]
+                    if any(not (req & kinds) for req in required):
+                        continue
+                ctx = Context(toks, e, self.block_lang[block], self.block_kind[block], self.memo)
                 for _, _, bound in find_all(rule.pattern, ctx, s):
                     yield from self._with_collect(rule, bound, block)
         else:

@@ -63,6 +63,10 @@ class Element:
     def classes(self) -> list[str]:
         return []
 
+    def requirements(self) -> list[frozenset[str]]:
+        """Figure kinds a sentence must hold for this element to match (a cheap pre-filter)."""
+        return []
+
 
 @dataclass(frozen=True)
 class Context:
@@ -70,6 +74,7 @@ class Context:
     end: int
     language: str
     block_kind: str = "paragraph"
+    memo: dict[tuple[str, str, int], tuple[int, ...]] | None = None  # class matches, shared by rules
 
 
 @dataclass(frozen=True)
@@ -89,11 +94,19 @@ class WordClass(Element):
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
         if i >= ctx.end:
             return
-        seen = set()
-        for words in _class_index(ctx.language, self.name).candidates(ctx.tokens[i]):
-            j = match_words(words, ctx.tokens, i, ctx.end)
-            if j >= 0 and j not in seen:
-                seen.add(j)
+        key = (ctx.language, self.name, i)
+        ends = ctx.memo.get(key) if ctx.memo is not None else None
+        if ends is None:
+            found: list[int] = []
+            for words in _class_index(ctx.language, self.name).candidates(ctx.tokens[i]):
+                j = match_words(words, ctx.tokens, i, len(ctx.tokens))
+                if j >= 0 and j not in found:
+                    found.append(j)
+            ends = tuple(found)
+            if ctx.memo is not None:
+                ctx.memo[key] = ends
+        for j in ends:
+            if j <= ctx.end:
                 yield j, bound
 
     def classes(self) -> list[str]:
@@ -202,6 +215,9 @@ class Slot(Element):
     def slots(self) -> list[str]:
         return [self.name]
 
+    def requirements(self) -> list[frozenset[str]]:
+        return [self.test.kinds] if self.test.kinds else []
+
 
 @dataclass(frozen=True)
 class Gap(Element):
@@ -237,6 +253,9 @@ class Sequence(Element):
 
     def slots(self) -> list[str]:
         return [s for it in self.items for s in it.slots()]
+
+    def requirements(self) -> list[frozenset[str]]:
+        return [r for it in self.items for r in it.requirements()]
 
     def classes(self) -> list[str]:
         return [c for it in self.items for c in it.classes()]

@@ -1,0 +1,70 @@
+"""Full check throughput (figures, rules, FX, report), warm, in MB of text per second.
+
+Prints factcheck's own rate and, measured in the same run on the same text, the
+ratios against the extraction stage alone and against peers when installed
+(Recognizers-Text's Python release, quantulum3), so that numbers from different
+machines compare as ratios.
+
+    python benchmarks/check.py [--size 1000000] [--repeat 3]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import corpus  # noqa: E402
+
+import factcheck  # noqa: E402
+from factcheck.checks import check_text  # noqa: E402
+
+
+def best_of(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size", type=int, default=1_000_000, help="characters of text (default 1e6)")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    text = corpus.text(args.size)
+    mb = len(text.encode("utf-8")) / 1e6
+    check_text(text[:5000], date="2020-04-20")  # warm: lexicons, rules, rates loaded
+    t_check = best_of(lambda: check_text(text, date="2020-04-20"), args.repeat)
+    t_extract = best_of(lambda: factcheck.extract(text), args.repeat)
+    print(f"text: {mb:.2f} MB, {len(text):,} characters, best of {args.repeat}")
+    print(f"factcheck check    {mb / t_check:8.2f} MB/s  (1 core)")
+    print(f"factcheck extract  {mb / t_extract:8.2f} MB/s  check/extract time ratio {t_check / t_extract:.2f}")
+    try:
+        from recognizers_number import NumberRecognizer, Culture  # type: ignore[import-not-found]
+        sample = text[:20_000]
+        rec = NumberRecognizer(Culture.French)
+        model = rec.get_number_model()
+        t_rt = best_of(lambda: model.parse(sample), 1)
+        rate = len(sample.encode()) / 1e6 / t_rt
+        print(f"recognizers-text   {rate:8.3f} MB/s  factcheck check is {mb / t_check / rate:.0f}x faster")
+    except ImportError:
+        print("recognizers-text   not installed (pip install recognizers-text-suite) — skipped")
+    try:
+        from quantulum3 import parser as q3  # type: ignore[import-not-found]
+        sample = text[:50_000]
+        t_q = best_of(lambda: q3.parse(sample), 1)
+        rate = len(sample.encode()) / 1e6 / t_q
+        print(f"quantulum3         {rate:8.3f} MB/s  factcheck check is {mb / t_check / rate:.0f}x faster")
+    except ImportError:
+        print("quantulum3         not installed (pip install quantulum3) — skipped")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,42 @@
+"""A benchmark text built from the project's own sentences: rule examples, lexicon
+corpora and example articles, in every language, shuffled into paragraphs.
+
+Deterministic (fixed seed) so that runs compare; sized by the caller.
+"""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def sentences() -> list[str]:
+    out: list[str] = []
+    for path in sorted((ROOT / "rules" / "lexicons" / "corpus").glob("*.yaml")):
+        out += [c["text"] for c in yaml.safe_load(path.read_text(encoding="utf-8")) or [] if c.get("figures")]
+    for path in sorted((ROOT / "rules" / "checks").rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for rule in data.get("rules", []) or []:
+            out += [e["text"] for e in rule.get("examples", []) or []]
+        for examples in (data.get("examples") or {}).values():
+            out += [e["text"] for e in examples or []]
+    for path in sorted((ROOT / "examples").glob("*.txt")):
+        body = path.read_text(encoding="utf-8").split("---", 2)[-1]
+        out += [p for p in body.split("\n\n") if p.strip()]
+    return [s.strip().replace("\n\n", "\n") for s in out if s.strip()]
+
+
+def text(size: int, seed: int = 7) -> str:
+    """About ``size`` characters of paragraphs of 3–6 sentences each."""
+    rng = random.Random(seed)
+    pool = sentences()
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        para = " ".join(rng.choice(pool) for _ in range(rng.randint(3, 6)))
+        parts.append(para)
+        total += len(para) + 2
+    return "\n\n".join(parts) + "\n"

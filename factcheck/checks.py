@@ -152,32 +152,38 @@ class _Runner:
 
     # -- binding -----------------------------------------------------------------
 
-    def matches(self, rule: Rule) -> Iterable[dict[str, object]]:
-        if rule.pattern is not None:
-            needed = sum(1 for _ in rule.pattern.slots())
-            required = rule.pattern.requirements()
-            toks = self.stream.tokens
-            units = (
-                self.stream.sentence_ranges if rule.scope == "sentence"
-                else [self.stream.block_ranges[b] for b in sorted(self.stream.block_ranges)]
-            )
-            for idx, (s, e) in enumerate(units):
-                if s >= e:
+    def matches(self, rule: Rule, accept: Callable[[dict[str, object]], bool]) -> None:
+        """Offer every binding of the rule's pattern (or collection) to ``accept``."""
+        if rule.pattern is None:
+            for bound in self._with_collect(rule, {}, None):
+                accept(bound)
+            return
+        needed = sum(1 for _ in rule.pattern.slots())
+        required = rule.pattern.requirements()
+        toks = self.stream.tokens
+        units = (
+            self.stream.sentence_ranges if rule.scope == "sentence"
+            else [self.stream.block_ranges[b] for b in sorted(self.stream.block_ranges)]
+        )
+        for idx, (s, e) in enumerate(units):
+            if s >= e:
+                continue
+            block = toks[s].block
+            if self.block_kind.get(block) not in rule.blocks or not rule.serves(self.block_lang.get(block, "")):
+                continue
+            if rule.scope == "sentence":
+                if self.fig_count[idx] < min(needed, 2):
                     continue
-                block = toks[s].block
-                if self.block_kind.get(block) not in rule.blocks or not rule.serves(self.block_lang.get(block, "")):
+                kinds = self.sentence_kinds[idx]
+                if any(not (req & kinds) for req in required):
                     continue
-                if rule.scope == "sentence":
-                    if self.fig_count[idx] < min(needed, 2):
-                        continue
-                    kinds = self.sentence_kinds[idx]
-                    if any(not (req & kinds) for req in required):
-                        continue
-                ctx = Context(toks, e, self.block_lang[block], self.block_kind[block], self.memo)
-                for _, _, bound in find_all(rule.pattern, ctx, s):
-                    yield from self._with_collect(rule, bound, block)
-        else:
-            yield from self._with_collect(rule, {}, None)
+            ctx = Context(toks, e, self.block_lang[block], self.block_kind[block], self.memo)
+
+            def take(bound: dict[str, object], block: int = block) -> bool:
+                return any([accept(b) for b in self._with_collect(rule, bound, block)])
+
+            for _ in find_all(rule.pattern, ctx, s, take):
+                pass
 
     def _with_collect(self, rule: Rule, bound: dict[str, object], block: int | None) -> Iterable[dict[str, object]]:
         if not rule.collect:
@@ -271,27 +277,28 @@ class _Runner:
         findings: list[Finding] = []
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for rule in self.rules:
-            for bound in self.matches(rule):
+
+            def accept(bound: dict[str, object], rule: Rule = rule) -> bool:
                 fx = _Eval(self.doc.date, self.rates)
-                ok = True
                 for name, spec in rule.picks.items():
                     f = self._pick(rule, name, spec, bound, fx)
                     if f is None:
-                        ok = False
-                        break
+                        return False
                     bound = {**bound, name: f}
-                if not ok:
-                    continue
                 if rule.where is not None and not self._true(rule.where, bound, fx):
-                    continue
+                    return False
                 figs = _flat(bound)
                 key = (rule.id, tuple(f.id for f in figs))
                 if key in seen:
-                    continue
+                    return True
                 finding = self._finding(rule, bound, figs)
-                if finding is not None:
-                    seen.add(key)
-                    findings.append(finding)
+                if finding is None:
+                    return False
+                seen.add(key)
+                findings.append(finding)
+                return True
+
+            self.matches(rule, accept)
         findings = _drop_covered_derivations(findings)
         rank = {v: i for i, v in enumerate(ORDER)}
         findings.sort(key=lambda f: (rank[f.verdict], f.spans[0][0] if f.spans else 0))

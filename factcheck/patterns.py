@@ -8,7 +8,7 @@ and run only on sentences holding enough figures.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -291,13 +291,25 @@ class Choice(Element):
         return [c for o in self.options for c in o.classes()]
 
 
-def find_all(pattern: Sequence, ctx: Context, start: int) -> Iterator[tuple[int, int, dict[str, object]]]:
-    """Leftmost, non-overlapping matches of ``pattern`` between ``start`` and ``ctx.end``."""
+MAX_ALTERNATIVES = 24
+
+
+def find_all(pattern: Sequence, ctx: Context, start: int,
+             accept: Callable[[dict[str, object]], bool] = lambda b: True) -> Iterator[tuple[int, int, dict[str, object]]]:
+    """Leftmost, non-overlapping matches of ``pattern`` between ``start`` and ``ctx.end``.
+
+    At each position the matcher's alternatives (longest repeat first, shortest gap
+    first) are offered to ``accept`` in turn: a binding the rule cannot use (no figure
+    to pick, a failed ``where``) lets the next alternative try, as a reader would.
+    """
     i = start
     while i < ctx.end:
-        found = next(pattern.match(ctx, i, {}), None)
-        if found is not None and found[0] > i:
-            yield i, found[0], found[1]
-            i = found[0]
+        for n, (end, bound) in enumerate(pattern.match(ctx, i, {})):
+            if n >= MAX_ALTERNATIVES:
+                break
+            if end > i and accept(bound):
+                yield i, end, bound
+                i = end
+                break
         else:
             i += 1

@@ -15,7 +15,7 @@ from . import __version__
 from .errors import InputError
 from .verdicts import FAILING, ORDER
 
-SUBCOMMANDS = ("figures", "rules", "rates")
+SUBCOMMANDS = ("figures", "rules", "rates", "serve")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -176,11 +176,37 @@ def cmd_rates(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_serve(argv: Sequence[str]) -> int:
+    p = _Parser(prog="factcheck serve", description="HTTP API: POST /check with an article, get its report.")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8080)
+    p.add_argument("--rules", action="append", default=[], metavar="PATH")
+    p.add_argument("--rates", metavar="FILE")
+    args = p.parse_args(argv)
+    from .checks import Rates
+    from .rules import load as load_rules
+    from .server import make_server
+
+    rules = load_rules(args.rules)
+    try:
+        server = make_server(args.host, args.port, rules, Rates(args.rates))
+    except OSError as e:
+        raise InputError(f"{args.host}:{args.port}: cannot listen: {e.strerror}") from None
+    sys.stderr.write(f"factcheck serving on http://{args.host}:{server.server_address[1]} (POST /check)\n")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in SUBCOMMANDS:  # a file named like a command: write ./rules
-            cmd = {"figures": cmd_figures, "rules": cmd_rules, "rates": cmd_rates}[argv[0]]
+            cmd = {"figures": cmd_figures, "rules": cmd_rules, "rates": cmd_rates, "serve": cmd_serve}[argv[0]]
             return cmd(argv[1:])
         return cmd_check(argv)
     except InputError as e:

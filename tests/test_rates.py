@@ -445,3 +445,19 @@ def test_update_connection_refused(isolated_cache):
     with pytest.raises(RatesError, match=f"cannot download ECB rates from http://127.0.0.1:{port}/"):
         rates.update(f"http://127.0.0.1:{port}/h.zip", timeout=2)
     assert not (isolated_cache / rates.CACHE_FILENAME).exists()
+
+
+def test_cli_rates_update_and_info(server, isolated_cache, table, capsys):
+    """`factcheck rates update --url` against the local server, then `rates info` names the cache."""
+    from factcheck.cli import main
+
+    base, routes = server
+    routes["/hist.zip"] = (200, ecb_zip(ecb_csv(after_embedded(table))), 0.0)
+    assert main(["rates", "update", "--url", base + "/hist.zip", "--timeout", "5"]) == 0
+    assert str(isolated_cache) in capsys.readouterr().out
+    assert main(["rates", "info"]) == 0
+    assert "cache" in capsys.readouterr().out
+    routes["/bad.zip"] = (200, b"garbage", 0.0)
+    assert main(["rates", "update", "--url", base + "/bad.zip", "--timeout", "5"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("factcheck: ") and len(err.strip().splitlines()) == 1

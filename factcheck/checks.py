@@ -20,7 +20,7 @@ from . import figures as figures_mod
 from . import rates as rates_mod
 from .errors import InputError
 from .intervals import Amount, Interval, nominal_deviation, relative_deviation
-from .model import Document, Figure, Finding, Report
+from .model import Document, Figure, Finding, Period, Report
 from .patterns import Context, FigureTest, find_all
 from .rules import Collect, Pick, Rule
 from .rules import load as load_rules
@@ -132,8 +132,10 @@ def _flat(bound: dict[str, object]) -> list[Figure]:
 
 
 class _Runner:
-    def __init__(self, doc: Document, figs: tuple[Figure, ...], rules: Iterable[Rule], rates: Rates) -> None:
+    def __init__(self, doc: Document, figs: tuple[Figure, ...], rules: Iterable[Rule], rates: Rates,
+                 periods: tuple[Period, ...] = ()) -> None:
         self.doc = doc
+        self.periods = periods
         self.figs = figs
         self.rules = list(rules)
         self.rates = rates
@@ -381,6 +383,12 @@ class _Runner:
                 ranges = table.implied_dates(base, quote, rate, IMPLIED_RATE_TOLERANCE)
             except (rates_mod.RatesError, ValueError):
                 ranges = []
+            years = sorted({int(p.value[:4]) for p in self.periods if p.kind == "year" and p.value[:4].isdigit()})
+            if ranges and years:
+                # The article's own years ("en 2019") say when to look first.
+                same = [r for r in ranges if years[0] <= r[1].year and r[0].year <= years[-1]]
+                near = [r for r in ranges if years[0] - 1 <= r[1].year and r[0].year <= years[-1] + 1]
+                ranges = same or near or ranges
             if ranges:
                 shown = ranges[-4:]
                 spans_txt = ", ".join(f"{a}…{b}" if a != b else f"{a}" for a, b in reversed(shown))
@@ -489,7 +497,7 @@ def check_document(doc: Document, rules: Iterable[Rule] | None = None, rates: Ra
     rates = rates or Rates()
     scan = figures_mod.scan(doc)
     rule_list = list(rules) if rules is not None else list(load_rules())
-    runner = _Runner(doc, scan.figures, rule_list, rates)
+    runner = _Runner(doc, scan.figures, rule_list, rates, scan.periods)
     findings = runner.run()
     warnings = sorted(runner.warnings)
     source = None

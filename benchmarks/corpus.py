@@ -40,3 +40,25 @@ def text(size: int, seed: int = 7) -> str:
         parts.append(para)
         total += len(para) + 2
     return "\n\n".join(parts) + "\n"
+
+
+def articles(size: int, seed: int = 7) -> list[str]:
+    """About ``size`` characters cut into articles of 2–6 KB, each with a headline line:
+    what the tool checks in a newsroom, one article at a time."""
+    rng = random.Random(seed)
+    pool = sentences()
+    out: list[str] = []
+    total = 0
+    while total < size:
+        target = rng.randint(2000, 6000)
+        title = rng.choice(pool).split(".")[0][:90]
+        paras: list[str] = [title]
+        length = len(title)
+        while length < target:
+            para = " ".join(rng.choice(pool) for _ in range(rng.randint(3, 6)))
+            paras.append(para)
+            length += len(para) + 2
+        art = "\n\n".join(paras) + "\n"
+        out.append(art)
+        total += len(art)
+    return out

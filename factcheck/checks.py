@@ -21,7 +21,7 @@ from . import rates as rates_mod
 from .errors import InputError
 from .intervals import Amount, Interval, nominal_deviation, relative_deviation
 from .model import Document, Figure, Finding, Period, Report
-from .patterns import Context, FigureTest, find_all
+from .patterns import Context, FigureTest, find_all, phrase_starts
 from .rules import Collect, Pick, Rule
 from .rules import load as load_rules
 from .tokens import Stream, Token, match_phrase_at, tokenize
@@ -102,10 +102,21 @@ def _exact(a: object) -> Amount:
     return Amount.point(a.nominal, a.unit)
 
 
+_AMOUNTS: dict[Figure, Amount] = {}
+
+
 def _amount(fig: Figure) -> Amount:
-    """Percent figures enter formulas as plain numbers: 62 % is 62 in "(1 + p / 100)"."""
-    a = Amount.from_figure(fig)
-    return a.with_unit(None) if fig.unit in ("%", "pp") else a
+    """Percent figures enter formulas as plain numbers: 62 % is 62 in "(1 + p / 100)".
+
+    Memoised: a figure is offered to many rules and picks, and it never changes.
+    """
+    a = _AMOUNTS.get(fig)
+    if a is None:
+        if len(_AMOUNTS) > 100_000:
+            _AMOUNTS.clear()
+        a = Amount.from_figure(fig)
+        a = _AMOUNTS[fig] = a.with_unit(None) if fig.unit in ("%", "pp") else a
+    return a
 
 
 def _env(bound: dict[str, object]) -> dict[str, object]:
@@ -151,6 +162,16 @@ class _Runner:
                 self.fig_count[t.sentence] += 1
                 self.sentence_kinds[t.sentence].add(t.figure.kind)
         self.memo: dict[tuple[str, str, int], tuple[int, ...]] = {}
+        # sentence and block indexes per language, for rules whose start cannot be spotted
+        self.units_by_lang: dict[str, tuple[list[int], list[int]]] = {}
+        for si, (s, e) in enumerate(self.stream.sentence_ranges):
+            if s < e:
+                lang = self.block_lang.get(self.stream.tokens[s].block, "")
+                self.units_by_lang.setdefault(lang, ([], []))[0].append(si)
+        for b in sorted(self.stream.block_ranges):
+            self.units_by_lang.setdefault(self.block_lang.get(b, ""), ([], []))[1].append(b)
+        self.languages = sorted(self.units_by_lang)
+        self.class_units: dict[tuple[str, str, bool], frozenset[int]] = {}
 
     # -- binding -----------------------------------------------------------------
 
@@ -163,29 +184,57 @@ class _Runner:
         needed = sum(1 for _ in rule.pattern.slots())
         required = rule.pattern.requirements()
         toks = self.stream.tokens
-        units = (
-            self.stream.sentence_ranges if rule.scope == "sentence"
-            else [self.stream.block_ranges[b] for b in sorted(self.stream.block_ranges)]
-        )
-        for idx, (s, e) in enumerate(units):
-            if s >= e:
+        sentence_scope = rule.scope == "sentence"
+        ranges = self.stream.sentence_ranges if sentence_scope else None
+        for lang in self.languages:
+            if not rule.serves(lang):
                 continue
-            block = toks[s].block
-            if self.block_kind.get(block) not in rule.blocks or not rule.serves(self.block_lang.get(block, "")):
-                continue
-            if rule.scope == "sentence":
-                if self.fig_count[idx] < min(needed, 2):
+            # Where the pattern can begin, found once per language for the whole
+            # document: sentences without such a place are never visited.
+            starts = rule.pattern.first_starts(Context(toks, len(toks), lang, "paragraph", self.memo, self.stream))
+            grouped: dict[int, list[int]] = {}
+            if starts is None:
+                units = self.units_by_lang[lang][0 if sentence_scope else 1]
+                grouped = {u: None for u in units}  # type: ignore[misc]
+            else:
+                for i in sorted(starts):
+                    t = toks[i]
+                    if self.block_lang.get(t.block) == lang:
+                        grouped.setdefault(t.sentence if sentence_scope else t.block, []).append(i)
+            for name in rule.pattern.required_classes():
+                present = self._units_with(lang, name, sentence_scope)
+                grouped = {u: v for u, v in grouped.items() if u in present}
+            for idx in sorted(grouped):
+                s, e = ranges[idx] if ranges is not None else self.stream.block_ranges[idx]
+                if s >= e:
                     continue
-                kinds = self.sentence_kinds[idx]
-                if any(not (req & kinds) for req in required):
+                block = toks[s].block
+                if self.block_kind.get(block) not in rule.blocks:
                     continue
-            ctx = Context(toks, e, self.block_lang[block], self.block_kind[block], self.memo)
+                if sentence_scope:
+                    if self.fig_count[idx] < min(needed, 2):
+                        continue
+                    kinds = self.sentence_kinds[idx]
+                    if any(not (req & kinds) for req in required):
+                        continue
+                ctx = Context(toks, e, lang, self.block_kind[block], self.memo, self.stream)
 
-            def take(bound: dict[str, object], block: int = block) -> bool:
-                return any([accept(b) for b in self._with_collect(rule, bound, block)])
+                def take(bound: dict[str, object], block: int = block) -> bool:
+                    return any([accept(b) for b in self._with_collect(rule, bound, block)])
 
-            for _ in find_all(rule.pattern, ctx, s, take):
-                pass
+                for _ in find_all(rule.pattern, ctx, s, take, grouped[idx]):
+                    pass
+
+    def _units_with(self, lang: str, name: str, sentence_scope: bool) -> frozenset[int]:
+        """Sentences (or blocks) where a phrase of the class may begin."""
+        key = (lang, name, sentence_scope)
+        got = self.class_units.get(key)
+        if got is None:
+            toks = self.stream.tokens
+            got = frozenset(toks[i].sentence if sentence_scope else toks[i].block
+                            for i in phrase_starts(self.stream, lang, name))
+            self.class_units[key] = got
+        return got
 
     def _with_collect(self, rule: Rule, bound: dict[str, object], block: int | None) -> Iterable[dict[str, object]]:
         if not rule.collect:
@@ -226,6 +275,9 @@ class _Runner:
 
     def _has(self, phrase: str, lang: str, s: int, e: int) -> bool:
         toks = self.stream.tokens
+        if phrase.startswith("@"):
+            starts = phrase_starts(self.stream, lang, phrase[1:])
+            return any(match_phrase_at(phrase, lang, toks, i, e) for i in range(s, e) if i in starts)
         return any(match_phrase_at(phrase, lang, toks, i, e) for i in range(s, e))
 
     def _pick(self, rule: Rule, name: str, spec: Pick, bound: dict[str, object], fx: _Eval) -> Figure | None:

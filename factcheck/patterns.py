@@ -8,14 +8,16 @@ and run only on sentences holding enough figures.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import lru_cache
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from . import lexicon
 from .model import Figure
-from .tokens import Token, phrase_words
+from .tokens import Stream, Token, phrase_words
 
 FUZZY_MIN_LENGTH = 6
 FUZZY_SCORE = 88.0
@@ -67,6 +69,10 @@ class Element:
         """Figure kinds a sentence must hold for this element to match (a cheap pre-filter)."""
         return []
 
+    def first_starts(self, ctx: Context) -> frozenset[int] | None:
+        """Token indices where a match may begin, or None when any may."""
+        return None
+
 
 @dataclass(frozen=True)
 class Context:
@@ -75,6 +81,7 @@ class Context:
     language: str
     block_kind: str = "paragraph"
     memo: dict[tuple[str, str, int], tuple[int, ...]] | None = None  # class matches, shared by rules
+    stream: Stream | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,11 @@ class Literal(Element):
         if j >= 0:
             yield j, bound
 
+    def first_starts(self, ctx: Context) -> frozenset[int] | None:
+        if ctx.stream is None or " " in self.words[0]:
+            return None
+        return phrase_starts(ctx.stream, ctx.language, "=" + " ".join(self.words))
+
 
 @dataclass(frozen=True)
 class WordClass(Element):
@@ -93,6 +105,8 @@ class WordClass(Element):
 
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
         if i >= ctx.end:
+            return
+        if ctx.stream is not None and i not in phrase_starts(ctx.stream, ctx.language, self.name):
             return
         key = (ctx.language, self.name, i)
         ends = ctx.memo.get(key) if ctx.memo is not None else None
@@ -111,6 +125,73 @@ class WordClass(Element):
 
     def classes(self) -> list[str]:
         return [self.name]
+
+    def first_starts(self, ctx: Context) -> frozenset[int] | None:
+        return phrase_starts(ctx.stream, ctx.language, self.name) if ctx.stream is not None else None
+
+
+def _first_words(language: str, name: str) -> tuple[str, ...]:
+    if name.startswith("="):  # a literal phrase, keyed by its words
+        return (name[1:].split(" ")[0],)
+    return tuple({words[0] for words in lexicon.word_class(language, name)})
+
+
+@lru_cache(maxsize=4096)
+def _start_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Words at a token start of " " + joined words: the leading space lets the regex
+    engine skip ahead by a literal instead of testing a look-behind everywhere."""
+    parts = [re.escape(w[:-1]) + r"[^ ]*" if w.endswith("*") else re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    return re.compile(r" (?:" + "|".join(parts) + r")(?![^ ])")
+
+
+def phrase_starts(stream: Stream, language: str, name: str) -> frozenset[int]:
+    """Token indices where a phrase of class ``name`` (or literal "=words") may start.
+
+    One regex search over the document's joined words instead of a Python test per
+    token; close spellings for the fuzzy match come from the document's vocabulary.
+    """
+    key = ("starts", language, name)
+    got = stream.cache.get(key)
+    if got is not None:
+        return got  # type: ignore[return-value]
+    firsts = _first_words(language, name)
+    by_prefix = _vocabulary_by_prefix(stream)
+    plain: set[str] = set()
+    accented: set[str] = set()
+    for w in firsts:
+        target = plain if w.isascii() else accented
+        target.add(w)
+        if not w.endswith("*") and len(w) >= FUZZY_MIN_LENGTH:
+            target |= {v for v in by_prefix.get(w[:4], ()) if v != w and fuzz.ratio(w, v) >= FUZZY_SCORE}
+    found: set[int] = set()
+    if plain:
+        rx = _start_regex(tuple(sorted(plain)))
+        found |= {stream.norm_offsets[m.start()] for m in rx.finditer(" " + stream.norm_text)}
+    if accented:
+        rx = _start_regex(tuple(sorted(accented)))
+        found |= {stream.lower_offsets[m.start()] for m in rx.finditer(" " + stream.lower_text)}
+    result = frozenset(found)
+    stream.cache[key] = result
+    return result
+
+
+def _vocabulary_by_prefix(stream: Stream) -> dict[str, list[str]]:
+    """The document's long words by their first four letters: candidates for a fuzzy match."""
+    got = stream.cache.get("prefixes")
+    if got is None:
+        index: dict[str, list[str]] = {}
+        for v in stream.vocabulary():
+            if len(v) >= FUZZY_MIN_LENGTH:
+                index.setdefault(v[:4], []).append(v)
+        got = stream.cache["prefixes"] = index
+    return got  # type: ignore[return-value]
+
+
+def figure_starts(stream: Stream) -> frozenset[int]:
+    got = stream.cache.get("figures")
+    if got is None:
+        got = stream.cache["figures"] = frozenset(i for i, t in enumerate(stream.tokens) if t.figure is not None)
+    return got  # type: ignore[return-value]
 
 
 class _ClassIndex:
@@ -218,6 +299,9 @@ class Slot(Element):
     def requirements(self) -> list[frozenset[str]]:
         return [self.test.kinds] if self.test.kinds else []
 
+    def first_starts(self, ctx: Context) -> frozenset[int] | None:
+        return figure_starts(ctx.stream) if ctx.stream is not None else None
+
 
 @dataclass(frozen=True)
 class Gap(Element):
@@ -257,6 +341,13 @@ class Sequence(Element):
     def requirements(self) -> list[frozenset[str]]:
         return [r for it in self.items for r in it.requirements()]
 
+    def first_starts(self, ctx: Context) -> frozenset[int] | None:
+        return self.items[0].first_starts(ctx) if self.items else None
+
+    def required_classes(self) -> list[str]:
+        """Classes every match must contain: a sentence without one of them is skipped."""
+        return [it.name for it in self.items if isinstance(it, WordClass)]
+
     def classes(self) -> list[str]:
         return [c for it in self.items for c in it.classes()]
 
@@ -295,21 +386,30 @@ MAX_ALTERNATIVES = 24
 
 
 def find_all(pattern: Sequence, ctx: Context, start: int,
-             accept: Callable[[dict[str, object]], bool] = lambda b: True) -> Iterator[tuple[int, int, dict[str, object]]]:
+             accept: Callable[[dict[str, object]], bool] = lambda b: True,
+             positions: list[int] | None = None) -> Iterator[tuple[int, int, dict[str, object]]]:
     """Leftmost, non-overlapping matches of ``pattern`` between ``start`` and ``ctx.end``.
 
     At each position the matcher's alternatives (longest repeat first, shortest gap
     first) are offered to ``accept`` in turn: a binding the rule cannot use (no figure
     to pick, a failed ``where``) lets the next alternative try, as a reader would.
     """
+    if positions is None:
+        starts = pattern.first_starts(ctx)
+        if starts is None:
+            candidates: Iterable[int] = range(start, ctx.end)
+        else:
+            candidates = sorted(i for i in starts if start <= i < ctx.end)
+    else:
+        candidates = positions
     i = start
-    while i < ctx.end:
-        for n, (end, bound) in enumerate(pattern.match(ctx, i, {})):
+    for pos in candidates:
+        if pos < i:
+            continue
+        for n, (end, bound) in enumerate(pattern.match(ctx, pos, {})):
             if n >= MAX_ALTERNATIVES:
                 break
-            if end > i and accept(bound):
-                yield i, end, bound
+            if end > pos and accept(bound):
+                yield pos, end, bound
                 i = end
                 break
-        else:
-            i += 1

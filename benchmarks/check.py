@@ -36,14 +36,16 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size", type=int, default=1_000_000, help="characters of text (default 1e6)")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--dense", action="store_true", help="only sentences with figures (worst case)")
     args = ap.parse_args()
-    arts = corpus.articles(args.size)
+    arts = corpus.articles(args.size, dense=args.dense)
     text = "\n".join(arts)
     mb = len(text.encode("utf-8")) / 1e6
     check_text(arts[0], date="2020-04-20")  # warm: lexicons, rules, rates loaded
     t_check = best_of(lambda: [check_text(a, date="2020-04-20") for a in arts], args.repeat)
     t_extract = best_of(lambda: [factcheck.extract(a) for a in arts], args.repeat)
-    print(f"text: {len(arts)} articles, {mb:.2f} MB, {len(text):,} characters, best of {args.repeat}")
+    n_figs = sum(len(factcheck.extract(a)) for a in arts)
+    print(f"text: {len(arts)} articles, {mb:.2f} MB, {n_figs / (len(text) / 1000):.1f} figures per KB, best of {args.repeat}")
     print(f"factcheck check    {mb / t_check:8.2f} MB/s  (1 core)")
     print(f"factcheck extract  {mb / t_extract:8.2f} MB/s  check/extract time ratio {t_check / t_extract:.2f}")
     try:

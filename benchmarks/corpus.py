@@ -42,11 +42,25 @@ def text(size: int, seed: int = 7) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def articles(size: int, seed: int = 7) -> list[str]:
+def prose() -> list[str]:
+    """Sentences without figures (benchmarks/prose.txt): the text between the figures."""
+    path = Path(__file__).resolve().parent / "prose.txt"
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def articles(size: int, seed: int = 7, dense: bool = False) -> list[str]:
     """About ``size`` characters cut into articles of 2–6 KB, each with a headline line:
-    what the tool checks in a newsroom, one article at a time."""
+    what the tool checks in a newsroom, one article at a time.
+
+    By default two sentences in three are figure-free prose, which gives about the
+    figure density of the seed article (5–8 figures per KB); ``dense`` uses only
+    sentences with figures (about 30 per KB), a worst case.
+    """
     rng = random.Random(seed)
     pool = sentences()
+    if not dense:
+        filler = prose()
+        pool = pool + filler * max(1, (2 * len(pool)) // len(filler))
     out: list[str] = []
     total = 0
     while total < size:

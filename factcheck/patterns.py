@@ -130,49 +130,92 @@ class WordClass(Element):
         return phrase_starts(ctx.stream, ctx.language, self.name) if ctx.stream is not None else None
 
 
-def _first_words(language: str, name: str) -> tuple[str, ...]:
-    if name.startswith("="):  # a literal phrase, keyed by its words
-        return (name[1:].split(" ")[0],)
-    return tuple({words[0] for words in lexicon.word_class(language, name)})
+@lru_cache(maxsize=None)
+def _first_word_table(language: str) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], tuple[tuple[str, str], ...]]:
+    """For one language: first word of each class phrase → classes, split into words
+    written without accents (compared accent-free), with accents, and stems ("augment*")."""
+    plain: dict[str, set[str]] = {}
+    accented: dict[str, set[str]] = {}
+    stems: list[tuple[str, str]] = []
+    try:
+        classes = lexicon.load(language).classes
+    except Exception:  # noqa: BLE001 - an unknown language has no classes
+        classes = {}
+    for name, phrases in classes.items():
+        for words in phrases:
+            w = words[0]
+            if w.endswith("*"):
+                stems.append((w[:-1], name))
+            else:
+                (plain if w.isascii() else accented).setdefault(w, set()).add(name)
+    return ({k: frozenset(v) for k, v in plain.items()}, {k: frozenset(v) for k, v in accented.items()}, tuple(stems))
 
 
-@lru_cache(maxsize=4096)
-def _start_regex(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Words at a token start of " " + joined words: the leading space lets the regex
-    engine skip ahead by a literal instead of testing a look-behind everywhere."""
-    parts = [re.escape(w[:-1]) + r"[^ ]*" if w.endswith("*") else re.escape(w) for w in sorted(words, key=len, reverse=True)]
-    return re.compile(r" (?:" + "|".join(parts) + r")(?![^ ])")
+def _class_starts(stream: Stream, language: str) -> dict[str, frozenset[int]]:
+    """Every class of ``language`` → token indices where one of its phrases may begin.
 
-
-def phrase_starts(stream: Stream, language: str, name: str) -> frozenset[int]:
-    """Token indices where a phrase of class ``name`` (or literal "=words") may start.
-
-    One regex search over the document's joined words instead of a Python test per
-    token; close spellings for the fuzzy match come from the document's vocabulary.
+    One pass over the tokens for all classes: exact first words by dictionary, stems
+    by prefix, close spellings (the fuzzy match) from the document's own vocabulary.
     """
-    key = ("starts", language, name)
+    key = ("class-starts", language)
     got = stream.cache.get(key)
     if got is not None:
         return got  # type: ignore[return-value]
-    firsts = _first_words(language, name)
+    plain, accented, stem_list = _first_word_table(language)
+    # stems by their first three letters: a token is tried only against its own few
+    stems: dict[str, list[tuple[str, str]]] = {}
+    short_stems = [(st, n) for st, n in stem_list if len(st) < 3]
+    for st, n in stem_list:
+        if len(st) >= 3:
+            stems.setdefault(st[:3], []).append((st, n))
     by_prefix = _vocabulary_by_prefix(stream)
-    plain: set[str] = set()
-    accented: set[str] = set()
-    for w in firsts:
-        target = plain if w.isascii() else accented
-        target.add(w)
-        if not w.endswith("*") and len(w) >= FUZZY_MIN_LENGTH:
-            target |= {v for v in by_prefix.get(w[:4], ()) if v != w and fuzz.ratio(w, v) >= FUZZY_SCORE}
-    found: set[int] = set()
-    if plain:
-        rx = _start_regex(tuple(sorted(plain)))
-        found |= {stream.norm_offsets[m.start()] for m in rx.finditer(" " + stream.norm_text)}
-    if accented:
-        rx = _start_regex(tuple(sorted(accented)))
-        found |= {stream.lower_offsets[m.start()] for m in rx.finditer(" " + stream.lower_text)}
-    result = frozenset(found)
+    # close spellings present in this document, e.g. "augmentée" for "augmenté"
+    extra_plain: dict[str, set[str]] = {}
+    extra_acc: dict[str, set[str]] = {}
+    for table, extra in ((plain, extra_plain), (accented, extra_acc)):
+        for w, names in table.items():
+            if len(w) >= FUZZY_MIN_LENGTH:
+                for v in by_prefix.get(w[:4], ()):
+                    if v != w and fuzz.ratio(w, v) >= FUZZY_SCORE:
+                        extra.setdefault(v, set()).update(names)
+    found: dict[str, set[int]] = {}
+    for i, t in enumerate(stream.tokens):
+        if t.figure is not None:
+            continue
+        names: set[str] = set()
+        for table, extra, word in ((plain, extra_plain, t.norm), (accented, extra_acc, t.lower)):
+            hit = table.get(word)
+            if hit:
+                names |= hit
+            more = extra.get(word)
+            if more:
+                names |= more
+        for key3 in {t.norm[:3], t.lower[:3]}:
+            for stem, name in stems.get(key3, ()):
+                if t.norm.startswith(stem) or t.lower.startswith(stem):
+                    names.add(name)
+        for stem, name in short_stems:
+            if t.norm.startswith(stem) or t.lower.startswith(stem):
+                names.add(name)
+        for name in names:
+            found.setdefault(name, set()).add(i)
+    result = {name: frozenset(idx) for name, idx in found.items()}
     stream.cache[key] = result
     return result
+
+
+def phrase_starts(stream: Stream, language: str, name: str) -> frozenset[int]:
+    """Token indices where a phrase of class ``name`` (or literal "=words") may start."""
+    if not name.startswith("="):
+        return _class_starts(stream, language).get(name, frozenset())
+    key = ("literal-starts", name)
+    got = stream.cache.get(key)
+    if got is None:
+        first = name[1:].split(" ")[0]
+        got = frozenset(i for i, t in enumerate(stream.tokens)
+                        if t.figure is None and word_matches(first, t))
+        stream.cache[key] = got
+    return got  # type: ignore[return-value]
 
 
 def _vocabulary_by_prefix(stream: Stream) -> dict[str, list[str]]:

@@ -179,8 +179,9 @@ def _class_starts(stream: Stream, language: str) -> dict[str, frozenset[int]]:
                     if v != w and fuzz.ratio(w, v) >= FUZZY_SCORE:
                         extra.setdefault(v, set()).update(names)
     found: dict[str, set[int]] = {}
+    langs = stream.block_languages
     for i, t in enumerate(stream.tokens):
-        if t.figure is not None:
+        if t.figure is not None or langs.get(t.block, language) != language:
             continue
         names: set[str] = set()
         for table, extra, word in ((plain, extra_plain, t.norm), (accented, extra_acc, t.lower)):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -65,6 +64,7 @@ class Stream:
     tokens: tuple[Token, ...]
     sentence_ranges: tuple[tuple[int, int], ...]  # token index ranges, one per sentence
     block_ranges: dict[int, tuple[int, int]]
+    block_languages: dict[int, str] = field(default_factory=dict)
     norm_text: str = ""
     lower_text: str = ""
     norm_offsets: dict[int, int] = field(default_factory=dict)
@@ -80,41 +80,31 @@ class Stream:
 
 def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
     text = doc.text
-    sentences = doc.sentences
-    starts = [s.start for s in sentences]
     out: list[Token] = []
+    sent_ranges: list[tuple[int, int]] = []
+    blocks: dict[int, list[int]] = {}
     fig_iter = iter(figures)
     nxt = next(fig_iter, None)
-    sent_ranges: list[list[int]] = [[-1, -1] for _ in sentences]
-    blocks: dict[int, list[int]] = {}
-
-    def add(tok_start: int, tok_end: int, word: str, fig: Figure | None) -> None:
-        si = bisect_right(starts, tok_start) - 1
-        if si < 0 or tok_start >= sentences[si].end:
-            return  # outside any block (blank lines)
-        sent = sentences[si]
-        idx = len(out)
-        out.append(Token(tok_start, tok_end, norm(word) if word else "", lower(word) if word else "", fig, si, sent.block))
-        r = sent_ranges[si]
-        if r[0] < 0:
-            r[0] = idx
-        r[1] = idx + 1
-        b = blocks.setdefault(sent.block, [idx, idx + 1])
-        b[1] = idx + 1
-
-    pos = 0
-    for m in _TOKEN.finditer(text):
-        s, e = m.span()
-        if s < pos:
-            continue
-        while nxt is not None and nxt.end <= s:
-            nxt = next(fig_iter, None)
-        if nxt is not None and nxt.start <= s < nxt.end or (nxt is not None and s <= nxt.start < e):
-            add(nxt.start, nxt.end, "", nxt)
-            pos = nxt.end
-            nxt = next(fig_iter, None)
-            continue
-        add(s, e, m.group(), None)
+    for si, sent in enumerate(doc.sentences):
+        first = len(out)
+        pos = sent.start
+        for m in _TOKEN.finditer(text, sent.start, sent.end):
+            s, e = m.span()
+            if s < pos:
+                continue
+            while nxt is not None and nxt.end <= s:
+                nxt = next(fig_iter, None)
+            if nxt is not None and (nxt.start <= s < nxt.end or s <= nxt.start < e):
+                out.append(Token(nxt.start, nxt.end, "", "", nxt, si, sent.block))
+                pos = nxt.end
+                nxt = next(fig_iter, None)
+                continue
+            word = m.group()
+            out.append(Token(s, e, norm(word), lower(word), None, si, sent.block))
+        sent_ranges.append((first, len(out)) if len(out) > first else (0, 0))
+        if len(out) > first:
+            b = blocks.setdefault(sent.block, [first, len(out)])
+            b[1] = len(out)
     norm_offsets: dict[int, int] = {}
     lower_offsets: dict[int, int] = {}
     npos = lpos = 0
@@ -125,7 +115,8 @@ def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
         lpos += len(t.lower or "\x00") + 1
     return Stream(
         tokens=tuple(out),
-        sentence_ranges=tuple((r[0], r[1]) if r[0] >= 0 else (0, 0) for r in sent_ranges),
+        sentence_ranges=tuple(sent_ranges),
+        block_languages={b.index: b.language for b in doc.blocks},
         block_ranges={k: (v[0], v[1]) for k, v in blocks.items()},
         norm_text=" ".join(t.norm or "\x00" for t in out),
         lower_text=" ".join(t.lower or "\x00" for t in out),

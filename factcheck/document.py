@@ -123,11 +123,37 @@ def split_blocks(text: str, language: str | None) -> tuple[tuple[Block, ...], st
     return tuple(blocks), doc_lang
 
 
+_WORD_BEFORE_DOT = re.compile(r"([^\W_]+)\.$")
+
+
+@lru_cache(maxsize=None)
+def _no_break_words(language: str) -> frozenset[str]:
+    """Words after which a full stop is an abbreviation's: "1,5 Mrd. Euro", "ca. 5"."""
+    lex = lexicon.load(language)
+    return frozenset({w.lower().rstrip(".") for w in lex.abbreviations} | {w.lower() for w in lex.scales_case}
+                     | {w.lower() for w in lex.scales if len(w) <= 4})
+
+
+def _is_abbreviation(text: str, dot: int, language: str) -> bool:
+    m = _WORD_BEFORE_DOT.search(text, max(0, dot - 12), dot + 1)
+    if not m:
+        return False
+    word = m.group(1)
+    if word.isdigit():
+        return len(word) <= 2  # "im 4. Quartal", "20. April"; a year ends sentences
+    return word.lower() in _no_break_words(language) or (len(word) == 1 and word.isupper())
+
+
 def split_sentences(text: str, blocks: tuple[Block, ...]) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     for b in blocks:
         start = b.start
         for m in _SENTENCE_END.finditer(text, b.start, b.end):
+            dot = m.start() - 1
+            while dot > b.start and text[dot] in "\"»”’)":
+                dot -= 1
+            if text[dot] == "." and _is_abbreviation(text, dot, b.language):
+                continue
             out.append(Sentence(start, m.start(), b.index))
             start = m.end()
         if start < b.end:

@@ -88,6 +88,7 @@ class Lexicon:
     year_prefix_re: re.Pattern[str]
     ordinal_re: re.Pattern[str]  # suffix glued to digits: "1er", "4th"
     duration_prepositions: frozenset[str]  # "over three years": a period, not "more than"
+    abbreviations: frozenset[str]  # a full stop after these does not end a sentence
     classes: dict[str, tuple[tuple[str, ...], ...]]  # word classes for rule patterns ("@rise")
 
 
@@ -299,6 +300,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
             str(name): tuple(sorted({phrase_words(str(p)) for p in (phrases or []) if phrase_words(str(p))}, key=len, reverse=True))
             for name, phrases in _get(data, "classes", path, dict, {}).items()
         },
+        abbreviations=frozenset(str(w) for w in _get(data, "abbreviations", path, list, [])),
         duration_prepositions=frozenset(_norm(str(w)) for w in _get(data, "duration_prepositions", path, list, [])),
         ordinal_re=re.compile(
             r"(?:" + _alternation([str(x) for x in _get(data, "ordinal_suffixes", path, list, [])]) + r")(?![^\W\d_])"

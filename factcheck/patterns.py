@@ -353,6 +353,7 @@ class Gap(Element):
 
     most: int
     figures: bool = False
+    stop: tuple[tuple[str, ...], ...] = ()  # words the gap may not cross (a comma in a list)
 
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
         j = i
@@ -361,6 +362,8 @@ class Gap(Element):
             fig = ctx.tokens[j].figure
             if fig is not None and not self.figures and fig.kind != "ordinal":
                 return  # ordinals ("la première fois") are words here, not amounts
+            if self.stop and any(match_words(words, ctx.tokens, j, ctx.end) >= 0 for words in self.stop):
+                return
             j += 1
             yield j, bound
 

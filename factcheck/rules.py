@@ -203,7 +203,12 @@ def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
             most = node["gap"]
             if not isinstance(most, int) or isinstance(most, bool) or not 0 <= most <= 30:
                 raise w.error(_line(node, "gap"), f"{field_}.gap", "must be a whole number from 0 to 30")
-            return Gap(most, bool(node.get("figures", False)))
+            stop = node.get("stop", [])
+            if isinstance(stop, str):
+                stop = [stop]
+            if not isinstance(stop, list) or not all(isinstance(x, str) and phrase_words(x) for x in stop):
+                raise w.error(_line(node, "stop"), f"{field_}.stop", "must be a list of words or punctuation")
+            return Gap(most, bool(node.get("figures", False)), tuple(phrase_words(x) for x in stop))
         if "opt" in node:
             inner = node["opt"]
             inner_list = inner if isinstance(inner, LList) else _as_list(inner, _line(node, "opt"))

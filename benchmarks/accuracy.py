@@ -1,0 +1,89 @@
+"""Accuracy on articles with planted errors: how many errors come out `inconsistent`,
+and how many true claims are wrongly flagged.
+
+Each file in benchmarks/accuracy/<lang>.yaml holds articles written apart from the
+rules (their authors did not read rules/), each with the figures that carry a planted
+error:
+
+    - date: 2020-04-20          # optional
+      text: |
+        ...
+      errors:                   # the text of one figure of each planted error
+        - "21,8 milliards d’euros"
+      claims: 6                 # how many checkable claims the article makes, errors included
+
+A planted error is caught when an `inconsistent` finding covers its figure. A false
+alarm is an `inconsistent` finding that covers no planted figure. The rate of false
+alarms is counted against the true claims (claims − errors).
+
+    python benchmarks/accuracy.py [--verbose] [LANG...]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date as Date
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from factcheck import document  # noqa: E402
+from factcheck.checks import Rates, check_document  # noqa: E402
+
+HERE = Path(__file__).resolve().parent / "accuracy"
+
+
+def score(path: Path, verbose: bool, rates: Rates) -> tuple[int, int, int, int]:
+    caught = planted = alarms = true_claims = 0
+    for i, art in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or []):
+        when = art.get("date")
+        if when is not None and not isinstance(when, Date):
+            when = Date.fromisoformat(str(when))
+        doc = document.build(f"{path.name}#{i}", art["text"], date=when, date_source="benchmark" if when else None,
+                             language=path.stem if path.stem != "mixed" else None)
+        report = check_document(doc, None, rates)
+        text = doc.text
+        errors = list(art.get("errors") or [])
+        bad = [f for f in report.findings if f.verdict == "inconsistent"]
+        covered = [{text[s:e] for s, e in f.spans} for f in bad]
+        for err in errors:
+            planted += 1
+            if any(err in c for c in covered):
+                caught += 1
+            elif verbose:
+                print(f"  MISSED {path.stem}#{i}: {err!r}")
+                for f in report.findings:
+                    if any(text[s:e] == err for s, e in f.spans):
+                        print(f"         got {f.verdict} from {f.rule}: {f.message}")
+        for f, c in zip(bad, covered):
+            if not any(err in c for err in errors):
+                alarms += 1
+                if verbose:
+                    print(f"  FALSE ALARM {path.stem}#{i}: {f.rule}: {f.message}")
+        true_claims += max(0, int(art.get("claims", len(errors))) - len(errors))
+    return caught, planted, alarms, true_claims
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("langs", nargs="*")
+    ap.add_argument("--verbose", "-v", action="store_true")
+    args = ap.parse_args()
+    rates = Rates()
+    total = [0, 0, 0, 0]
+    print(f"{'set':8} {'caught':>14} {'false alarms':>20}")
+    for path in sorted(HERE.glob("*.yaml")):
+        if args.langs and path.stem not in args.langs:
+            continue
+        c, p, a, t = score(path, args.verbose, rates)
+        total = [x + y for x, y in zip(total, (c, p, a, t))]
+        print(f"{path.stem:8} {c:4}/{p:<4} {100 * c / max(p, 1):5.1f} %   {a:4}/{t:<4} {100 * a / max(t, 1):5.1f} %")
+    c, p, a, t = total
+    print(f"{'all':8} {c:4}/{p:<4} {100 * c / max(p, 1):5.1f} %   {a:4}/{t:<4} {100 * a / max(t, 1):5.1f} %")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from . import lexicon
-from .errors import InputError
+from .errors import InputError, read_bytes
 from .model import Block, Document, Sentence
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -289,15 +289,7 @@ def read(source: str, *, date: Date | None = None, language: str | None = None, 
     elif source == "-":
         text = stdin_text if stdin_text is not None else ""
     else:
-        path = Path(source)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{source}: no such file") from None
-        except IsADirectoryError:
-            raise InputError(f"{source}: is a directory, not an article") from None
-        except OSError as e:
-            raise InputError(f"{source}: cannot read: {e.strerror}") from None
+        data = read_bytes(Path(source), "an article")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as e:

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import platformdirs
 
-from .errors import InputError
+from .errors import InputError, read_bytes
 
 __all__ = [
     "CACHE_FILENAME",
@@ -130,14 +130,7 @@ def _embedded_version() -> str:
 
 def _read_text(path: Path) -> str:
     """Return the CSV text of a .zip (its single/first .csv member) or a .csv file."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise RatesError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise RatesError(f"{path}: is a directory, not an ECB rates file") from None
-    except OSError as exc:
-        raise RatesError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    data = read_bytes(path, "an ECB rates file", RatesError)
     return _payload_text(data, str(path), is_zip=None)
 
 

@@ -18,6 +18,8 @@ from .model import Block, Document, Sentence
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CREDIT = re.compile(r"(?:\s[–—-]\s?[A-Z][A-Za-z/ ]{1,25}$|©|\b(?:Photo|Foto|Bild|Image|Crédit|Credit)\b)")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”’)]?[\s\u00a0]+(?=[\"«“(]?[A-ZÀ-ÖØ-Þ0-9])")
+_UNIT = re.compile(r"[^\W_]+")
+_LANG_LINE = re.compile(r"^(?:lang|language)\s*:\s*[\"']?([a-z]{2})\b", re.I | re.M)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _DATE_LINE = re.compile(r"^(?:date|published|datum|fecha)\s*:\s*[\"']?(\d{4}-\d{2}-\d{2})", re.I | re.M)
 
@@ -71,7 +73,7 @@ def detect_language(text: str, default: str | None = None) -> str | None:
     return best[0]
 
 
-def split_blocks(text: str, language: str | None) -> tuple[tuple[Block, ...], str]:
+def split_blocks(text: str, language: str | None, hint: str | None = None) -> tuple[tuple[Block, ...], str]:
     """One block per non-empty line, classified as title, paragraph, caption or noise.
 
     Scraped pages put a headline, its repeat and a photo caption on consecutive
@@ -87,7 +89,7 @@ def split_blocks(text: str, language: str | None) -> tuple[tuple[Block, ...], st
         s += len(seg) - len(seg.lstrip())
         e -= len(seg) - len(seg.rstrip())
         spans.append((s, e))
-    doc_lang = language or detect_language(text, None) or "en"
+    doc_lang = language or hint or detect_language(text, None) or "en"
     blocks: list[Block] = []
     title_text: str | None = None
     prev_end = -10
@@ -99,7 +101,8 @@ def split_blocks(text: str, language: str | None) -> tuple[tuple[Block, ...], st
         ends_sentence = seg.rstrip()[-1:] in ".!?…»\"”'’)"
         if seg.startswith("---") or re.match(r"^(?:date|title|lang)\s*:", seg, re.I):
             kind = "noise"
-        elif title_text is None and len(words) >= 4 and not ends_sentence and len(words) <= 30:
+        elif title_text is None and len(words) >= 2 and len(_UNIT.findall(seg)) >= 4 and not ends_sentence \
+                and len(words) <= 30:  # "Cloud revenue jumps 72%" counts its figure
             kind = "title"
             title_text = seg
         elif title_text is not None and seg == title_text:
@@ -113,7 +116,7 @@ def split_blocks(text: str, language: str | None) -> tuple[tuple[Block, ...], st
         lang = language or detect_language(seg, doc_lang) or doc_lang
         blocks.append(Block(index=i, start=s, end=e, kind=kind, language=lang))
         prev_end, prev_kind = e, kind
-    if not language:
+    if not language and not hint:
         weight: dict[str, int] = {}
         for b in blocks:
             if b.kind in ("paragraph", "title"):
@@ -159,6 +162,16 @@ def split_sentences(text: str, blocks: tuple[Block, ...]) -> tuple[Sentence, ...
         if start < b.end:
             out.append(Sentence(start, b.end, b.index))
     return tuple(out)
+
+
+def declared_language(text: str) -> str | None:
+    """A 'lang: nl' line in the front matter: the article's language, a default that a
+    paragraph in another language (a caption) still overrides."""
+    fm = _FRONT_MATTER.match(text)
+    m = _LANG_LINE.search(fm.group(1) if fm else text[:200])
+    if m and m.group(1).lower() in lexicon.languages():
+        return m.group(1).lower()
+    return None
 
 
 def find_date(text: str) -> tuple[Date | None, str | None]:
@@ -268,7 +281,7 @@ def build(source: str, text: str, *, date: Date | None = None, date_source: str 
         raise InputError(f"{source}: unknown language '{language}' (known: {', '.join(lexicon.languages())})")
     if date is None:
         date, date_source = find_date(text)
-    blocks, doc_lang = split_blocks(text, language)
+    blocks, doc_lang = split_blocks(text, language, None if language else declared_language(text))
     return Document(
         source=source,
         text=text,

@@ -93,3 +93,15 @@ def test_read_url_from_local_server(server: str) -> None:
     assert "25,8 milliards d’euros" in doc.text
     with pytest.raises(InputError, match="HTTP 404"):
         document.read(f"{server}/missing", timeout=5)
+
+
+def test_short_headline_with_figure_is_a_title() -> None:
+    doc = document.build("x", "Cloud revenue jumps 72%\n\nAlibaba said cloud revenue rose 72% in the quarter.\n")
+    assert doc.blocks[0].kind == "title"
+
+
+def test_front_matter_language_is_the_default() -> None:
+    text = "---\nlang: nl\n---\nAdyen-koers keldert ruim 40 procent\n\nDe aandelen van Adyen zijn dinsdag fors gedaald.\n"
+    doc = document.build("x", text)
+    assert doc.language == "nl"
+    assert [b.language for b in doc.blocks if b.kind != "noise"] == ["nl", "nl"]

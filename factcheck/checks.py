@@ -353,7 +353,7 @@ class _Runner:
                 return True
 
             self.matches(rule, accept)
-        findings = _drop_covered_derivations(findings)
+        findings = _drop_covered_derivations(_drop_repeats(findings, self.rules))
         rank = {v: i for i, v in enumerate(ORDER)}
         findings.sort(key=lambda f: (rank[f.verdict], f.spans[0][0] if f.spans else 0))
         return findings
@@ -454,6 +454,21 @@ class _Runner:
         msg += ("no date, so no ECB rate: " + extra.split(":")[0]) if reason == "no date" else f"cannot check: {reason}"
         stated_txt = texts.get(str(rule.check.stated)) if rule.check else None
         return Finding(rule.id, rule.title, UNVERIFIABLE, ids, spans, msg, stated_txt, None, None, tuple(steps))
+
+
+def _drop_repeats(findings: list[Finding], rules: list[Rule]) -> list[Finding]:
+    """Two rules that recompute the same value from the same figures, with the same
+    verdict, say one thing: keep the finding of the more specific rule (one written for
+    the block's language)."""
+    specific = {r.id: bool(r.languages) for r in rules}
+    best: dict[tuple[frozenset[str], str, str | None], Finding] = {}
+    for f in findings:
+        key = (frozenset(f.figures), f.verdict, f.expected)
+        kept = best.get(key)
+        if kept is None or (specific.get(f.rule) and not specific.get(kept.rule)):
+            best[key] = f
+    keep = {id(f) for f in best.values()}
+    return [f for f in findings if id(f) in keep]
 
 
 def _unit_hint(e: expressions.Expr, bound: dict[str, object]) -> str | None:

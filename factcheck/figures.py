@@ -25,15 +25,32 @@ _NUM = re.compile(
     r"|\d+(?:[.,]\d+)?(?![\d]))"
 )
 _TIME = re.compile(r"(?<![\d:])\d{1,2}(?::\d{2}(?::\d{2})?|\s?h\s?\d{2})(?![\d:])(?:\s?(?:[ap]\.?m\.?|uhr|u\.|h)\b)?", re.I)
-_ISO_DATE = re.compile(r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?!\d)")
-_PHONE = re.compile(r"(?<![\d\w])(?:\+\d{1,3}[\s.]?(?:\(0\)[\s.]?)?)?\(?0?\d{1,2}\)?(?:[\s.]\d{2}){3,4}(?![\d])")
+_ISO_DATE = re.compile(r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}-\d{1,2}-\d{4})(?!\d)")
+# Phone numbers: international ("+49 30 1234567", "+44 (0)20 7946 0958"), an area code in
+# brackets ("(212) 555-0199"), a trunk zero ("030 / 20 45 67 89", "020-555 1234") or French
+# pairs ("01 23 45 67 89"). Only matches with at least seven digits count (see _phones).
+_PHONE = re.compile(
+    r"(?<![\w+.,])(?:"
+    r"\+\d{1,3}(?:[ \u00a0]?\(0\))?(?:(?:[ \u00a0/-]|[ \u00a0]?/[ \u00a0]?)\(?\d{1,8}\)?){2,6}"
+    r"|\(0?\d{1,4}\)[ \u00a0-]?\d{2,5}(?:[ \u00a0.-]\d{2,5}){0,3}"
+    r"|0\d{1,4}(?:[ \u00a0]?[/-][ \u00a0]?|[ \u00a0])\d{2,8}(?:[ \u00a0.-]\d{2,4}){0,4}"
+    r"|\d{2}(?:[ \u00a0.]\d{2}){4}"
+    r")(?![\d,.]?\d)"
+)
+# A number listed right after a phone number ("+39 02 1234 5678 oppure 800 123 456") is one too.
+_PHONE_NEXT = re.compile(r"[^\d\n.!?;:%€$£]{1,25}?(?<![\w+])(\d{2,4}(?:[ \u00a0-]\d{2,4}){1,4})(?![\d,.]?\d)")
+_HEDGE_AFTER_END = re.compile(r"[\s\u00a0\u202f]*(?:[^\w\s]|$)")
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _YEAR = re.compile(r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d])")
 _QCODE = re.compile(r"(?<![^\W_])(?:[QT][1-4]|[1-4][QT]|H[12]|S[12])(?:[\s/-]?(?:19|20)?\d\d)?(?![^\W_])")
 _WORD_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD_BEFORE_DASH = re.compile(r"[^\W_]+(?:[.,][^\W_]+)*$")
 
 # Time units (pint names) that make a quantity a duration, which is a period too.
-_DURATION_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter_year": "Q", "hour": "H"}
+# Pint has no quarter of a year ("quarter" parses, as a mass of 28 lb), so lexicons
+# write quarters as "month*3": "deux trimestres" is 6 month, period P6M.
+_DURATION_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +78,21 @@ class _Raw:
     has_suffix: bool = False
     low: float | None = None
     high: float | None = None
+    # The number alone, scale word included, without currency, unit or hedge
+    # ("75 millions" in "75 millions de dollars"): what number recognizers report.
+    num_start: int = -1
+    num_end: int = -1
+    num_value: float = 0.0
+    parts: tuple[tuple[int, int, float], ...] | None = None  # both ends of a range
+
+
+def _parts(raw: _Raw) -> tuple[tuple[int, int, float], ...]:
+    """(start, end, value) of each number written in a figure (two for a range)."""
+    if raw.parts is not None:
+        return raw.parts
+    if raw.num_start < 0:
+        return ()
+    return ((raw.num_start, raw.num_end, raw.num_value * raw.scale_mult),)
 
 
 class _Tok:
@@ -136,8 +168,13 @@ def _currency_of(token: str, lex: Lexicon) -> tuple[str, float, str | None]:
     return aliases.get(code, code), factor, None
 
 
-def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_currency: bool) -> None:
-    """Read scale, currency, percent, points or unit after the number, in place."""
+def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_currency: bool, scaled: bool = False) -> None:
+    """Read scale, currency, percent, points or unit after the number, in place.
+
+    ``scaled``: the number already ends in a scale word ("veinticinco millones"), so
+    a connector may follow before the currency or unit ("… de euros"), as after a
+    written scale ("1,2 millones de barriles").
+    """
     m = lex.points_re.match(text, pos, end)
     if m:
         word = m.group().strip().lower()
@@ -167,22 +204,34 @@ def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_cur
                 pass  # "5 m" is five metres, not five million
             else:
                 raw.scale, raw.scale_mult, raw.end, raw.has_suffix = word, mult, after, True
+                raw.num_end = m.end()
                 pos = after
+                scaled = True
                 if cur is not None:
                     _set_currency(raw, cur.group().strip(), lex, cur.end())
                     return
     if raw.kind == "money":
         return
     cur = lex.currency_name_re.match(text, pos, end)
+    if cur is None and scaled:
+        conn = lex.connector_re.match(text, pos, end)
+        if conn:
+            cur = lex.currency_name_re.match(text, conn.end(), end)
     if cur is not None:
         _set_currency(raw, cur.group().strip(), lex, cur.end())
         return
-    if raw.scale:
-        return
     m = lex.unit_re.match(text, pos, end)
+    if m is None and scaled:
+        conn = lex.connector_re.match(text, pos, end)
+        if conn:
+            m = lex.unit_re.match(text, conn.end(), end)
     if m:
         word = m.group().strip()
         raw.kind, raw.unit, raw.end, raw.has_suffix = "quantity", lex.units.get(word), m.end(), True
+        factor = lex.unit_factors.get(word, 1.0)
+        if factor != 1.0:
+            raw.value *= factor
+            raw.step *= factor
 
 
 def _set_currency(raw: _Raw, token: str, lex: Lexicon, end: int) -> None:
@@ -208,8 +257,9 @@ def _date_patterns(month: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period]) -> list[tuple[int, int]]:
     """Spans that hold no figure to check: dates, times, phone numbers, quarters, years."""
     spans: list[tuple[int, int]] = []
-    for rx in (_TIME, _ISO_DATE, _PHONE):
+    for rx in (_TIME, _ISO_DATE, _FOOTNOTE, lex.time_re):
         spans += [m.span() for m in rx.finditer(text, start, end)]
+    spans += _phones(text, start, end)
     for rx in _date_patterns(lex.month_re):
         spans += [m.span() for m in rx.finditer(text, start, end)]
     for m in lex.quarter_re.finditer(text, start, end):
@@ -226,6 +276,20 @@ def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period])
     return spans
 
 
+def _phones(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Phone numbers, and the numbers listed right after one ("… or 900 100 200")."""
+    spans: list[tuple[int, int]] = []
+    for m in _PHONE.finditer(text, start, end):
+        if sum(c.isdigit() for c in m.group()) < 7:
+            continue
+        spans.append(m.span())
+        pos = m.end()
+        while (n := _PHONE_NEXT.match(text, pos, end)) is not None and sum(c.isdigit() for c in n.group(1)) >= 6:
+            spans.append(n.span(1))
+            pos = n.end()
+    return spans
+
+
 def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a <= s < b or a < e <= b for a, b in spans)
 
@@ -236,8 +300,12 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: list[tuple[int
     for m in _NUM.finditer(text, start, end):
         s, e = m.span("num")
         before = text[s - 1] if s > 0 else " "
-        if before.isalnum() or before in "_.,/" or (before in "-–" and s > 1 and text[s - 2].isalnum()):
-            continue  # glued to a word: an id ("A320", "COVID-19"), not a figure
+        if before.isalnum() or before in "_.,/":
+            continue  # glued to a word: an id ("A320"), not a figure
+        if before in "-–" and s > 1 and text[s - 2].isalnum():
+            w = _WORD_BEFORE_DASH.search(text, max(start, s - 24), s - 1)
+            if w is None or _LETTER.search(w.group()) or _YEAR.fullmatch(w.group()):
+                continue  # "COVID-19", "A320-200", "2019-20": an id or a year span; "10-12" is a range
         if _inside(masks, s, e):
             continue
         if e < end and text[e] == "." and e + 1 < end and text[e + 1].isdigit():
@@ -249,7 +317,12 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: list[tuple[int
             fs = m.start()
             if sign in "-−":
                 value = -value
-        raw = _Raw(start=fs, end=e, value=value, step=step)
+        if not sign and lex.signs:
+            sm = lex.sign_re.search(text, max(start, s - 12), s)
+            if sm and not lex.hedge_re.search(text, max(start, s - 30), s):  # "minus 0,5 Prozent", not "al menos 5"
+                fs = sm.start()
+                value *= lex.signs.get(_key(sm.group(1)), 1.0)
+        raw = _Raw(start=fs, end=e, value=value, step=step, num_start=fs, num_end=e, num_value=value)
         # currency before the number: "$28bn", "€ 25.8", "USD 5", "US$ 3"
         pm = prefix_re.search(text, max(start, fs - 6), fs)
         if pm:
@@ -274,6 +347,14 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: list[tuple[int
     return out
 
 
+def _key(phrase: str) -> str:
+    """A matched phrase as lexicon keys are written: lower case, ' for ’, single spaces."""
+    return _SPACES.sub(" ", phrase.lower().replace("’", "'"))
+
+
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+
+
 def _words(text: str, start: int, end: int, lex: Lexicon, taken: list[tuple[int, int]], masks: list[tuple[int, int]]) -> list[_Raw]:
     out: list[_Raw] = []
     for m in lex.number_word_re.finditer(text, start, end):
@@ -296,26 +377,45 @@ def _words(text: str, start: int, end: int, lex: Lexicon, taken: list[tuple[int,
                 continue
             s, e = base + words[0][0], base + words[-1][1]
             step = min((lex.scales[w[2].lower()] for w in words if w[2].lower() in lex.scales), default=1.0)
-            raw = _Raw(start=s, end=e, value=float(o.value), step=0.0 if step == 1.0 else step)
+            raw = _Raw(start=s, end=e, value=float(o.value), step=0.0 if step == 1.0 else step,
+                       num_start=s, num_end=e, num_value=float(o.value))
             if o.is_ordinal:
                 raw.kind = "ordinal"
             else:
-                _suffix(text, e, end, lex, raw, False)
+                _suffix(text, e, end, lex, raw, False, scaled=words[-1][2].lower() in lex.scales)
             out.append(raw)
     return out
 
 
-def _phrases(text: str, start: int, end: int, lex: Lexicon, taken: list[tuple[int, int]]) -> list[_Raw]:
+def _phrases(text: str, start: int, end: int, lex: Lexicon, taken: list[tuple[int, int]], masks: list[tuple[int, int]]) -> list[_Raw]:
+    """Fractions and multipliers in words; a fraction may take a scale or currency
+    ("anderthalb Millionen Euro"). Masked spans ("first half" as a period) are skipped."""
     out = []
     for m in lex.phrase_re.finditer(text, start, end):
-        if _inside(taken, m.start(), m.end()):
+        if _inside(taken, m.start(), m.end()) or _inside(masks, m.start(), m.end()):
             continue
-        key = re.sub(r"[\s\u00a0\u202f]+", " ", m.group().lower().replace("’", "'"))
+        key = _key(m.group())
         if key in lex.multipliers:
             out.append(_Raw(m.start(), m.end(), lex.multipliers[key], 0.0, unit="x", has_suffix=True))
         elif key in lex.fractions:
-            out.append(_Raw(m.start(), m.end(), lex.fractions[key], 0.0, has_suffix=True))
+            raw = _Raw(m.start(), m.end(), lex.fractions[key], 0.0, num_start=m.start(), num_end=m.end(),
+                       num_value=lex.fractions[key])
+            _suffix(text, m.end(), end, lex, raw, False)
+            raw.has_suffix = True
+            out.append(raw)
     return out
+
+
+def _overlaps(a: _Raw, b: _Raw) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _prefer_longer(words: list[_Raw], phrases: list[_Raw]) -> list[_Raw]:
+    """Number words and word phrases that overlap: the longer reading wins
+    ("Two-thirds" over "Two", "un cuarto" over the ordinal "cuarto")."""
+    keep_words = [w for w in words if not any(_overlaps(w, p) and p.end - p.start > w.end - w.start for p in phrases)]
+    keep_phrases = [p for p in phrases if not any(_overlaps(w, p) for w in keep_words)]
+    return keep_words + keep_phrases
 
 
 def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[_Raw]:
@@ -339,14 +439,16 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
                 word = re.sub(r"\s+", " ", opener.group().strip().lower())
                 joiners = lex.range_openers.get(word, ())
                 joined = bool(re.fullmatch(_SP + r"*(?:" + "|".join(map(re.escape, joiners)) + r")" + _SP + r"*", gap, re.I)) if joiners else False
-            ranged = joined or bool(lex.range_re.fullmatch(gap))
+            opened = bool(lex.change_opener_re.search(left))
+            changed = not joined and opened and bool(lex.change_word_re.fullmatch(gap))
+            ranged = joined or changed or bool(lex.range_re.fullmatch(gap))
             compatible = a.kind in ("number", b.kind) and (not a.has_suffix or (a.kind == b.kind and a.unit == b.unit))
             if ranged and b.has_suffix and compatible and a.kind != "ordinal" and b.kind != "ordinal":
                 if not a.has_suffix:
                     a.kind, a.unit = b.kind, b.unit
                     if b.scale and not a.scale:
                         a.scale, a.scale_mult = b.scale, b.scale_mult
-                if not joined and lex.change_opener_re.search(left):
+                if changed:
                     out.append(a)
                     i += 1
                     continue
@@ -356,6 +458,7 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
                     start=a.start, end=b.end, value=(a.value * a.scale_mult + b.value * b.scale_mult) / 2 / b.scale_mult,
                     step=0.0, kind=b.kind, unit=b.unit, scale=b.scale, scale_mult=b.scale_mult, hedge="range",
                     has_suffix=True, low=min(lo_a, lo_b), high=max(hi_a, hi_b), symbol=b.symbol or a.symbol,
+                    parts=_parts(a) + _parts(b),
                 )
                 out.append(merged)
                 i += 2
@@ -369,15 +472,15 @@ def _elliptical_units(text: str, raws: list[_Raw]) -> None:
     """"5 milliards d'euros, dont 3 milliards en France": the 3 billion are euros too.
 
     A scaled number with no unit takes the currency of the money figure just
-    before it in the same sentence, as a reader does.
+    before it in the same paragraph, as a reader does ("Le bénéfice atteint 8
+    milliards d'euros. Il était de 10 milliards un an plus tôt.").
     """
     last: _Raw | None = None
     for raw in raws:
         if raw.kind == "money":
             last = raw
         elif raw.kind == "number" and raw.scale and raw.unit is None and last is not None:
-            between = text[last.end:raw.start]
-            if len(between) <= 160 and not re.search(r"[.!?]\s", between):
+            if raw.start - last.end <= 400:
                 raw.kind, raw.unit = "money", last.unit
 
 
@@ -391,8 +494,11 @@ def _interval(raw: _Raw) -> tuple[float, float]:
 def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon) -> str | None:
     m = lex.hedge_re.search(text, max(start, raw.start - 30), raw.start)
     if not m:
+        after = lex.hedge_after_re.match(text, raw.end, min(len(text), raw.end + 30))
+        if after and _HEDGE_AFTER_END.match(text, after.end()):
+            return lex.hedges_after.get(_key(after.group().strip()))  # "10 years or so", "5 Millionen und mehr"
         return None
-    phrase = re.sub(r"[\s\u00a0\u202f]+", " ", m.group(1).lower().replace("’", "'"))
+    phrase = _key(m.group(1))
     if raw.unit in _DURATION_CODES and phrase in lex.duration_prepositions:
         return None  # "over three years" says when, not how much
     return lex.hedges.get(phrase)
@@ -448,17 +554,30 @@ def _context_currency(text: str, symbol: str, default: str) -> str:
 
 def scan(doc: Document) -> Scan:
     """All figures and periods of a document, in text order."""
+    return _scan(doc)[0]
+
+
+def number_parts(text: str, language: str | None = None) -> list[tuple[Figure, tuple[tuple[int, int, float], ...]]]:
+    """Each figure with the numbers written in it: (start, end, value) of the number
+    alone, scale word included ("75 millions" in "75 millions de dollars"; both ends of
+    "10 à 12 %"). Not part of the public contract: conformance tests against number
+    recognizers (tests/test_peer_specs.py) score these sub-spans."""
+    result, parts = _scan(document.build("<text>", text, language=language))
+    return list(zip(result.figures, parts))
+
+
+def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...], ...]]:
     text = doc.text
     figures: list[Figure] = []
+    numbers: list[tuple[tuple[int, int, float], ...]] = []
     periods: list[Period] = []
     for block in doc.blocks:
         lex = lexicon.load(block.language)
         masks = _masks(text, block.start, block.end, lex, periods)
         raws = _digits(text, block.start, block.end, lex, masks, periods)
         taken = [(r.start, r.end) for r in raws]
-        raws += _words(text, block.start, block.end, lex, taken, masks)
-        taken = [(r.start, r.end) for r in raws]
-        raws += _phrases(text, block.start, block.end, lex, taken)
+        words = _words(text, block.start, block.end, lex, taken, masks)
+        raws += _prefer_longer(words, _phrases(text, block.start, block.end, lex, taken, masks))
         raws.sort(key=lambda r: r.start)
         raws = _join_ranges(text, raws, lex, block.start)
         _elliptical_units(text, raws)
@@ -467,13 +586,16 @@ def scan(doc: Document) -> Scan:
             if raw.symbol and raw.kind == "money":
                 raw.unit = _context_currency(text, raw.symbol, raw.unit or "")
             figures.append(_figure(text, raw, block.language))
-    figures.sort(key=lambda f: f.start)
+            numbers.append(_parts(raw))
+    order = sorted(range(len(figures)), key=lambda i: figures[i].start)
+    figures = [figures[i] for i in order]
+    numbers = [numbers[i] for i in order]
     for f in figures:
         if f.kind == "quantity" and f.unit in _DURATION_CODES:
             periods.append(Period(f.start, f.end, f.text, "duration", f"P{_fmt(f.value)}{_DURATION_CODES[f.unit]}"))
     periods.sort(key=lambda p: p.start)
     figures = _with_periods(doc, figures, periods)
-    return Scan(tuple(replace(f, id=f"f{i}") for i, f in enumerate(figures, 1)), tuple(periods))
+    return Scan(tuple(replace(f, id=f"f{i}") for i, f in enumerate(figures, 1)), tuple(periods)), tuple(numbers)
 
 
 def _fmt(x: float) -> str:
@@ -486,7 +608,9 @@ def _figure(text: str, raw: _Raw, language: str) -> Figure:
     if raw.hedge and raw.hedge != "range":
         low, high, lo_open, hi_open = _apply_hedge(value, low, high, raw.hedge)
     else:
-        lo_open = hi_open = False
+        # Round half up: "3" covers [2.5, 3.5), so 2.5 exactly would have been written 3
+        # but nothing below it; "12 / 5 = 2.4…2.5" then does not meet "3".
+        lo_open, hi_open = False, high > low
     return Figure(
         id="", start=raw.start, end=raw.end, text=text[raw.start:raw.end], kind=raw.kind, value=value,
         low=low, high=high, unit=raw.unit, hedge=raw.hedge, scale=raw.scale, language=language,

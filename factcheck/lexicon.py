@@ -28,21 +28,64 @@ def builtin_dir() -> Path:
     return Path(str(resources.files("factcheck.builtin"))) / "lexicons"
 
 
-def _alternation(words: list[str], *, flags_word_end: bool = True) -> str:
-    """A regex alternation, longest first so that "milliards" wins over "milliard".
+_SP = r"[\s\u00a0\u202f]*"
+_UNIT_FACTOR = re.compile(r"\s*(\w+)\s*\*\s*([0-9.]+(?:[eE][-+]?\d+)?)\s*")
 
-    Apostrophes match both ' and ’; spaces match any run of spaces including
-    no-break spaces, since scraped pages mix them.
+
+def _atoms(word: str) -> list[str]:
+    """A word as regex atoms, one per character: apostrophes match ' and ’, a space
+    matches any run of spaces including no-break spaces (scraped pages mix them)."""
+    out: list[str] = []
+    for c in word:
+        if c in "'’":
+            out.append("['’]")
+        elif c == " ":
+            out.append(_SPACE_RUN)
+        else:
+            out.append(re.escape(c))
+    return out
+
+
+_SPACE_RUN = r"[\s\u00a0\u202f]+"
+
+
+def _alternation(words: list[str], *, flags_word_end: bool = True, fold: bool = False) -> str:
+    """A regex alternation that prefers the longest word ("milliards" over "milliard").
+
+    Built as a trie ("milliard(?:s|)"), not a flat list sorted by length: Python's re
+    tries every branch at every position, and the trie makes the lexicon passes several
+    times faster. The match is the same: a text spells one path through the trie, and
+    deeper nodes are tried before a word ends there, so the longest word that matches
+    (with its word-end check) wins, as in a longest-first list. ``fold``: the pattern is
+    used case-insensitively, so words are lower-cased first (one path per spelling).
     """
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        p = re.escape(w)
-        p = p.replace("'", "['’]").replace("’", "['’]")
-        p = p.replace(r"\ ", r"[\s\u00a0\u202f]+")
-        if flags_word_end and w[-1:].isalnum():
-            p += r"(?![^\W_])"
-        parts.append(p)
-    return "|".join(parts) if parts else r"(?!x)x"
+    root: dict[str, Any] = {}
+    for w in sorted(set(words)):
+        if not w:
+            continue
+        if fold:
+            w = w.lower()
+        node = root
+        for a in _atoms(w):
+            node = node.setdefault(a, {})
+        node[""] = node.get("", False) or (flags_word_end and w[-1:].isalnum())
+    branches = _trie_branches(root)
+    return "|".join(branches) if branches else r"(?!x)x"
+
+
+def _trie_branches(node: dict[str, Any]) -> list[str]:
+    out = []
+    for atom, child in node.items():
+        if atom == "":
+            continue
+        kids = _trie_branches(child)
+        if "" in child:
+            kids.append(r"(?![^\W_])" if child[""] else "")
+        if len(kids) == 1:
+            out.append(atom + kids[0])
+        else:
+            out.append(atom + "(?:" + "|".join(kids) + ")")
+    return out
 
 
 def _norm(word: str) -> str:
@@ -64,6 +107,7 @@ class Lexicon:
     fractions: dict[str, float]
     multipliers: dict[str, float]
     units: dict[str, str]
+    unit_factors: dict[str, float]  # surface → factor into the pint unit ("trimestre: month*3")
     quarters: dict[str, str]  # normalised phrase → Q4…
     relative_periods: dict[str, str]
     range_openers: dict[str, tuple[str, ...]]
@@ -76,7 +120,13 @@ class Lexicon:
     points_re: re.Pattern[str]
     basis_points: frozenset[str]
     hedge_re: re.Pattern[str]  # anchored at the end of the text before a figure
+    hedges_after: dict[str, str]  # normalised phrase after a figure → hedge kind ("or so")
+    hedge_after_re: re.Pattern[str]  # matched right after a figure
+    sign_re: re.Pattern[str]  # a sign word right before a number ("minus 0,5 Prozent"), anchored at the end
+    signs: dict[str, float]  # normalised sign word → -1 or +1
+    time_re: re.Pattern[str]  # clock times written with a time word ("15.30 Uhr", "9 Uhr")
     range_re: re.Pattern[str]
+    change_word_re: re.Pattern[str]  # links two figures only after a change opener ("von 6,6 auf 10,7")
     change_opener_re: re.Pattern[str]
     range_opener_re: re.Pattern[str]
     number_word_re: re.Pattern[str]
@@ -230,7 +280,23 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
             hedges[_norm(str(p))] = kind
     fractions = {_norm(str(k)): _number(v, path, "fractions") for k, v in _get(data, "fractions", path, dict, {}).items()}
     multipliers = {_norm(str(k)): _number(v, path, "multipliers") for k, v in _get(data, "multipliers", path, dict, {}).items()}
-    units = {str(k): str(v) for k, v in _get(data, "units", path, dict, {}).items()}
+    units: dict[str, str] = {}
+    unit_factors: dict[str, float] = {}
+    for k, v in _get(data, "units", path, dict, {}).items():
+        fm = _UNIT_FACTOR.fullmatch(str(v))  # "month*3"; "meter**2" is a pint power, not a factor
+        units[str(k)] = fm.group(1) if fm else str(v)
+        if fm:
+            unit_factors[str(k)] = _number(fm.group(2), path, "units")
+    hedges_after: dict[str, str] = {}
+    for kind, phrases in _get(data, "hedges_after", path, dict, {}).items():
+        if kind not in HEDGE_KINDS:
+            raise InputError(f"{path}:{_line_of(path, 'hedges_after')}: field 'hedges_after' has unknown kind '{kind}'")
+        for p in phrases or []:
+            hedges_after[_norm(str(p))] = kind
+    signs: dict[str, float] = {}
+    for word, sign in _get(data, "sign_words", path, dict, {}).items():
+        signs[_norm(str(word))] = -1.0 if _number(sign, path, "sign_words") < 0 else 1.0
+    time_words = [str(w) for w in _get(data, "time_words", path, list, [])]
     quarters: dict[str, str] = {}
     for q, phrases in _get(data, "quarters", path, dict, {}).items():
         for p in phrases or []:
@@ -239,6 +305,9 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
     for r, phrases in _get(data, "relative_periods", path, dict, {}).items():
         for p in phrases or []:
             relative[_norm(str(p))] = str(r)
+    range_words = [str(p) for p in _get(data, "range_words", path, list, [])]
+    # Without a change_words list, every range word also links a change (the old format).
+    change_words = [str(p) for p in _get(data, "change_words", path, list, range_words)]
     range_openers_raw = _get(data, "range_openers", path, dict, {})
     range_openers = {_norm(str(k)): tuple(_norm(str(x)) for x in (v or [])) for k, v in range_openers_raw.items()}
 
@@ -250,7 +319,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
     cur_names = list(currencies)
     number_words = [str(w) for w in _get(data, "number_words", path, list, [])]
     ordinal_words = [str(w) for w in _get(data, "ordinal_words", path, list, [])]
-    nw = _alternation(number_words + ordinal_words, flags_word_end=False)
+    nw = _alternation(number_words + ordinal_words, flags_word_end=False, fold=True)
     months = [str(m) for m in _get(data, "months", path, list, [])]
     return Lexicon(
         language=language,
@@ -264,38 +333,45 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         fractions=fractions,
         multipliers=multipliers,
         units=units,
+        unit_factors=unit_factors,
         quarters=quarters,
         relative_periods=relative,
         range_openers=range_openers,
         ignore_alone=frozenset(_norm(str(w)) for w in _get(data, "ignore_alone", path, list, [])),
         scale_re=re.compile(
-            sp + r"(?:(?i:" + _alternation(list(scales)) + r")|(?:" + _alternation(list(scales_case)) + r"))"
+            sp + r"(?:(?i:" + _alternation(list(scales), fold=True) + r")|(?:" + _alternation(list(scales_case)) + r"))"
             if scale_words else r"(?!x)x"
         ),
         currency_name_re=re.compile(
-            sp + r"(?:(?i:" + _alternation(cur_names) + r")|(?:" + _alternation(list(symbols)) + r")|(?:"
+            sp + r"(?:(?i:" + _alternation(cur_names, fold=True) + r")|(?:" + _alternation(list(symbols)) + r")|(?:"
             + _alternation(codes) + r"))"
         ),
-        connector_re=re.compile(sp + r"(?i:" + _alternation([str(c) for c in _get(data, "connectors", path, list, [])]) + r")" + sp),
-        percent_re=re.compile(sp + r"(?i:" + _alternation([str(p) for p in _get(data, "percent", path, list, [])]) + r")"),
-        points_re=re.compile(sp + r"(?i:" + _alternation([str(p) for p in _get(data, "points", path, list, [])]) + r")"),
+        connector_re=re.compile(sp + r"(?i:" + _alternation([str(c) for c in _get(data, "connectors", path, list, [])], fold=True) + r")" + sp),
+        percent_re=re.compile(sp + r"(?i:" + _alternation([str(p) for p in _get(data, "percent", path, list, [])], fold=True) + r")"),
+        points_re=re.compile(sp + r"(?i:" + _alternation([str(p) for p in _get(data, "points", path, list, [])], fold=True) + r")"),
         basis_points=frozenset(_norm(str(p)) for p in _get(data, "basis_points", path, list, [])),
-        hedge_re=re.compile(r"(?i:(?<![^\W_])(" + _alternation(list(hedges)) + r"))" + sp + r"$"),
-        range_re=re.compile(sp + r"(?i:" + _alternation([str(p) for p in _get(data, "range_words", path, list, [])]) + r")" + sp),
+        hedge_re=re.compile(r"(?i:(?<![^\W_])(" + _alternation(list(hedges), fold=True) + r"))" + sp + r"$"),
+        range_re=re.compile(sp + r"(?i:" + _alternation(range_words, fold=True) + r")" + sp),
+        change_word_re=re.compile(sp + r"(?i:" + _alternation(change_words, fold=True) + r")" + sp),
+        hedges_after=hedges_after,
+        hedge_after_re=re.compile(sp + r"(?i:" + _alternation(list(hedges_after), fold=True) + r")"),
+        signs=signs,
+        sign_re=re.compile(r"(?i:(?<![^\W_])(" + _alternation(list(signs), fold=True) + r"))" + sp + r"$"),
+        time_re=_time_re(time_words, units),
         change_opener_re=re.compile(
-            r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "change_openers", path, list, [])]) + r"))" + sp + r"$"
+            r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "change_openers", path, list, [])], fold=True) + r"))" + sp + r"$"
         ),
-        range_opener_re=re.compile(r"(?i:(?<![^\W_])(?:" + _alternation(list(range_openers)) + r"))" + sp + r"$"),
+        range_opener_re=re.compile(r"(?i:(?<![^\W_])(?:" + _alternation(list(range_openers), fold=True) + r"))" + sp + r"$"),
         number_word_re=re.compile(
             r"(?i)(?<![^\W_])(?:" + nw + r")+(?:[\s\u00a0-]+(?:" + nw + r")+)*(?![^\W_])"
         ) if number_words else re.compile(r"(?!x)x"),
         phrase_re=re.compile(
-            r"(?i)(?<![^\W_])(?:" + _alternation(list(fractions) + list(multipliers)) + r")"
+            r"(?i)(?<![^\W_])(?:" + _alternation(list(fractions) + list(multipliers), fold=True) + r")"
         ),
         unit_re=re.compile(sp + r"(?:" + _alternation(list(units)) + r")"),
-        month_re=_alternation(months) if months else r"(?!x)x",
-        quarter_re=re.compile(r"(?i)(?<![^\W_])(?:" + _alternation(list(quarters)) + r")"),
-        relative_re=re.compile(r"(?i)(?<![^\W_])(?:" + _alternation(list(relative)) + r")"),
+        month_re=_alternation(months, fold=True) if months else r"(?!x)x",
+        quarter_re=re.compile(r"(?i)(?<![^\W_])(?:" + _alternation(list(quarters), fold=True) + r")"),
+        relative_re=re.compile(r"(?i)(?<![^\W_])(?:" + _alternation(list(relative), fold=True) + r")"),
         classes={
             str(name): tuple(sorted({phrase_words(str(p)) for p in (phrases or []) if phrase_words(str(p))}, key=len, reverse=True))
             for name, phrases in _get(data, "classes", path, dict, {}).items()
@@ -306,9 +382,25 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
             r"(?:" + _alternation([str(x) for x in _get(data, "ordinal_suffixes", path, list, [])]) + r")(?![^\W\d_])"
         ),
         year_prefix_re=re.compile(
-            r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "year_prefixes", path, list, [])]) + r"))" + sp + r"$"
+            r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "year_prefixes", path, list, [])], fold=True) + r"))" + sp + r"$"
         ),
     )
+
+
+def _time_re(words: list[str], units: dict[str, str]) -> re.Pattern[str]:
+    """Clock times: "15.30 Uhr", "15:30 uur", "9 Uhr", "9 h".
+
+    With minutes any time word makes a time. A bare hour needs a word that is not
+    also a duration unit: Dutch "9 uur" may be nine hours, German "9 Uhr" is a time.
+    """
+    if not words:
+        return re.compile(r"(?!x)x")
+    bare = [w for w in words if w not in units and w.lower() not in {u.lower() for u in units}]
+    hour = r"(?<![\d.,:])(?:[01]?\d|2[0-4])"
+    pattern = hour + r"[.:h][0-5]\d" + _SP + r"(?:" + _alternation(words, fold=True) + r")"
+    if bare:
+        pattern += r"|" + hour + _SP + r"(?:" + _alternation(bare, fold=True) + r")"
+    return re.compile(r"(?i:" + pattern + r")")
 
 
 def word_class(language: str, name: str) -> tuple[tuple[str, ...], ...]:

@@ -181,7 +181,7 @@ def _class_starts(stream: Stream, language: str) -> dict[str, frozenset[int]]:
     found: dict[str, set[int]] = {}
     langs = stream.block_languages
     for i, t in enumerate(stream.tokens):
-        if t.figure is not None or langs.get(t.block, language) != language:
+        if not t.norm or langs.get(t.block, language) != language:
             continue
         names: set[str] = set()
         for table, extra, word in ((plain, extra_plain, t.norm), (accented, extra_acc, t.lower)):
@@ -256,7 +256,7 @@ class _ClassIndex:
                 self.fuzzy.setdefault(first[:4], []).append(words)
 
     def candidates(self, tok: Token) -> list[tuple[str, ...]]:
-        if tok.figure is not None:
+        if not tok.norm:
             return []
         out = list(self.exact.get(tok.norm, ()))
         if tok.lower != tok.norm:
@@ -308,8 +308,7 @@ class FigureTest:
 class Slot(Element):
     name: str
     test: FigureTest
-    repeat: bool = False
-    block_kinds: Mapping[int, str] | None = None
+    repeat: int = 0  # 0: one figure; N: one or more, joined by links of at most N words
 
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
         if i >= ctx.end:
@@ -326,7 +325,7 @@ class Slot(Element):
         ends = [(j, tuple(figs))]
         while j < ctx.end:
             k = j
-            while k < ctx.end and k - j < 4 and ctx.tokens[k].figure is None:
+            while k < ctx.end and k - j < self.repeat and ctx.tokens[k].figure is None:
                 k += 1
             if k < ctx.end and k > j and ctx.tokens[k].figure is not None and self.test.accepts(ctx.tokens[k].figure):
                 figs.append(ctx.tokens[k].figure)  # type: ignore[arg-type]

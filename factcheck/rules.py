@@ -198,7 +198,15 @@ def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
             name = node.get("as")
             if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z_]\w*", name):
                 raise w.error(_line(node, "as" if "as" in node else "fig"), f"{field_}.as", "a figure slot needs a name: as: <name>")
-            return Slot(name, _test(w, node, field_), bool(node.get("repeat", False)))
+            repeat = node.get("repeat", False)
+            if repeat is True:
+                repeat = 4
+            if repeat is False:
+                repeat = 0
+            if not isinstance(repeat, int) or not 0 <= repeat <= 12:
+                raise w.error(_line(node, "repeat"), f"{field_}.repeat",
+                              "must be true, false, or the most words between two figures (1 to 12)")
+            return Slot(name, _test(w, node, field_), repeat)
         if "gap" in node:
             most = node["gap"]
             if not isinstance(most, int) or isinstance(most, bool) or not 0 <= most <= 30:

@@ -95,7 +95,12 @@ def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
             while nxt is not None and nxt.end <= s:
                 nxt = next(fig_iter, None)
             if nxt is not None and (nxt.start <= s < nxt.end or s <= nxt.start < e):
-                out.append(Token(nxt.start, nxt.end, "", "", nxt, si, sent.block))
+                word = text[nxt.start:nxt.end]
+                # an ordinal written in words ("première", "first") still reads as a word
+                # for word classes ("pour la première fois"), and as a figure for slots
+                spelled = nxt.kind == "ordinal" and word.isalpha()
+                out.append(Token(nxt.start, nxt.end, norm(word) if spelled else "", lower(word) if spelled else "",
+                                 nxt, si, sent.block))
                 pos = nxt.end
                 nxt = next(fig_iter, None)
                 continue

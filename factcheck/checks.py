@@ -154,6 +154,7 @@ class _Runner:
         self.block_kind = {b.index: b.kind for b in doc.blocks}
         self.block_lang = {b.index: b.language for b in doc.blocks}
         self.fig_token: dict[str, Token] = {t.figure.id: t for t in self.stream.tokens if t.figure is not None}
+        self.fig_index: dict[str, int] = {t.figure.id: i for i, t in enumerate(self.stream.tokens) if t.figure is not None}
         self.warnings: set[str] = set()
         self.fig_count = [0] * len(self.stream.sentence_ranges)
         self.sentence_kinds: list[set[str]] = [set() for _ in self.stream.sentence_ranges]
@@ -267,6 +268,8 @@ class _Runner:
                 ss, se = self.stream.sentence_ranges[t.sentence]
                 if spec.sentence_has and not any(self._has(p, lang, ss, se) for p in spec.sentence_has):
                     continue
+                if spec.sentence_lacks and any(self._has(p, lang, ss, se) for p in spec.sentence_lacks):
+                    continue
                 if spec.not_after and any(self._has(p, lang, max(ss, i - 4), i) for p in spec.not_after):
                     continue
                 picked.append(t.figure)
@@ -299,6 +302,12 @@ class _Runner:
                 continue
             if not spec.test.accepts(f, self.block_kind.get(t.block)):
                 continue
+            if spec.preceded_by:
+                i = self.fig_index[f.id]
+                lang = self.block_lang.get(t.block, "")
+                ss = self.stream.sentence_ranges[t.sentence][0]
+                if not any(self._has(p, lang, max(ss, i - 5), i) for p in spec.preceded_by):
+                    continue
             if spec.where is not None and not self._true(spec.where, {**bound, name: f}, fx):
                 continue
             cands.append(f)

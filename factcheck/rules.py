@@ -41,6 +41,7 @@ class Collect:
     sentence_has: tuple[str, ...]  # classes or phrases the figure's sentence must contain
     not_after: tuple[str, ...]  # classes/phrases that must not stand just before the figure
     minimum: int
+    sentence_lacks: tuple[str, ...] = ()  # classes/phrases the figure's sentence must not contain
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Pick:
     where: expressions.Expr | None
     pick: str
     anchor: str | None
+    preceded_by: tuple[str, ...] = ()  # classes/phrases one of which must stand just before
 
 
 @dataclass(frozen=True)
@@ -291,8 +293,14 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
             cscope = spec.get("in", "paragraph")
             if cscope not in ("sentence", "paragraph", "document"):
                 raise w.error(_line(spec, "in"), f"{f}.in", "must be sentence, paragraph or document")
+            unknown = set(spec) - {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after",
+                                   "sentence_lacks", "min"}
+            if unknown:
+                key = sorted(unknown)[0]
+                raise w.error(_line(spec, key), f"{f}.{key}", "unknown key in a collection")
             collect[str(name)] = Collect(_test(w, spec, f), cscope, _phrases(w, spec, "sentence_has", f"{f}.sentence_has"),
-                                         _phrases(w, spec, "not_after", f"{f}.not_after"), mn)
+                                         _phrases(w, spec, "not_after", f"{f}.not_after"), mn,
+                                         _phrases(w, spec, "sentence_lacks", f"{f}.sentence_lacks"))
     if pattern is None and not collect:
         raise w.error(node.line, "pattern", "a rule needs a pattern or a collect section")
     slots = list(pattern.slots() if pattern else []) + list(collect)
@@ -318,7 +326,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
             if anchor not in slots:
                 raise w.error(_line(spec, "anchor"), f"{f}.anchor", f"unknown slot '{anchor}'")
             where = _expr(w, spec, "where", f"{f}.where") if "where" in spec else None
-            picks[str(name)] = Pick(_test(w, spec, f), pscope, position, where, pick, anchor)
+            picks[str(name)] = Pick(_test(w, spec, f), pscope, position, where, pick, anchor,
+                                    _phrases(w, spec, "preceded_by", f"{f}.preceded_by"))
             slots.append(str(name))
             if where:
                 _check_names(w, where, slots, _line(spec, "where"), f"{f}.where")
@@ -385,7 +394,7 @@ def _check_classes(w: _Where, rule: Rule, node: LDict) -> None:
     """
     used = list(rule.pattern.classes() if rule.pattern else [])
     for c in rule.collect.values():
-        used += [p[1:] for p in c.sentence_has + c.not_after if p.startswith("@")]
+        used += [p[1:] for p in c.sentence_has + c.not_after + c.sentence_lacks if p.startswith("@")]
     field_ = "pattern" if "pattern" in node else "collect"
     for name in used:
         if rule.languages:

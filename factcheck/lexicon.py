@@ -396,7 +396,7 @@ def _time_re(words: list[str], units: dict[str, str]) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!x)x")
     bare = [w for w in words if w not in units and w.lower() not in {u.lower() for u in units}]
-    hour = r"(?<![\d.,:])(?:[01]?\d|2[0-4])"
+    hour = r"(?=\d)(?<![\d.,:])(?:[01]?\d|2[0-4])"  # the lookahead lets re skip to digits
     pattern = hour + r"[.:h][0-5]\d" + _SP + r"(?:" + _alternation(words, fold=True) + r")"
     if bare:
         pattern += r"|" + hour + _SP + r"(?:" + _alternation(bare, fold=True) + r")"

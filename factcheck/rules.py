@@ -54,7 +54,7 @@ class Pick:
     where: expressions.Expr | None
     pick: str
     anchor: str | None
-    preceded_by: tuple[str, ...] = ()  # classes/phrases one of which must stand just before
+    near: tuple[str, ...] = ()  # classes/phrases one of which must stand close by in the sentence
 
 
 @dataclass(frozen=True)
@@ -327,7 +327,7 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                 raise w.error(_line(spec, "anchor"), f"{f}.anchor", f"unknown slot '{anchor}'")
             where = _expr(w, spec, "where", f"{f}.where") if "where" in spec else None
             picks[str(name)] = Pick(_test(w, spec, f), pscope, position, where, pick, anchor,
-                                    _phrases(w, spec, "preceded_by", f"{f}.preceded_by"))
+                                    _phrases(w, spec, "near", f"{f}.near"))
             slots.append(str(name))
             if where:
                 _check_names(w, where, slots, _line(spec, "where"), f"{f}.where")

@@ -226,6 +226,13 @@ class _Runner:
                 for _ in find_all(rule.pattern, ctx, s, take, grouped[idx]):
                     pass
 
+    def _in_brackets(self, f: Figure) -> bool:
+        """Whether the figure stands inside parentheses opened in its sentence."""
+        t = self.fig_token[f.id]
+        sent = self.doc.sentences[t.sentence]
+        before = self.doc.text[sent.start:f.start]
+        return before.count("(") > before.count(")")
+
     def _units_with(self, lang: str, name: str, sentence_scope: bool) -> frozenset[int]:
         """Sentences (or blocks) where a phrase of the class may begin."""
         key = (lang, name, sentence_scope)
@@ -301,6 +308,8 @@ class _Runner:
             if spec.position == "before" and f.start >= anchor.start or spec.position == "after" and f.start <= anchor.start:
                 continue
             if not spec.test.accepts(f, self.block_kind.get(t.block)):
+                continue
+            if spec.outside_brackets and self._in_brackets(f):
                 continue
             if spec.near:
                 # a word of the class close by in the same sentence: "rose 62%", or,

@@ -55,6 +55,7 @@ class Pick:
     pick: str
     anchor: str | None
     near: tuple[str, ...] = ()  # classes/phrases one of which must stand close by in the sentence
+    outside_brackets: bool = False  # skip figures in an aside: "(Vorjahr: 7,88 Milliarden)"
 
 
 @dataclass(frozen=True)
@@ -326,8 +327,11 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
             if anchor not in slots:
                 raise w.error(_line(spec, "anchor"), f"{f}.anchor", f"unknown slot '{anchor}'")
             where = _expr(w, spec, "where", f"{f}.where") if "where" in spec else None
+            outside = spec.get("outside_brackets", False)
+            if not isinstance(outside, bool):
+                raise w.error(_line(spec, "outside_brackets"), f"{f}.outside_brackets", "must be true or false")
             picks[str(name)] = Pick(_test(w, spec, f), pscope, position, where, pick, anchor,
-                                    _phrases(w, spec, "near", f"{f}.near"))
+                                    _phrases(w, spec, "near", f"{f}.near"), outside)
             slots.append(str(name))
             if where:
                 _check_names(w, where, slots, _line(spec, "where"), f"{f}.where")

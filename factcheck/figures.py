@@ -32,7 +32,7 @@ _ISO_DATE = re.compile(r"(?=\d)(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2
 # brackets ("(212) 555-0199"), a trunk zero ("030 / 20 45 67 89", "020-555 1234") or French
 # pairs ("01 23 45 67 89"). Only matches with at least seven digits count (see _phones).
 _PHONE = re.compile(
-    r"(?=[+(\d])(?<![\w+.,])(?:"
+    r"(?=[+(\d])(?<![\w+.,])(?<!\d[ \u00a0\u202f'’])(?:"  # not the tail of "1 000 000"
     r"\+\d{1,3}(?:[ \u00a0]?\(0\))?(?:(?:[ \u00a0/-]|[ \u00a0]?/[ \u00a0]?)\(?\d{1,8}\)?){2,6}"
     r"|\(0?\d{1,4}\)[ \u00a0-]?\d{2,5}(?:[ \u00a0.-]\d{2,5}){0,3}"
     r"|0\d{1,4}(?:[ \u00a0]?[/-][ \u00a0]?|[ \u00a0])\d{2,8}(?:[ \u00a0.-]\d{2,4}){0,4}"
@@ -326,8 +326,11 @@ def _inside(spans: _Spans, s: int, e: int) -> bool:
 def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, periods: list[Period]) -> list[_Raw]:
     out: list[_Raw] = []
     _, _, prefix_re, _ = _symbols()
+    last_end = start
     for m in _NUM.finditer(text, start, end):
         s, e = m.span("num")
+        if s < last_end:
+            continue  # read already as part of the figure before ("7 por 100" is 7 %)
         before = text[s - 1] if s > 0 else " "
         if before.isalnum() or before in "_.,/":
             continue  # glued to a word: an id ("A320"), not a figure
@@ -364,6 +367,7 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
             if om:
                 raw.kind, raw.end = "ordinal", om.end()
                 out.append(raw)
+                last_end = raw.end
                 continue
         _suffix(text, raw.end, end, lex, raw, raw.kind == "money")
         if raw.end < end and _LETTER.match(text, raw.end) and not raw.has_suffix:
@@ -373,6 +377,7 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
             periods.append(Period(s, e, m.group("num"), "year", m.group("num")))
             continue  # "en 2019": a year standing as a date
         out.append(raw)
+        last_end = raw.end
     return out
 
 
@@ -471,6 +476,8 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
             opened = bool(lex.change_opener_re.search(left))
             changed = not joined and opened and bool(lex.change_word_re.fullmatch(gap))
             ranged = joined or changed or bool(lex.range_re.fullmatch(gap))
+            if a.has_suffix and not joined and _LETTER.search(gap):
+                ranged = False  # "rose 0.3% to 4.1%", "de 26,7 % à 24,0 %": two figures, not a range
             compatible = a.kind in ("number", b.kind) and (not a.has_suffix or (a.kind == b.kind and a.unit == b.unit))
             if ranged and b.has_suffix and compatible and a.kind != "ordinal" and b.kind != "ordinal":
                 if not a.has_suffix:
@@ -504,13 +511,24 @@ def _elliptical_units(text: str, raws: list[_Raw]) -> None:
     before it in the same paragraph, as a reader does ("Le bénéfice atteint 8
     milliards d'euros. Il était de 10 milliards un an plus tôt.").
     """
-    last: _Raw | None = None
+    seen: list[_Raw] = []
     for raw in raws:
-        if raw.kind == "money":
-            last = raw
-        elif raw.kind == "number" and raw.scale and raw.unit is None and last is not None:
-            if raw.start - last.end <= 400:
-                raw.kind, raw.unit = "money", last.unit
+        if raw.kind == "money" and not _in_brackets(text, raw.start, seen[0].start if seen else 0):
+            seen.append(raw)  # "(7,9 milliards de dollars)" is an aside, not the running currency
+        elif raw.kind == "number" and raw.scale and raw.unit is None and seen:
+            near = [m for m in seen if raw.start - m.end <= 400]
+            if not near:
+                continue
+            # of the recent amounts, one of the same size: "250.300 millones de pesos, unos
+            # 10.000 millones de euros, … frente a los 240.200 millones" are pesos
+            value = raw.value * raw.scale_mult
+            alike = [m for m in near if m.value and 1 / 3 < value / (m.value * m.scale_mult) < 3]
+            raw.kind, raw.unit = "money", (alike or near)[-1].unit
+
+
+def _in_brackets(text: str, pos: int, start: int) -> bool:
+    before = text[max(start, pos - 300):pos]
+    return before.rfind("(") > before.rfind(")")
 
 
 def _interval(raw: _Raw) -> tuple[float, float]:
@@ -530,7 +548,10 @@ def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon) -> str | None:
     phrase = _key(m.group(1))
     if raw.unit in _DURATION_CODES and phrase in lex.duration_prepositions:
         return None  # "over three years" says when, not how much
-    return lex.hedges.get(phrase)
+    kind = lex.hedges.get(phrase)
+    if kind == "up_to" and re.search(r"\d[^\d.!?]{0,24}$", text[max(start, m.start() - 30):m.start()]):
+        return None  # "creció un 62 % hasta 10.700 millones", "desde el 13,4% hasta el 15,9%": "to", not "up to"
+    return kind
 
 
 @lru_cache(maxsize=None)

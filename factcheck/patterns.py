@@ -355,16 +355,40 @@ class Gap(Element):
     stop: tuple[tuple[str, ...], ...] = ()  # words the gap may not cross (a comma in a list)
 
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
-        j = i
-        yield j, bound
-        while j < ctx.end and j - i < self.most:
-            fig = ctx.tokens[j].figure
-            if fig is not None and not self.figures and fig.kind != "ordinal":
-                return  # ordinals ("la première fois") are words here, not amounts
-            if self.stop and any(match_words(words, ctx.tokens, j, ctx.end) >= 0 for words in self.stop):
-                return
-            j += 1
+        for j in self._walk(ctx, i, 0):
             yield j, bound
+
+    def _walk(self, ctx: Context, j: int, steps: int) -> Iterator[int]:
+        """Positions the gap may end at, shortest first. An aside in brackets may also be
+        stepped over as one word, whatever it holds ("41.000 millones de euros (unos
+        45.700 millones de dólares), un 9 % más"), or entered ("(Vorjahr: 3,7 Mrd.)")."""
+        yield j
+        if j >= ctx.end or steps >= self.most:
+            return
+        tok = ctx.tokens[j]
+        fig = tok.figure
+        blocked = (fig is not None and not self.figures and fig.kind != "ordinal") or (
+            bool(self.stop) and any(match_words(words, ctx.tokens, j, ctx.end) >= 0 for words in self.stop))
+        if not blocked:
+            yield from self._walk(ctx, j + 1, steps + 1)
+        if tok.norm == "(" and not self.figures:
+            close = _closing_bracket(ctx, j)
+            if close is not None:
+                yield from self._walk(ctx, close + 1, steps + 1)
+
+
+def _closing_bracket(ctx: Context, j: int, longest: int = 16) -> int | None:
+    """Index of the ")" closing the "(" at ``j``, if near and in the same sentence."""
+    depth = 0
+    for k in range(j, min(ctx.end, j + longest)):
+        word = ctx.tokens[k].norm
+        if word == "(":
+            depth += 1
+        elif word == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+    return None
 
 
 @dataclass(frozen=True)

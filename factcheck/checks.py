@@ -311,6 +311,14 @@ class _Runner:
                 continue
             if spec.outside_brackets and self._in_brackets(f):
                 continue
+            if spec.preceded_by or spec.not_preceded_by:
+                i = self.fig_index[f.id]
+                lang = self.block_lang.get(t.block, "")
+                ss = self.stream.sentence_ranges[t.sentence][0]
+                if spec.preceded_by and not any(self._has(p, lang, max(ss, i - 5), i) for p in spec.preceded_by):
+                    continue
+                if spec.not_preceded_by and any(self._has(p, lang, max(ss, i - 5), i) for p in spec.not_preceded_by):
+                    continue
             if spec.near:
                 # a word of the class close by in the same sentence: "rose 62%", or,
                 # verb last, "ist um 62 Prozent auf 10,7 Milliarden Euro gestiegen"

@@ -48,26 +48,28 @@ def _stopword_weights() -> dict[str, dict[str, float]]:
     return {w: {lang: 1.0 / len(langs) for lang in langs} for w, langs in owners.items()}
 
 
+_DETECT_WORDS = 80
+
+
 def _first_words(text: str, n: int) -> list[str]:
-    """The first ``n`` words, lower-cased, ’ as '. One findall on a window and one
-    lower() for all words: per-word Python work made language detection the costliest
-    step of extraction."""
+    """The first ``n`` words. One findall on a window, not a loop over matches."""
     window = 16 * n
     words = _WORD.findall(text, 0, window)
     if len(words) <= n and len(text) > window:
         words = _WORD.findall(text)  # long words: the window may have cut one
-    return "\x00".join(words[:n]).lower().replace("’", "'").split("\x00") if words else []
+    return words[:n]
 
 
-def detect_language(text: str, default: str | None = None) -> str | None:
-    """The language whose stopwords weigh most in ``text`` (its first 80 words).
-
-    Stopword counting is crude but fast, needs no model download, and is enough
-    to tell a Dutch caption from the French article around it.
-    """
+def _language_of(words: list[str], default: str | None) -> str | None:
+    """detect_language on words already found, lower-cased in one call: per-word
+    Python work made language detection the costliest step of extraction. Weights
+    are added in text order: rational ties ("es" 5.5333…2 vs "fr" 5.5333…3) are
+    broken by float rounding, and another order would break them otherwise."""
+    if not words:
+        return default
     weights = _stopword_weights()
     scores: dict[str, float] = {}
-    for w in _first_words(text, 80):
+    for w in "\x00".join(words).lower().replace("’", "'").split("\x00"):
         ws = weights.get(w)
         if ws:
             for lang, weight in ws.items():
@@ -84,6 +86,15 @@ def detect_language(text: str, default: str | None = None) -> str | None:
     if default and scores.get(default, 0.0) >= best[1] - 0.01:
         return default
     return best[0]
+
+
+def detect_language(text: str, default: str | None = None) -> str | None:
+    """The language whose stopwords weigh most in ``text`` (its first 80 words).
+
+    Stopword counting is crude but fast, needs no model download, and is enough
+    to tell a Dutch caption from the French article around it.
+    """
+    return _language_of(_first_words(text, _DETECT_WORDS), default)
 
 
 def split_blocks(text: str, language: str | None, hint: str | None = None) -> tuple[tuple[Block, ...], str]:
@@ -126,7 +137,7 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
             kind = "noise"
         else:
             kind = "paragraph"
-        lang = language or detect_language(seg, doc_lang) or doc_lang
+        lang = language or _language_of(words[:_DETECT_WORDS], doc_lang) or doc_lang
         blocks.append(Block(index=i, start=s, end=e, kind=kind, language=lang))
         prev_end, prev_kind = e, kind
     if not language and not hint:

@@ -56,6 +56,8 @@ class Pick:
     anchor: str | None
     near: tuple[str, ...] = ()  # classes/phrases one of which must stand close by in the sentence
     outside_brackets: bool = False  # skip figures in an aside: "(Vorjahr: 7,88 Milliarden)"
+    preceded_by: tuple[str, ...] = ()  # classes/phrases one of which must stand just before
+    not_preceded_by: tuple[str, ...] = ()  # classes/phrases none of which may stand just before
 
 
 @dataclass(frozen=True)
@@ -331,7 +333,9 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
             if not isinstance(outside, bool):
                 raise w.error(_line(spec, "outside_brackets"), f"{f}.outside_brackets", "must be true or false")
             picks[str(name)] = Pick(_test(w, spec, f), pscope, position, where, pick, anchor,
-                                    _phrases(w, spec, "near", f"{f}.near"), outside)
+                                    _phrases(w, spec, "near", f"{f}.near"), outside,
+                                    _phrases(w, spec, "preceded_by", f"{f}.preceded_by"),
+                                    _phrases(w, spec, "not_preceded_by", f"{f}.not_preceded_by"))
             slots.append(str(name))
             if where:
                 _check_names(w, where, slots, _line(spec, "where"), f"{f}.where")

@@ -131,7 +131,7 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
             title_text = seg
         elif title_text is not None and seg == title_text:
             kind = "noise"  # a scraped page repeats its headline: one copy is enough
-        elif _CREDIT.search(seg) and len(words) <= 30 or (adjacent and prev_kind == "title" and len(words) <= 30):
+        elif len(words) <= 30 and _CREDIT.search(seg) or (adjacent and prev_kind == "title" and len(words) <= 30):
             kind = "caption"
         elif len(words) < 4 and not ends_sentence:
             kind = "noise"

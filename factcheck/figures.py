@@ -252,28 +252,67 @@ def _date_patterns(month: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"(?i)(?=\d)(?<!\d)\d{1,2}(?:er|\.|º|st|nd|rd|th)?" + _SP + r"*(?:de" + _SP + r"+)?(?:" + month + r")(?:"
         + _SP + r"*(?:de" + _SP + r"+)?\d{4})?"
     )
-    month_day = re.compile(r"(?i)(?:" + month + r")" + _SP + r"+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?" + _SP + r"+\d{4})?")
+    # A month starts a word: "dismay 5" holds no date.
+    month_day = re.compile(r"(?i)(?<![^\W_])(?:" + month + r")" + _SP + r"+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?" + _SP + r"+\d{4})?")
     return day_month, month_day
+
+
+def _embed(rx: re.Pattern[str]) -> str:
+    """A compiled pattern as a group inside another, its case flag kept local."""
+    pat = rx.pattern
+    if pat.startswith("(?i)"):
+        pat = "(?i:" + pat[4:] + ")"
+    elif rx.flags & re.I:
+        pat = "(?i:" + pat + ")"
+    return "(?:" + pat + ")"
+
+
+_SCREENS: dict[int, tuple[Lexicon, re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _screens(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two screens for the mask passes, one regex each instead of one per pattern.
+
+    The digit screen is the alternation of the date, time, phone and quarter-code
+    patterns; the phrase screen matches the start of any quarter, relative period,
+    fraction, multiplier or month. A pattern cannot match before the first screen
+    match (the screen would have matched there), so each pass starts at it, and a
+    block without one (most blocks) skips the passes: same spans, one scan.
+    """
+    hit = _SCREENS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        day_month, _ = _date_patterns(lex.month_re)
+        digits = re.compile(r"(?=[\d+(QTHS])(?:" + "|".join(
+            _embed(rx) for rx in (_TIME, _ISO_DATE, lex.time_re, _PHONE, day_month, _QCODE)) + ")")
+        phrases = re.compile(r"(?i)(?<![^\W_])(?:" + lex.phrase_screen + ")")
+        hit = _SCREENS[id(lex)] = (lex, digits, phrases)
+    return hit[1], hit[2]
 
 
 def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period]) -> list[tuple[int, int]]:
     """Spans that hold no figure to check: dates, times, phone numbers, quarters, years."""
-    spans: list[tuple[int, int]] = []
-    for rx in (_TIME, _ISO_DATE, _FOOTNOTE, lex.time_re):
-        spans += [m.span() for m in rx.finditer(text, start, end)]
-    spans += _phones(text, start, end)
-    for rx in _date_patterns(lex.month_re):
-        spans += [m.span() for m in rx.finditer(text, start, end)]
-    for m in lex.quarter_re.finditer(text, start, end):
-        periods.append(Period(m.start(), m.end(), m.group(), "quarter", lex.quarters.get(m.group().lower().replace("’", "'"), m.group())))
-        spans.append(m.span())
-    for m in _QCODE.finditer(text, start, end):
+    spans: list[tuple[int, int]] = [m.span() for m in _FOOTNOTE.finditer(text, start, end)]
+    digit_screen, phrase_screen = _screens(lex)
+    d = digit_screen.search(text, start, end)
+    w = phrase_screen.search(text, start, end)
+    day_month, month_day = _date_patterns(lex.month_re)
+    if d:
+        at = d.start()
+        for rx in (_TIME, _ISO_DATE, lex.time_re, day_month):
+            spans += [m.span() for m in rx.finditer(text, at, end)]
+        spans += _phones(text, at, end)
+    if w:
+        spans += [m.span() for m in month_day.finditer(text, w.start(), end)]
+        for m in lex.quarter_re.finditer(text, w.start(), end):
+            periods.append(Period(m.start(), m.end(), m.group(), "quarter", lex.quarters.get(m.group().lower().replace("’", "'"), m.group())))
+            spans.append(m.span())
+    for m in _QCODE.finditer(text, d.start(), end) if d else ():
         code = m.group()
         q = code[0] + code[1] if code[0] in "QTHS" else code[1] + code[0]
         q = q.replace("T", "Q").replace("S", "H")
         periods.append(Period(m.start(), m.end(), code, "quarter", q))
         spans.append(m.span())
-    for m in lex.relative_re.finditer(text, start, end):
+    for m in lex.relative_re.finditer(text, w.start(), end) if w else ():
         periods.append(Period(m.start(), m.end(), m.group(), "relative", lex.relative_periods.get(m.group().lower().replace("’", "'"), "")))
     return spans
 
@@ -504,6 +543,23 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
     return out
 
 
+_YEAR_JOINER = re.compile(r"[\s\u00a0]*(?:[-–/]|[^\W\d_]{1,5})[\s\u00a0]*(?:(?:el|le|l'|the|den|het)[\s\u00a0]+)?")
+
+
+def _year_spans(text: str, start: int, end: int, periods: list[Period]) -> list[_Raw]:
+    """"2021-2025", "entre 2023 y 2025", "von 2024 bis 2027": a span of years is a
+    duration (5 and 3 years, both ends counted), which per-year rules divide by."""
+    years = sorted((p for p in periods if p.kind == "year" and start <= p.start < end and p.value.isdigit()),
+                   key=lambda p: p.start)
+    out: list[_Raw] = []
+    for a, b in zip(years, years[1:]):
+        y1, y2 = int(a.value), int(b.value)
+        if 0 < y2 - y1 <= 30 and _YEAR_JOINER.fullmatch(text, a.end, b.start):
+            out.append(_Raw(start=a.start, end=b.end, value=float(y2 - y1 + 1), step=0.0, kind="quantity",
+                            unit="year", has_suffix=True))
+    return out
+
+
 def _elliptical_units(text: str, raws: list[_Raw]) -> None:
     """"5 milliards d'euros, dont 3 milliards en France": the 3 billion are euros too.
 
@@ -627,6 +683,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         taken = _Spans([(r.start, r.end) for r in raws])
         words = _words(text, block.start, block.end, lex, taken, masks)
         raws += _prefer_longer(words, _phrases(text, block.start, block.end, lex, taken, masks))
+        raws += _year_spans(text, block.start, block.end, periods)
         raws.sort(key=lambda r: r.start)
         raws = _join_ranges(text, raws, lex, block.start)
         _elliptical_units(text, raws)

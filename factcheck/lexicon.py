@@ -133,6 +133,10 @@ class Lexicon:
     phrase_re: re.Pattern[str]  # fractions and multipliers
     unit_re: re.Pattern[str]
     month_re: str  # alternation, embedded in date patterns
+    # Every phrase a period or word-phrase pass looks for (quarters, relative periods,
+    # fractions, multipliers, months), as one alternation without word-end checks: a
+    # block where it finds nothing needs none of those passes (figures._screens).
+    phrase_screen: str
     quarter_re: re.Pattern[str]
     relative_re: re.Pattern[str]
     year_prefix_re: re.Pattern[str]
@@ -370,6 +374,8 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         ),
         unit_re=re.compile(sp + r"(?:" + _alternation(list(units)) + r")"),
         month_re=_alternation(months, fold=True) if months else r"(?!x)x",
+        phrase_screen=_alternation(list(quarters) + list(relative) + list(fractions) + list(multipliers) + months,
+                                   flags_word_end=False, fold=True),
         quarter_re=re.compile(r"(?i)(?<![^\W_])(?:" + _alternation(list(quarters), fold=True) + r")"),
         relative_re=re.compile(r"(?i)(?<![^\W_])(?:" + _alternation(list(relative), fold=True) + r")"),
         classes={
@@ -396,11 +402,11 @@ def _time_re(words: list[str], units: dict[str, str]) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!x)x")
     bare = [w for w in words if w not in units and w.lower() not in {u.lower() for u in units}]
-    hour = r"(?=\d)(?<![\d.,:])(?:[01]?\d|2[0-4])"  # the lookahead lets re skip to digits
+    hour = r"(?<![\d.,:])(?:[01]?\d|2[0-4])"
     pattern = hour + r"[.:h][0-5]\d" + _SP + r"(?:" + _alternation(words, fold=True) + r")"
     if bare:
         pattern += r"|" + hour + _SP + r"(?:" + _alternation(bare, fold=True) + r")"
-    return re.compile(r"(?i:" + pattern + r")")
+    return re.compile(r"(?=\d)(?i:" + pattern + r")")  # the lookahead lets re skip to digits
 
 
 def word_class(language: str, name: str) -> tuple[tuple[str, ...], ...]:

@@ -543,6 +543,7 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
     return out
 
 
+_YEAR_DASH = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)[\s\u00a0]*[-–][\s\u00a0]*(1[89]\d\d|20\d\d)(?![\d])")
 _YEAR_JOINER = re.compile(r"[\s\u00a0]*(?:[-–/]|[^\W\d_]{1,5})[\s\u00a0]*(?:(?:el|le|l'|the|den|het)[\s\u00a0]+)?")
 
 
@@ -551,13 +552,11 @@ def _year_spans(text: str, start: int, end: int, periods: list[Period]) -> list[
     duration (5 and 3 years, both ends counted), which per-year rules divide by."""
     years = sorted((p for p in periods if p.kind == "year" and start <= p.start < end and p.value.isdigit()),
                    key=lambda p: p.start)
-    out: list[_Raw] = []
-    for a, b in zip(years, years[1:]):
-        y1, y2 = int(a.value), int(b.value)
-        if 0 < y2 - y1 <= 30 and _YEAR_JOINER.fullmatch(text, a.end, b.start):
-            out.append(_Raw(start=a.start, end=b.end, value=float(y2 - y1 + 1), step=0.0, kind="quantity",
-                            unit="year", has_suffix=True))
-    return out
+    spans = [(a.start, b.end, int(a.value), int(b.value)) for a, b in zip(years, years[1:])
+             if _YEAR_JOINER.fullmatch(text, a.end, b.start)]
+    spans += [(m.start(), m.end(), int(m.group(1)), int(m.group(2))) for m in _YEAR_DASH.finditer(text, start, end)]
+    return [_Raw(start=s, end=e, value=float(y2 - y1 + 1), step=0.0, kind="quantity", unit="year", has_suffix=True)
+            for s, e, y1, y2 in sorted(set(spans)) if 0 < y2 - y1 <= 30]
 
 
 def _elliptical_units(text: str, raws: list[_Raw]) -> None:

@@ -48,6 +48,12 @@ def main() -> int:
     print(f"text: {len(arts)} articles, {mb:.2f} MB, {n_figs / (len(text) / 1000):.1f} figures per KB, best of {args.repeat}")
     print(f"factcheck check    {mb / t_check:8.2f} MB/s  (1 core)")
     print(f"factcheck extract  {mb / t_extract:8.2f} MB/s  check/extract time ratio {t_check / t_extract:.2f}")
+    seed = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "alibaba-cloud-fr.txt"
+    if seed.is_file():  # a real scraped article, page noise included
+        text_seed = seed.read_text(encoding="utf-8")
+        n = max(1, int(args.size / len(text_seed)))
+        t_seed = best_of(lambda: [check_text(text_seed, date="2020-04-20") for _ in range(n)], args.repeat)
+        print(f"seed article ×{n}   {len(text_seed.encode()) * n / 1e6 / t_seed:8.2f} MB/s  (check, ../shared/seed)")
     try:
         from recognizers_number import NumberRecognizer, Culture  # type: ignore[import-not-found]
         sample = text[:20_000]

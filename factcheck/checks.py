@@ -182,13 +182,22 @@ class _Runner:
             for bound in self._with_collect(rule, {}, None):
                 accept(bound)
             return
-        needed = sum(1 for _ in rule.pattern.slots())
-        required = rule.pattern.requirements()
+        needed, required, required_classes = rule.plan
         toks = self.stream.tokens
         sentence_scope = rule.scope == "sentence"
         ranges = self.stream.sentence_ranges if sentence_scope else None
         for lang in self.languages:
             if not rule.serves(lang):
+                continue
+            # Sentences holding every class the pattern needs: usually none, and the
+            # rule is done with this document at the cost of a few set look-ups.
+            allowed: frozenset[int] | None = None
+            for name in required_classes:
+                present = self._units_with(lang, name, sentence_scope)
+                allowed = present if allowed is None else allowed & present
+                if not allowed:
+                    break
+            if allowed is not None and not allowed:
                 continue
             # Where the pattern can begin, found once per language for the whole
             # document: sentences without such a place are never visited.
@@ -196,15 +205,13 @@ class _Runner:
             grouped: dict[int, list[int]] = {}
             if starts is None:
                 units = self.units_by_lang[lang][0 if sentence_scope else 1]
-                grouped = {u: None for u in units}  # type: ignore[misc]
+                grouped = {u: None for u in units if allowed is None or u in allowed}  # type: ignore[misc]
             else:
                 for i in sorted(starts):
                     t = toks[i]
-                    if self.block_lang.get(t.block) == lang:
-                        grouped.setdefault(t.sentence if sentence_scope else t.block, []).append(i)
-            for name in rule.pattern.required_classes():
-                present = self._units_with(lang, name, sentence_scope)
-                grouped = {u: v for u, v in grouped.items() if u in present}
+                    unit = t.sentence if sentence_scope else t.block
+                    if (allowed is None or unit in allowed) and self.block_lang.get(t.block) == lang:
+                        grouped.setdefault(unit, []).append(i)
             for idx in sorted(grouped):
                 s, e = ranges[idx] if ranges is not None else self.stream.block_ranges[idx]
                 if s >= e:

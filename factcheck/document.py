@@ -69,7 +69,8 @@ def _language_of(words: list[str], default: str | None) -> str | None:
         return default
     weights = _stopword_weights()
     scores: dict[str, float] = {}
-    for w in "\x00".join(words).lower().replace("’", "'").split("\x00"):
+    lowered = "\x00".join(words).lower().replace("’", "'").split("\x00")
+    for w in [w for w in lowered if w in weights or "'" in w]:  # the rest adds nothing
         ws = weights.get(w)
         if ws:
             for lang, weight in ws.items():

@@ -156,6 +156,26 @@ def _symbols() -> tuple[dict[str, str], dict[str, str], re.Pattern[str], dict[st
     return symbols, aliases, prefix, ctx
 
 
+@lru_cache(maxsize=None)
+def _prefix_tails() -> frozenset[str]:
+    """Last characters of currency codes and symbols written before a number."""
+    com = lexicon.common()
+    return lexicon.tails([str(k) for k in com.get("symbols", {})] + [str(c) for c in com.get("codes", [])])
+
+
+def _may_end(text: str, lo: int, pos: int, tails: frozenset[str]) -> bool:
+    """Whether text[lo:pos], trailing spaces aside, ends with one of ``tails``.
+
+    End-anchored searches ("a hedge right before the number") try every start in
+    their window; this one-character test rules most of them out first, exactly:
+    such a pattern needs one of its phrases, then spaces, then the end.
+    """
+    j = pos - 1
+    while j >= lo and text[j].isspace():
+        j -= 1
+    return j >= lo and (text[j] in tails or text[j].lower() in tails)
+
+
 def _currency_of(token: str, lex: Lexicon) -> tuple[str, float, str | None]:
     """ISO code, factor (cents → 0.01) and the symbol when context may change it."""
     symbols, aliases, _, ctx = _symbols()
@@ -289,12 +309,13 @@ def _screens(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return hit[1], hit[2]
 
 
-def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period]) -> list[tuple[int, int]]:
-    """Spans that hold no figure to check: dates, times, phone numbers, quarters, years."""
+def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
+           w: re.Match[str] | None) -> list[tuple[int, int]]:
+    """Spans that hold no figure to check: dates, times, phone numbers, quarters, years.
+    ``w``: the block's first phrase-screen match (see _screens)."""
     spans: list[tuple[int, int]] = [m.span() for m in _FOOTNOTE.finditer(text, start, end)]
-    digit_screen, phrase_screen = _screens(lex)
+    digit_screen, _ = _screens(lex)
     d = digit_screen.search(text, start, end)
-    w = phrase_screen.search(text, start, end)
     day_month, month_day = _date_patterns(lex.month_re)
     if d:
         at = d.start()
@@ -347,7 +368,8 @@ class _Spans:
         self.max_end: list[int] = []
         top = -1
         for _, b in ordered:
-            top = max(top, b)
+            if b > top:
+                top = b
             self.max_end.append(top)
 
     def hits(self, s: int, e: int) -> bool:
@@ -389,13 +411,13 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
             if sign in "-−":
                 value = -value
         if not sign and lex.signs:
-            sm = lex.sign_re.search(text, max(start, s - 12), s)
+            sm = lex.sign_re.search(text, max(start, s - 12), s) if _may_end(text, max(start, s - 12), s, lex.tails["sign"]) else None
             if sm and not lex.hedge_re.search(text, max(start, s - 30), s):  # "minus 0,5 Prozent", not "al menos 5"
                 fs = sm.start()
                 value *= lex.signs.get(_key(sm.group(1)), 1.0)
         raw = _Raw(start=fs, end=e, value=value, step=step, num_start=fs, num_end=e, num_value=value)
         # currency before the number: "$28bn", "€ 25.8", "USD 5", "US$ 3"
-        pm = prefix_re.search(text, max(start, fs - 6), fs)
+        pm = prefix_re.search(text, max(start, fs - 6), fs) if _may_end(text, max(start, fs - 6), fs, _prefix_tails()) else None
         if pm:
             _set_currency(raw, pm.group().strip(), lex, e)
             raw.start = pm.start()
@@ -506,13 +528,14 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
             b = raws[i + 1]
             gap = text[a.end:b.start]
             left = text[max(start, a.start - 25):a.start]
-            opener = lex.range_opener_re.search(left)
+            lo = max(start, a.start - 25)
+            opener = lex.range_opener_re.search(left) if _may_end(text, lo, a.start, lex.tails["range_opener"]) else None
             joined = False
             if opener:
                 word = re.sub(r"\s+", " ", opener.group().strip().lower())
                 joiners = lex.range_openers.get(word, ())
                 joined = bool(re.fullmatch(_SP + r"*(?:" + "|".join(map(re.escape, joiners)) + r")" + _SP + r"*", gap, re.I)) if joiners else False
-            opened = bool(lex.change_opener_re.search(left))
+            opened = _may_end(text, lo, a.start, lex.tails["change_opener"]) and bool(lex.change_opener_re.search(left))
             changed = not joined and opened and bool(lex.change_word_re.fullmatch(gap))
             ranged = joined or changed or bool(lex.range_re.fullmatch(gap))
             if a.has_suffix and not joined and _LETTER.search(gap):
@@ -594,7 +617,8 @@ def _interval(raw: _Raw) -> tuple[float, float]:
 
 
 def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon) -> str | None:
-    m = lex.hedge_re.search(text, max(start, raw.start - 30), raw.start)
+    lo = max(start, raw.start - 30)
+    m = lex.hedge_re.search(text, lo, raw.start) if _may_end(text, lo, raw.start, lex.tails["hedge"]) else None
     if not m:
         after = lex.hedge_after_re.match(text, raw.end, min(len(text), raw.end + 30))
         if after and _HEDGE_AFTER_END.match(text, after.end()):
@@ -677,12 +701,15 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
     periods: list[Period] = []
     for block in doc.blocks:
         lex = lexicon.load(block.language)
-        masks = _Spans(_masks(text, block.start, block.end, lex, periods))
+        first_period = len(periods)  # this block's periods follow: no rescan of the document's
+        w = _screens(lex)[1].search(text, block.start, block.end)
+        masks = _Spans(_masks(text, block.start, block.end, lex, periods, w))
         raws = _digits(text, block.start, block.end, lex, masks, periods)
         taken = _Spans([(r.start, r.end) for r in raws])
         words = _words(text, block.start, block.end, lex, taken, masks)
-        raws += _prefer_longer(words, _phrases(text, block.start, block.end, lex, taken, masks))
-        raws += _year_spans(text, block.start, block.end, periods)
+        phrases = _phrases(text, w.start(), block.end, lex, taken, masks) if w else []  # none before the screen's hit
+        raws += _prefer_longer(words, phrases)
+        raws += _year_spans(text, block.start, block.end, periods[first_period:])
         raws.sort(key=lambda r: r.start)
         raws = _join_ranges(text, raws, lex, block.start)
         _elliptical_units(text, raws)

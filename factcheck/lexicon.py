@@ -137,6 +137,10 @@ class Lexicon:
     # fractions, multipliers, months), as one alternation without word-end checks: a
     # block where it finds nothing needs none of those passes (figures._screens).
     phrase_screen: str
+    # Last characters of the phrases that end-anchored patterns look for before a number
+    # ("hedge", "sign", "change_opener", "range_opener"): when the text before a number
+    # ends otherwise, the search is skipped (figures._may_end).
+    tails: dict[str, frozenset[str]]
     quarter_re: re.Pattern[str]
     relative_re: re.Pattern[str]
     year_prefix_re: re.Pattern[str]
@@ -374,6 +378,12 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         ),
         unit_re=re.compile(sp + r"(?:" + _alternation(list(units)) + r")"),
         month_re=_alternation(months, fold=True) if months else r"(?!x)x",
+        tails={
+            "hedge": tails(hedges),
+            "sign": tails(signs),
+            "change_opener": tails([str(p) for p in _get(data, "change_openers", path, list, [])]),
+            "range_opener": tails(range_openers),
+        },
         phrase_screen=_alternation(list(quarters) + list(relative) + list(fractions) + list(multipliers) + months,
                                    flags_word_end=False, fold=True),
         quarter_re=re.compile(r"(?i)(?<![^\W_])(?:" + _alternation(list(quarters), fold=True) + r")"),
@@ -391,6 +401,16 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
             r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "year_prefixes", path, list, [])], fold=True) + r"))" + sp + r"$"
         ),
     )
+
+
+def tails(phrases: Any) -> frozenset[str]:
+    """The characters a phrase may end with, in any case and either apostrophe."""
+    out: set[str] = set()
+    for p in phrases:
+        c = str(p).rstrip()[-1:]
+        if c:
+            out |= {c, c.lower(), c.upper()} | ({"'", "’"} if c in "'’" else set())
+    return frozenset(out)
 
 
 def _time_re(words: list[str], units: dict[str, str]) -> re.Pattern[str]:

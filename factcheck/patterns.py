@@ -106,19 +106,18 @@ class WordClass(Element):
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
         if i >= ctx.end:
             return
-        if ctx.stream is not None and i not in phrase_starts(ctx.stream, ctx.language, self.name):
-            return
         key = (ctx.language, self.name, i)
         ends = ctx.memo.get(key) if ctx.memo is not None else None
         if ends is None:
             found: list[int] = []
-            for words in _class_index(ctx.language, self.name).candidates(ctx.tokens[i]):
-                j = match_words(words, ctx.tokens, i, len(ctx.tokens))
-                if j >= 0 and j not in found:
-                    found.append(j)
+            if ctx.stream is None or i in phrase_starts(ctx.stream, ctx.language, self.name):
+                for words in _class_index(ctx.language, self.name).candidates(ctx.tokens[i]):
+                    j = match_words(words, ctx.tokens, i, len(ctx.tokens))
+                    if j >= 0 and j not in found:
+                        found.append(j)
             ends = tuple(found)
             if ctx.memo is not None:
-                ctx.memo[key] = ends
+                ctx.memo[key] = ends  # misses too: most tokens start no phrase
         for j in ends:
             if j <= ctx.end:
                 yield j, bound

@@ -11,7 +11,7 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -105,6 +105,15 @@ class Rule:
 
     def serves(self, language: str) -> bool:
         return not self.languages or language in self.languages
+
+    @cached_property
+    def plan(self) -> tuple[int, tuple[frozenset[str], ...], tuple[str, ...]]:
+        """What the matcher needs before looking at a sentence, computed once per rule:
+        how many figures, which figure kinds, which word classes a match must hold."""
+        if self.pattern is None:
+            return 0, (), ()
+        return (len(self.pattern.slots()), tuple(self.pattern.requirements()),
+                tuple(dict.fromkeys(self.pattern.required_classes())))
 
 
 class _Where:

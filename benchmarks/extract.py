@@ -12,6 +12,7 @@ sample and their rate is scaled; ratios compare across machines where MB/s do no
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -84,7 +85,7 @@ def main() -> int:
 
         cProfile.runctx("[factcheck.extract(a) for a in arts]", globals(), {"arts": arts, "factcheck": factcheck},
                         "/tmp/extract.prof")
-        pstats.Stats("/tmp/extract.prof").sort_stats("cumulative").print_stats(30)
+        pstats.Stats("/tmp/extract.prof").sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(30)
         return 0
     t = best_of(lambda: [factcheck.extract(a) for a in arts], args.repeat)
     n_figs = sum(len(factcheck.extract(a)) for a in arts)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,11 +43,15 @@ _PHONE = re.compile(
 # A number listed right after a phone number ("+39 02 1234 5678 oppure 800 123 456") is one too.
 _PHONE_NEXT = re.compile(r"[^\d\n.!?;:%€$£]{1,25}?(?<![\w+])(\d{2,4}(?:[ \u00a0-]\d{2,4}){1,4})(?![\d,.]?\d)")
 _HEDGE_AFTER_END = re.compile(r"[\s\u00a0\u202f]*(?:[^\w\s]|$)")
+# Web addresses in scraped pages: "?q=30%25" holds no percentage.
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u00a0]+", re.I)
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _YEAR = re.compile(r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d])")
 _QCODE = re.compile(r"(?=[QTHS1-4])(?<![^\W_])(?:[QT][1-4]|[1-4][QT]|H[12]|S[12])(?:[\s/-]?(?:19|20)?\d\d)?(?![^\W_])")
 _WORD_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LETTER = re.compile(r"[^\W\d_]")
+_DENOMINATOR = re.compile(r"/(\d{1,4})(?![\d/]|[.,]\d)")
+_SPACES_ONLY = re.compile(r"[ \u00a0]+")
 _WORD_BEFORE_DASH = re.compile(r"[^\W_]+(?:[.,][^\W_]+)*$")
 
 # Time units (pint names) that make a quantity a duration, which is a period too.
@@ -78,6 +83,8 @@ class _Raw:
     hedge: str | None = None
     symbol: str | None = None
     has_suffix: bool = False
+    fraction: bool = False  # a fraction in words ("a half", "een kwart")
+    subunit: bool = False  # the currency named is a subunit ("cents"): the value was scaled by its factor
     low: float | None = None
     high: float | None = None
     # The number alone, scale word included, without currency, unit or hedge
@@ -263,6 +270,7 @@ def _set_currency(raw: _Raw, token: str, lex: Lexicon, end: int) -> None:
     if factor != 1.0:
         raw.value *= factor
         raw.step *= factor
+        raw.subunit = True
 
 
 @lru_cache(maxsize=None)
@@ -314,6 +322,7 @@ def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
     """Spans that hold no figure to check: dates, times, phone numbers, quarters, years.
     ``w``: the block's first phrase-screen match (see _screens)."""
     spans: list[tuple[int, int]] = [m.span() for m in _FOOTNOTE.finditer(text, start, end)]
+    spans += [m.span() for m in _URL.finditer(text, start, end)]
     digit_screen, _ = _screens(lex)
     d = digit_screen.search(text, start, end)
     day_month, month_day = _date_patterns(lex.month_re)
@@ -406,6 +415,16 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
         value, step = parse_number(m.group("num"), lex.decimal)
         sign = m.group("sign")
         fs = s
+        fm = _DENOMINATOR.match(text, e, end)
+        if fm and step == 1.0 and m.group("sep") is None and 0 < value < int(fm.group(1)) <= 1000:
+            # "3/4", "7 3/4 %" (bond coupons): a fraction, exact; "24/7" and dates are not
+            value, step, e = value / int(fm.group(1)), 0.0, fm.end()
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind == "number" and not prev.has_suffix and prev.parts is None \
+                    and prev.step == 1.0 and prev.scale is None and _SPACES_ONLY.fullmatch(text, prev.end, s):
+                out.pop()
+                value, fs = prev.value + value, prev.start
+                s = prev.start
         if sign and (m.start() == 0 or not text[m.start() - 1].isalnum()):
             fs = m.start()
             if sign in "-−":
@@ -472,8 +491,13 @@ def _words(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: 
                 continue
             s, e = base + words[0][0], base + words[-1][1]
             step = min((lex.scales[w[2].lower()] for w in words if w[2].lower() in lex.scales), default=1.0)
-            raw = _Raw(start=s, end=e, value=float(o.value), step=0.0 if step == 1.0 else step,
-                       num_start=s, num_end=e, num_value=float(o.value))
+            value = float(o.value)
+            if lex.signs and _may_end(text, max(start, s - 12), s, lex.tails["sign"]):
+                sm = lex.sign_re.search(text, max(start, s - 12), s)
+                if sm and not lex.hedge_re.search(text, max(start, s - 30), s):  # "min vijf procent"
+                    s, value = sm.start(), value * lex.signs.get(_key(sm.group(1)), 1.0)
+            raw = _Raw(start=s, end=e, value=value, step=0.0 if step == 1.0 else step,
+                       num_start=s, num_end=e, num_value=value)
             if o.is_ordinal:
                 raw.kind = "ordinal"
             else:
@@ -496,7 +520,7 @@ def _phrases(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks
             raw = _Raw(m.start(), m.end(), lex.fractions[key], 0.0, num_start=m.start(), num_end=m.end(),
                        num_value=lex.fractions[key])
             _suffix(text, m.end(), end, lex, raw, False)
-            raw.has_suffix = True
+            raw.has_suffix = raw.fraction = True
             out.append(raw)
     return out
 
@@ -580,6 +604,61 @@ def _year_spans(text: str, start: int, end: int, periods: list[Period]) -> list[
     spans += [(m.start(), m.end(), int(m.group(1)), int(m.group(2))) for m in _YEAR_DASH.finditer(text, start, end)]
     return [_Raw(start=s, end=e, value=float(y2 - y1 + 1), step=0.0, kind="quantity", unit="year", has_suffix=True)
             for s, e, y1, y2 in sorted(set(spans)) if 0 < y2 - y1 <= 30]
+
+
+_AMOUNT_END = re.compile(r"[\s\u00a0\u202f]*(?:[^\w\s]|$)")
+
+
+def _compounds(text: str, raws: list[_Raw], lex: Lexicon) -> list[_Raw]:
+    """Two written parts of one amount become one figure.
+
+    * An amount and its subunit: "15 dollars et 15 cents" is 15.15 USD, "zwei Euro
+      fünfzig" 2.50 EUR, "5 euro 50" 5.50 EUR. The second part is a subunit amount
+      ("15 cents"), or a bare whole number below 100 right before punctuation or the
+      end ("15 Dollar 50.").
+    * A whole number and a fraction in words: "two and a half billion", "drie en een
+      kwart"; the fraction's scale and unit apply to the whole.
+
+    The parts touch or are joined by a compound connector of the lexicon ("et", "und").
+    """
+    out: list[_Raw] = []
+    i = 0
+    while i < len(raws):
+        a = raws[i]
+        b = raws[i + 1] if i + 1 < len(raws) else None
+        if b is not None and lex.compound_re.fullmatch(text, a.end, b.start):
+            merged = _subunit_amount(text, a, b) or _whole_and_fraction(a, b)
+            if merged is not None:
+                out.append(merged)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _subunit_amount(text: str, a: _Raw, b: _Raw) -> _Raw | None:
+    if a.kind != "money" or a.subunit or a.scale is not None or a.hedge == "range":
+        return None
+    sub = b.kind == "money" and b.subunit and b.scale is None
+    bare = (b.kind == "number" and not b.has_suffix and b.scale is None and b.value == int(b.value)
+            and 0 < b.value < 100 and b.step in (0.0, 1.0) and b.parts is None
+            and _AMOUNT_END.match(text, b.end) is not None)
+    if not (sub or bare):
+        return None
+    cents, step = (b.value, b.step) if sub else (b.value / 100, b.step / 100)
+    return _Raw(start=a.start, end=b.end, value=a.value + cents, step=step, kind="money", unit=a.unit,
+                symbol=a.symbol, has_suffix=True, parts=_parts(a) + _parts(b))
+
+
+def _whole_and_fraction(a: _Raw, b: _Raw) -> _Raw | None:
+    if not b.fraction or a.kind != "number" or a.has_suffix or a.scale is not None or a.parts is not None \
+            or a.value != int(a.value):
+        return None
+    value = a.value + b.value
+    return _Raw(start=a.start, end=b.end, value=value, step=0.0, kind=b.kind, unit=b.unit, scale=b.scale,
+                scale_mult=b.scale_mult, symbol=b.symbol, has_suffix=True, subunit=b.subunit,
+                num_start=a.start, num_end=b.num_end, num_value=value)
 
 
 def _elliptical_units(text: str, raws: list[_Raw]) -> None:
@@ -712,6 +791,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         raws += _year_spans(text, block.start, block.end, periods[first_period:])
         raws.sort(key=lambda r: r.start)
         raws = _join_ranges(text, raws, lex, block.start)
+        raws = _compounds(text, raws, lex)
         _elliptical_units(text, raws)
         for raw in raws:
             raw.hedge = raw.hedge or _hedge(text, raw, block.start, lex)
@@ -734,8 +814,16 @@ def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
+def _scaled(value: float, mult: float) -> float:
+    """value × scale as written in decimal: "16.4 million" is 16400000, not the float
+    product 16399999.999999998."""
+    if mult == 1.0:
+        return value
+    return float(Decimal(repr(value)) * Decimal(repr(mult)))
+
+
 def _figure(text: str, raw: _Raw, language: str, id: str = "", period: str | None = None) -> Figure:
-    value = raw.value * raw.scale_mult
+    value = _scaled(raw.value, raw.scale_mult)
     low, high = _interval(raw)
     if raw.hedge and raw.hedge != "range":
         low, high, lo_open, hi_open = _apply_hedge(value, low, high, raw.hedge)

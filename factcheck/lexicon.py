@@ -122,6 +122,7 @@ class Lexicon:
     hedge_re: re.Pattern[str]  # anchored at the end of the text before a figure
     hedges_after: dict[str, str]  # normalised phrase after a figure → hedge kind ("or so")
     hedge_after_re: re.Pattern[str]  # matched right after a figure
+    compound_re: re.Pattern[str]  # the gap between an amount and its subunit ("15 dollars et 15 cents")
     sign_re: re.Pattern[str]  # a sign word right before a number ("minus 0,5 Prozent"), anchored at the end
     signs: dict[str, float]  # normalised sign word → -1 or +1
     time_re: re.Pattern[str]  # clock times written with a time word ("15.30 Uhr", "9 Uhr")
@@ -364,6 +365,9 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         hedges_after=hedges_after,
         hedge_after_re=re.compile(sp + r"(?i:" + _alternation(list(hedges_after), fold=True) + r")"),
         signs=signs,
+        compound_re=re.compile(
+            sp + r"(?:(?i:" + _alternation([str(c) for c in _get(data, "compound_connectors", path, list, [])], fold=True) + r")" + sp + r")?"
+        ),
         sign_re=re.compile(r"(?i:(?<![^\W_])(" + _alternation(list(signs), fold=True) + r"))" + sp + r"$"),
         time_re=_time_re(time_words, units),
         change_opener_re=re.compile(

@@ -366,7 +366,7 @@ class Gap(Element):
             return
         tok = ctx.tokens[j]
         fig = tok.figure
-        blocked = (fig is not None and not self.figures and fig.kind != "ordinal") or (
+        blocked = (fig is not None and not self.figures and not _context_figure(fig)) or (
             bool(self.stop) and any(match_words(words, ctx.tokens, j, ctx.end) >= 0 for words in self.stop))
         if not blocked:
             yield from self._walk(ctx, j + 1, steps + 1)
@@ -374,6 +374,15 @@ class Gap(Element):
             close = _closing_bracket(ctx, j)
             if close is not None:
                 yield from self._walk(ctx, close + 1, steps + 1)
+
+
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "quarter"})
+
+
+def _context_figure(fig: Figure) -> bool:
+    """Ordinals ("la première fois") and durations ("l'an dernier", "en un an") read as
+    words between the figures a rule links: a gap may cross them."""
+    return fig.kind == "ordinal" or (fig.kind == "quantity" and fig.unit in _TIME_UNITS)
 
 
 def _closing_bracket(ctx: Context, j: int, longest: int = 16) -> int | None:

@@ -280,7 +280,12 @@ class _Runner:
                     continue
                 lang = self.block_lang.get(t.block, "")
                 ss, se = self.stream.sentence_ranges[t.sentence]
-                if spec.sentence_has and not any(self._has(p, lang, ss, se) for p in spec.sentence_has):
+                if spec.sentence_has and not any(
+                    self._has(p, lang, *self.stream.sentence_ranges[k])
+                    for k in range(t.sentence, t.sentence - spec.carry - 1, -1)
+                    if k >= 0 and self.doc.sentences[k].block == t.block
+                    for p in spec.sentence_has
+                ):
                     continue
                 if spec.sentence_lacks and any(self._has(p, lang, ss, se) for p in spec.sentence_lacks):
                     continue

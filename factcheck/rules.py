@@ -42,6 +42,7 @@ class Collect:
     not_after: tuple[str, ...]  # classes/phrases that must not stand just before the figure
     minimum: int
     sentence_lacks: tuple[str, ...] = ()  # classes/phrases the figure's sentence must not contain
+    carry: int = 0  # sentence_has also holds for the next N sentences of the paragraph
 
 
 @dataclass(frozen=True)
@@ -260,6 +261,13 @@ def _sequence(w: _Where, node: Any, field_: str) -> Sequence:
     return Sequence(tuple(_element(w, n, node.lines[i], f"{field_}[{i}]") for i, n in enumerate(node)))
 
 
+def _count(w: _Where, node: LDict, key: str, field_: str, default: int, most: int) -> int:
+    value = node.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= most:
+        raise w.error(_line(node, key), field_, f"must be a whole number from 0 to {most}")
+    return value
+
+
 def _phrases(w: _Where, node: LDict, key: str, field_: str) -> tuple[str, ...]:
     raw = node.get(key)
     if raw is None:
@@ -306,13 +314,14 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
             if cscope not in ("sentence", "paragraph", "document"):
                 raise w.error(_line(spec, "in"), f"{f}.in", "must be sentence, paragraph or document")
             unknown = set(spec) - {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after",
-                                   "sentence_lacks", "min"}
+                                   "sentence_lacks", "min", "carry"}
             if unknown:
                 key = sorted(unknown)[0]
                 raise w.error(_line(spec, key), f"{f}.{key}", "unknown key in a collection")
             collect[str(name)] = Collect(_test(w, spec, f), cscope, _phrases(w, spec, "sentence_has", f"{f}.sentence_has"),
                                          _phrases(w, spec, "not_after", f"{f}.not_after"), mn,
-                                         _phrases(w, spec, "sentence_lacks", f"{f}.sentence_lacks"))
+                                         _phrases(w, spec, "sentence_lacks", f"{f}.sentence_lacks"),
+                                         _count(w, spec, "carry", f"{f}.carry", 0, 5))
     if pattern is None and not collect:
         raise w.error(node.line, "pattern", "a rule needs a pattern or a collect section")
     slots = list(pattern.slots() if pattern else []) + list(collect)

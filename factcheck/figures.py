@@ -155,9 +155,13 @@ def _symbols() -> tuple[dict[str, str], dict[str, str], re.Pattern[str], dict[st
     symbols = {str(k): str(v) for k, v in com.get("symbols", {}).items()}
     aliases = {str(k): str(v) for k, v in com.get("code_aliases", {}).items()}
     codes = [str(c) for c in com.get("codes", [])]
+    # A symbol that starts with a letter ("R", "kr", "CHF", "R$") must start a word:
+    # the "R" of "SFR 27,2 %" is no rand.
+    lettered = [k for k in symbols if k[:1].isalpha()]
+    signs = [k for k in symbols if not k[:1].isalpha()]
     prefix = re.compile(
-        r"(?:(?<![^\W\d_])(?:" + lexicon._alternation(codes) + r")|(?:"
-        + lexicon._alternation(list(symbols), flags_word_end=False) + r"))" + _SP + r"?$"
+        r"(?:(?<![^\W\d_])(?:" + lexicon._alternation(codes + lettered, flags_word_end=False) + r")|(?:"
+        + lexicon._alternation(signs, flags_word_end=False) + r"))" + _SP + r"?$"
     )
     ctx = {str(k): {str(c): [str(w).lower() for w in ws] for c, ws in v.items()} for k, v in com.get("symbol_context", {}).items()}
     return symbols, aliases, prefix, ctx

@@ -566,7 +566,7 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
             opened = _may_end(text, lo, a.start, lex.tails["change_opener"]) and bool(lex.change_opener_re.search(left))
             changed = not joined and opened and bool(lex.change_word_re.fullmatch(gap))
             ranged = joined or changed or bool(lex.range_re.fullmatch(gap))
-            if a.has_suffix and not joined and _LETTER.search(gap):
+            if a.unit is not None and not joined and _LETTER.search(gap):
                 ranged = False  # "rose 0.3% to 4.1%", "de 26,7 % à 24,0 %": two figures, not a range
             compatible = a.kind in ("number", b.kind) and (not a.has_suffix or (a.kind == b.kind and a.unit == b.unit))
             if ranged and b.has_suffix and compatible and a.kind != "ordinal" and b.kind != "ordinal":

@@ -354,26 +354,41 @@ class Gap(Element):
     stop: tuple[tuple[str, ...], ...] = ()  # words the gap may not cross (a comma in a list)
 
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
-        for j in self._walk(ctx, i, 0):
+        for j in self.positions(ctx, i):
             yield j, bound
 
-    def _walk(self, ctx: Context, j: int, steps: int) -> Iterator[int]:
-        """Positions the gap may end at, shortest first. An aside in brackets may also be
-        stepped over as one word, whatever it holds ("41.000 millones de euros (unos
-        45.700 millones de dólares), un 9 % más"), or entered ("(Vorjahr: 3,7 Mrd.)")."""
-        yield j
-        if j >= ctx.end or steps >= self.most:
-            return
-        tok = ctx.tokens[j]
-        fig = tok.figure
-        blocked = (fig is not None and not self.figures and not _context_figure(fig)) or (
-            bool(self.stop) and any(match_words(words, ctx.tokens, j, ctx.end) >= 0 for words in self.stop))
-        if not blocked:
-            yield from self._walk(ctx, j + 1, steps + 1)
-        if tok.norm == "(" and not self.figures:
-            close = _closing_bracket(ctx, j)
-            if close is not None:
-                yield from self._walk(ctx, close + 1, steps + 1)
+    def positions(self, ctx: Context, i: int) -> list[int]:
+        """Where the gap may end, shortest first (breadth-first, each once). An aside in
+        brackets may be stepped over as one word, whatever it holds ("41.000 millones de
+        euros (unos 45.700 millones de dólares), un 9 % más"), or entered ("(Vorjahr: 3,7
+        Mrd.)")."""
+        tokens = ctx.tokens
+        out: list[int] = []
+        seen: set[int] = set()
+        frontier = [i]
+        steps = 0
+        while frontier:
+            following: list[int] = []
+            for j in frontier:
+                if j in seen:
+                    continue
+                seen.add(j)
+                out.append(j)
+                if j >= ctx.end or steps >= self.most:
+                    continue
+                tok = tokens[j]
+                fig = tok.figure
+                blocked = (fig is not None and not self.figures and not _context_figure(fig)) or (
+                    bool(self.stop) and any(match_words(words, tokens, j, ctx.end) >= 0 for words in self.stop))
+                if not blocked:
+                    following.append(j + 1)
+                if tok.norm == "(" and not self.figures:
+                    close = _closing_bracket(ctx, j)
+                    if close is not None:
+                        following.append(close + 1)
+            frontier = following
+            steps += 1
+        return out
 
 
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "quarter"})

@@ -150,54 +150,55 @@ def _first_word_table(language: str) -> tuple[dict[str, frozenset[str]], dict[st
     return ({k: frozenset(v) for k, v in plain.items()}, {k: frozenset(v) for k, v in accented.items()}, tuple(stems))
 
 
-def _class_starts(stream: Stream, language: str) -> dict[str, frozenset[int]]:
-    """Every class of ``language`` → token indices where one of its phrases may begin.
+@lru_cache(maxsize=None)
+def _fuzzy_table(language: str) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """Long first words of class phrases by their first four letters."""
+    plain, accented, _ = _first_word_table(language)
+    table: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for words in (plain, accented):
+        for w, names in words.items():
+            if len(w) >= FUZZY_MIN_LENGTH:
+                table.setdefault(w[:4], []).append((w, names))
+    return {k: tuple(v) for k, v in table.items()}
 
-    One pass over the tokens for all classes: exact first words by dictionary, stems
-    by prefix, close spellings (the fuzzy match) from the document's own vocabulary.
-    """
+
+@lru_cache(maxsize=200_000)
+def _word_classes(language: str, norm_word: str, lower_word: str) -> frozenset[str]:
+    """The classes whose phrases may begin with this word: exact, by stem, or by a close
+    spelling (the fuzzy match, for inflections). Depends on the word alone, so it is
+    worked out once per word and language, not once per token."""
+    plain, accented, stems = _first_word_table(language)
+    names: set[str] = set()
+    names |= plain.get(norm_word, frozenset())
+    names |= accented.get(lower_word, frozenset())
+    for stem, name in stems:
+        if norm_word.startswith(stem) or lower_word.startswith(stem):
+            names.add(name)
+    # a class word written without accents is compared accent-free, one with accents as written
+    fuzzy = _fuzzy_table(language)
+    if len(norm_word) >= FUZZY_MIN_LENGTH:
+        for w, ws in fuzzy.get(norm_word[:4], ()):
+            if w.isascii() and w != norm_word and fuzz.ratio(w, norm_word) >= FUZZY_SCORE:
+                names |= ws
+    if len(lower_word) >= FUZZY_MIN_LENGTH:
+        for w, ws in fuzzy.get(lower_word[:4], ()):
+            if not w.isascii() and w != lower_word and fuzz.ratio(w, lower_word) >= FUZZY_SCORE:
+                names |= ws
+    return frozenset(names)
+
+
+def _class_starts(stream: Stream, language: str) -> dict[str, frozenset[int]]:
+    """Every class of ``language`` → token indices where one of its phrases may begin."""
     key = ("class-starts", language)
     got = stream.cache.get(key)
     if got is not None:
         return got  # type: ignore[return-value]
-    plain, accented, stem_list = _first_word_table(language)
-    # stems by their first three letters: a token is tried only against its own few
-    stems: dict[str, list[tuple[str, str]]] = {}
-    short_stems = [(st, n) for st, n in stem_list if len(st) < 3]
-    for st, n in stem_list:
-        if len(st) >= 3:
-            stems.setdefault(st[:3], []).append((st, n))
-    by_prefix = _vocabulary_by_prefix(stream)
-    # close spellings present in this document, e.g. "augmentée" for "augmenté"
-    extra_plain: dict[str, set[str]] = {}
-    extra_acc: dict[str, set[str]] = {}
-    for table, extra in ((plain, extra_plain), (accented, extra_acc)):
-        for w, names in table.items():
-            if len(w) >= FUZZY_MIN_LENGTH:
-                for v in by_prefix.get(w[:4], ()):
-                    if v != w and fuzz.ratio(w, v) >= FUZZY_SCORE:
-                        extra.setdefault(v, set()).update(names)
     found: dict[str, set[int]] = {}
     langs = stream.block_languages
     for i, t in enumerate(stream.tokens):
         if not t.norm or langs.get(t.block, language) != language:
             continue
-        names: set[str] = set()
-        for table, extra, word in ((plain, extra_plain, t.norm), (accented, extra_acc, t.lower)):
-            hit = table.get(word)
-            if hit:
-                names |= hit
-            more = extra.get(word)
-            if more:
-                names |= more
-        for key3 in {t.norm[:3], t.lower[:3]}:
-            for stem, name in stems.get(key3, ()):
-                if t.norm.startswith(stem) or t.lower.startswith(stem):
-                    names.add(name)
-        for stem, name in short_stems:
-            if t.norm.startswith(stem) or t.lower.startswith(stem):
-                names.add(name)
-        for name in names:
+        for name in _word_classes(language, t.norm, t.lower):
             found.setdefault(name, set()).add(i)
     result = {name: frozenset(idx) for name, idx in found.items()}
     stream.cache[key] = result
@@ -215,18 +216,6 @@ def phrase_starts(stream: Stream, language: str, name: str) -> frozenset[int]:
         got = frozenset(i for i, t in enumerate(stream.tokens)
                         if t.figure is None and word_matches(first, t))
         stream.cache[key] = got
-    return got  # type: ignore[return-value]
-
-
-def _vocabulary_by_prefix(stream: Stream) -> dict[str, list[str]]:
-    """The document's long words by their first four letters: candidates for a fuzzy match."""
-    got = stream.cache.get("prefixes")
-    if got is None:
-        index: dict[str, list[str]] = {}
-        for v in stream.vocabulary():
-            if len(v) >= FUZZY_MIN_LENGTH:
-                index.setdefault(v[:4], []).append(v)
-        got = stream.cache["prefixes"] = index
     return got  # type: ignore[return-value]
 
 

@@ -55,27 +55,15 @@ class Token:
 class Stream:
     """All tokens of a document, with indexes of where each sentence and block starts.
 
-    ``norm_text``/``lower_text`` are the words joined by single spaces (a figure is
-    "\x00"), so that word classes are spotted with one regex search per document
-    rather than tried token by token; the offsets map a token's start in each
-    string back to its index.
+    ``cache`` holds what the matcher works out once per document (where each word
+    class may begin), shared by every rule.
     """
 
     tokens: tuple[Token, ...]
     sentence_ranges: tuple[tuple[int, int], ...]  # token index ranges, one per sentence
     block_ranges: dict[int, tuple[int, int]]
     block_languages: dict[int, str] = field(default_factory=dict)
-    norm_text: str = ""
-    lower_text: str = ""
-    norm_offsets: dict[int, int] = field(default_factory=dict)
-    lower_offsets: dict[int, int] = field(default_factory=dict)
     cache: dict[object, object] = field(default_factory=dict)
-
-    def vocabulary(self) -> frozenset[str]:
-        vocab = self.cache.get("vocab")
-        if vocab is None:
-            vocab = self.cache["vocab"] = frozenset({t.norm for t in self.tokens} | {t.lower for t in self.tokens})
-        return vocab  # type: ignore[return-value]
 
 
 def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
@@ -110,23 +98,11 @@ def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
         if len(out) > first:
             b = blocks.setdefault(sent.block, [first, len(out)])
             b[1] = len(out)
-    norm_offsets: dict[int, int] = {}
-    lower_offsets: dict[int, int] = {}
-    npos = lpos = 0
-    for i, t in enumerate(out):
-        norm_offsets[npos] = i
-        lower_offsets[lpos] = i
-        npos += len(t.norm or "\x00") + 1
-        lpos += len(t.lower or "\x00") + 1
     return Stream(
         tokens=tuple(out),
         sentence_ranges=tuple(sent_ranges),
         block_languages={b.index: b.language for b in doc.blocks},
         block_ranges={k: (v[0], v[1]) for k, v in blocks.items()},
-        norm_text=" ".join(t.norm or "\x00" for t in out),
-        lower_text=" ".join(t.lower or "\x00" for t in out),
-        norm_offsets=norm_offsets,
-        lower_offsets=lower_offsets,
     )
 
 

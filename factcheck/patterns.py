@@ -8,7 +8,6 @@ and run only on sentences holding enough figures.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from dataclasses import dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from functools import lru_cache
 
 from .model import Document, Figure
@@ -40,8 +41,10 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(lower(w) for w in _PHRASE_TOKEN.findall(phrase))
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word, punctuation mark or figure. A named tuple rather than a frozen
+    dataclass: a document makes thousands, and tuples are built several times faster."""
+
     start: int
     end: int
     norm: str  # without accents; "" for figure tokens

@@ -245,19 +245,11 @@ def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_cur
                     return
     if raw.kind == "money":
         return
-    cur = lex.currency_name_re.match(text, pos, end)
-    if cur is None and scaled:
-        conn = lex.connector_re.match(text, pos, end)
-        if conn:
-            cur = lex.currency_name_re.match(text, conn.end(), end)
+    cur = _match_after(lex.currency_name_re, text, pos, end, lex, scaled)
     if cur is not None:
         _set_currency(raw, cur.group().strip(), lex, cur.end())
         return
-    m = lex.unit_re.match(text, pos, end)
-    if m is None and scaled:
-        conn = lex.connector_re.match(text, pos, end)
-        if conn:
-            m = lex.unit_re.match(text, conn.end(), end)
+    m = _match_after(lex.unit_re, text, pos, end, lex, scaled)
     if m:
         word = m.group().strip()
         raw.kind, raw.unit, raw.end, raw.has_suffix = "quantity", lex.units.get(word), m.end(), True
@@ -265,6 +257,17 @@ def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_cur
         if factor != 1.0:
             raw.value *= factor
             raw.step *= factor
+
+
+def _match_after(rx: re.Pattern[str], text: str, pos: int, end: int, lex: Lexicon, scaled: bool) -> re.Match[str] | None:
+    """``rx`` right after the number, or after a connector when a scale word came first
+    ("trois millions d'euros", "1.2 million of barrels")."""
+    m = rx.match(text, pos, end)
+    if m is None and scaled:
+        conn = lex.connector_re.match(text, pos, end)
+        if conn:
+            m = rx.match(text, conn.end(), end)
+    return m
 
 
 def _set_currency(raw: _Raw, token: str, lex: Lexicon, end: int) -> None:

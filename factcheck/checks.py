@@ -323,6 +323,11 @@ class _Runner:
                 continue
             if spec.outside_brackets and self._in_brackets(f):
                 continue
+            if spec.not_across:
+                lo, hi = sorted((self.fig_index[f.id], self.fig_index[anchor.id]))
+                lang = self.block_lang.get(t.block, "")
+                if any(self._has(p, lang, lo + 1, hi) for p in spec.not_across):
+                    continue
             if spec.preceded_by or spec.not_preceded_by:
                 i = self.fig_index[f.id]
                 lang = self.block_lang.get(t.block, "")

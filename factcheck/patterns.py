@@ -340,10 +340,14 @@ class Gap(Element):
     most: int
     figures: bool = False
     stop: tuple[tuple[str, ...], ...] = ()  # words the gap may not cross (a comma in a list)
+    stop_classes: tuple[str, ...] = ()  # classes it may not cross (@clause_break: "while", "alors que")
 
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
         for j in self.positions(ctx, i):
             yield j, bound
+
+    def classes(self) -> list[str]:
+        return list(self.stop_classes)
 
     def positions(self, ctx: Context, i: int) -> list[int]:
         """Where the gap may end, shortest first (breadth-first, each once). An aside in
@@ -367,7 +371,9 @@ class Gap(Element):
                 tok = tokens[j]
                 fig = tok.figure
                 blocked = (fig is not None and not self.figures and not _context_figure(fig)) or (
-                    bool(self.stop) and any(match_words(words, tokens, j, ctx.end) >= 0 for words in self.stop))
+                    bool(self.stop) and any(match_words(words, tokens, j, ctx.end) >= 0 for words in self.stop)) or (
+                    bool(self.stop_classes) and any(next(WordClass(c).match(ctx, j, {}), None) is not None
+                                                    for c in self.stop_classes))
                 if not blocked:
                     following.append(j + 1)
                 if tok.norm == "(" and not self.figures:

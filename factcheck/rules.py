@@ -59,6 +59,7 @@ class Pick:
     outside_brackets: bool = False  # skip figures in an aside: "(Vorjahr: 7,88 Milliarden)"
     preceded_by: tuple[str, ...] = ()  # classes/phrases one of which must stand just before
     not_preceded_by: tuple[str, ...] = ()  # classes/phrases none of which may stand just before
+    not_across: tuple[str, ...] = ()  # classes/phrases that may not stand between it and the anchor
 
 
 @dataclass(frozen=True)
@@ -229,9 +230,11 @@ def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
             stop = node.get("stop", [])
             if isinstance(stop, str):
                 stop = [stop]
-            if not isinstance(stop, list) or not all(isinstance(x, str) and phrase_words(x) for x in stop):
-                raise w.error(_line(node, "stop"), f"{field_}.stop", "must be a list of words or punctuation")
-            return Gap(most, bool(node.get("figures", False)), tuple(phrase_words(x) for x in stop))
+            if not isinstance(stop, list) or not all(isinstance(x, str) and (x.startswith("@") or phrase_words(x)) for x in stop):
+                raise w.error(_line(node, "stop"), f"{field_}.stop", "must be a list of words, punctuation or @classes")
+            return Gap(most, bool(node.get("figures", False)),
+                       tuple(phrase_words(x) for x in stop if not x.startswith("@")),
+                       tuple(x[1:] for x in stop if x.startswith("@")))
         if "opt" in node:
             inner = node["opt"]
             inner_list = inner if isinstance(inner, LList) else _as_list(inner, _line(node, "opt"))
@@ -353,7 +356,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
             picks[str(name)] = Pick(_test(w, spec, f), pscope, position, where, pick, anchor,
                                     _phrases(w, spec, "near", f"{f}.near"), outside,
                                     _phrases(w, spec, "preceded_by", f"{f}.preceded_by"),
-                                    _phrases(w, spec, "not_preceded_by", f"{f}.not_preceded_by"))
+                                    _phrases(w, spec, "not_preceded_by", f"{f}.not_preceded_by"),
+                                    _phrases(w, spec, "not_across", f"{f}.not_across"))
             slots.append(str(name))
             if where:
                 _check_names(w, where, slots, _line(spec, "where"), f"{f}.where")

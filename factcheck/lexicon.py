@@ -23,9 +23,23 @@ from .tokens import phrase_words
 HEDGE_KINDS = ("more_than", "at_least", "less_than", "at_most", "up_to", "nearly", "about", "some", "range")
 
 
+@lru_cache(maxsize=None)
+def builtin_root() -> Path:
+    """The built-in rules and lexicons: ``rules/`` of the source tree, installed as
+    the package ``factcheck.builtin`` (pyproject.toml maps one to the other).
+
+    A source checkout run in place (tests from the repository root) has no
+    ``factcheck.builtin``; the ``rules/`` folder beside the package is the same data.
+    """
+    try:
+        return Path(str(resources.files("factcheck.builtin")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "rules"
+
+
 def builtin_dir() -> Path:
-    """The folder of built-in lexicons, inside the installed package."""
-    return Path(str(resources.files("factcheck.builtin"))) / "lexicons"
+    """The folder of built-in lexicons."""
+    return builtin_root() / "lexicons"
 
 
 _SP = r"[\s\u00a0\u202f]*"

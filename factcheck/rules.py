@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -497,7 +496,7 @@ def load_file(path: Path) -> list[Rule]:
 
 
 def builtin_dir() -> Path:
-    return Path(str(resources.files("factcheck.builtin"))) / "checks"
+    return lexicon.builtin_root() / "checks"
 
 
 def _files(path: Path) -> list[Path]:

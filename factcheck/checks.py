@@ -524,7 +524,7 @@ def _unit_hint(e: expressions.Expr, bound: dict[str, object]) -> str | None:
         for f in (v if isinstance(v, tuple) else (v,)):
             if isinstance(f, Figure):
                 units.add(f.unit)
-    if len(units) == 1 and next(iter(units)) in ("%", "pp"):
+    if len(units) == 1 and next(iter(units)) in ("%", "pp", "x"):
         return next(iter(units))
     return None
 

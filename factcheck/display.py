@@ -45,12 +45,16 @@ def unit_suffix(unit: str | None) -> str:
 
 
 def amount(a: Amount, digits: int = 4) -> str:
+    if a.unit == "x":  # a multiplier: "doubled" is ×2
+        return "×" + number(a.nominal, digits)
     return number(a.nominal, digits) + unit_suffix(a.unit)
 
 
 def interval(iv: Interval, unit: str | None = None) -> str:
     lo = "(" if iv.low_open else "["
     hi = ")" if iv.high_open else "]"
+    if unit == "x":
+        return f"{lo}×{number(iv.low)}, ×{number(iv.high)}{hi}"
     return f"{lo}{number(iv.low)}, {number(iv.high)}{hi}{unit_suffix(unit)}"
 
 

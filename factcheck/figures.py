@@ -668,14 +668,15 @@ def _whole_and_fraction(a: _Raw, b: _Raw) -> _Raw | None:
                 num_start=a.start, num_end=b.num_end, num_value=value)
 
 
-def _elliptical_units(text: str, raws: list[_Raw]) -> None:
+def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw]) -> None:
     """"5 milliards d'euros, dont 3 milliards en France": the 3 billion are euros too.
 
-    A scaled number with no unit takes the currency of the money figure just
-    before it in the same paragraph, as a reader does ("Le bénéfice atteint 8
-    milliards d'euros. Il était de 10 milliards un an plus tôt.").
+    A scaled number with no unit takes the currency of a money figure shortly
+    before it, as a reader does ("Le bénéfice atteint 8 milliards d'euros. Il était
+    de 10 milliards un an plus tôt."), also across a paragraph break ("Zara aportó
+    17.400 millones" after the group's "20.900 millones de euros"). ``seen`` carries
+    the money figures of earlier blocks.
     """
-    seen: list[_Raw] = []
     for raw in raws:
         if raw.kind == "money" and not _in_brackets(text, raw.start, seen[0].start if seen else 0):
             seen.append(raw)  # "(7,9 milliards de dollars)" is an aside, not the running currency
@@ -683,11 +684,18 @@ def _elliptical_units(text: str, raws: list[_Raw]) -> None:
             near = [m for m in seen if raw.start - m.end <= 400]
             if not near:
                 continue
-            # of the recent amounts, one of the same size: "250.300 millones de pesos, unos
-            # 10.000 millones de euros, … frente a los 240.200 millones" are pesos
+            # the sentence's own amounts first ("6.000 millones de euros en tres años,
+            # unos 2.000 millones al año"), then those of the sentences before
+            same = [m for m in near if not _SENTENCE_BREAK.search(text, m.end, raw.start)]
+            near = same or near
+            # of those, one of the same size: "250.300 millones de pesos, unos 10.000
+            # millones de euros, … frente a los 240.200 millones" are pesos
             value = raw.value * raw.scale_mult
             alike = [m for m in near if m.value and 1 / 3 < value / (m.value * m.scale_mult) < 3]
             raw.kind, raw.unit = "money", (alike or near)[-1].unit
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 
 
 def _in_brackets(text: str, pos: int, start: int) -> bool:
@@ -785,6 +793,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
     text = doc.text
     found: list[tuple[_Raw, str]] = []
     periods: list[Period] = []
+    running_money: list[_Raw] = []
     for block in doc.blocks:
         lex = lexicon.load(block.language)
         first_period = len(periods)  # this block's periods follow: no rescan of the document's
@@ -799,7 +808,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         raws.sort(key=lambda r: r.start)
         raws = _join_ranges(text, raws, lex, block.start)
         raws = _compounds(text, raws, lex)
-        _elliptical_units(text, raws)
+        _elliptical_units(text, raws, running_money)
         for raw in raws:
             raw.hedge = raw.hedge or _hedge(text, raw, block.start, lex)
             if raw.symbol and raw.kind == "money":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -21,7 +22,7 @@ from . import rates as rates_mod
 from .errors import InputError
 from .intervals import Amount, Interval, nominal_deviation, relative_deviation
 from .model import Document, Figure, Finding, Period, Report
-from .patterns import Context, FigureTest, find_all, phrase_starts
+from .patterns import Context, FigureTest, classes_present, figure_starts_list, find_all, phrase_starts
 from .rules import Collect, Pick, Rule
 from .rules import load as load_rules
 from .tokens import Stream, Token, match_phrase_at, tokenize
@@ -58,6 +59,7 @@ class _Eval:
     missing: str | None = None
     conversions: list[tuple[str, str]] = field(default_factory=list)
     warnings: set[str] = field(default_factory=set)
+    _functions: dict[str, Callable[..., object]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def fx(self, a: object, to: object) -> Amount:
         if not isinstance(a, Amount) or not isinstance(to, str):
@@ -92,7 +94,12 @@ class _Eval:
         return out
 
     def functions(self) -> dict[str, Callable[..., object]]:
-        return {**expressions.BASE_FUNCTIONS, "fx": self.fx, "exact": _exact}
+        """The function table, made once per evaluation context (a rule's picks and
+        ``where`` evaluate several times with the same one)."""
+        fns = self._functions
+        if fns is None:
+            fns = self._functions = {**expressions.BASE_FUNCTIONS, "fx": self.fx, "exact": _exact}
+        return fns
 
 
 def _exact(a: object) -> Amount:
@@ -153,15 +160,27 @@ class _Runner:
         self.stream: Stream = tokenize(doc, figs)
         self.block_kind = {b.index: b.kind for b in doc.blocks}
         self.block_lang = {b.index: b.language for b in doc.blocks}
-        self.fig_token: dict[str, Token] = {t.figure.id: t for t in self.stream.tokens if t.figure is not None}
-        self.fig_index: dict[str, int] = {t.figure.id: i for i, t in enumerate(self.stream.tokens) if t.figure is not None}
         self.warnings: set[str] = set()
+        # Everything about the figure tokens, in one pass over them: their token and
+        # index, the count and kinds per sentence, and their indexes per sentence and
+        # per block (a match needs as many figures after its start as it has slots).
+        toks = self.stream.tokens
+        fig_positions = figure_starts_list(self.stream)
+        self.fig_token: dict[str, Token] = {}
+        self.fig_index: dict[str, int] = {}
         self.fig_count = [0] * len(self.stream.sentence_ranges)
         self.sentence_kinds: list[set[str]] = [set() for _ in self.stream.sentence_ranges]
-        for t in self.stream.tokens:
-            if t.figure is not None:
-                self.fig_count[t.sentence] += 1
-                self.sentence_kinds[t.sentence].add(t.figure.kind)
+        self.unit_figs: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
+        by_sentence, by_block = self.unit_figs
+        for i in fig_positions:
+            t = toks[i]
+            fig = t.figure
+            self.fig_token[fig.id] = t  # type: ignore[union-attr]
+            self.fig_index[fig.id] = i  # type: ignore[union-attr]
+            self.fig_count[t.sentence] += 1
+            self.sentence_kinds[t.sentence].add(fig.kind)  # type: ignore[union-attr]
+            by_sentence.setdefault(t.sentence, []).append(i)
+            by_block.setdefault(t.block, []).append(i)
         self.memo: dict[tuple[str, str, int], tuple[int, ...]] = {}
         # sentence and block indexes per language, for rules whose start cannot be spotted
         self.units_by_lang: dict[str, tuple[list[int], list[int]]] = {}
@@ -172,7 +191,16 @@ class _Runner:
         for b in sorted(self.stream.block_ranges):
             self.units_by_lang.setdefault(self.block_lang.get(b, ""), ([], []))[1].append(b)
         self.languages = sorted(self.units_by_lang)
-        self.class_units: dict[tuple[str, str, bool], frozenset[int]] = {}
+        self.class_units: dict[tuple[str, str, bool], dict[int, int]] = {}
+        # the document's figures (in their order) by sentence and by block, for picks
+        self.figs_of_unit: tuple[dict[int, list[Figure]], dict[int, list[Figure]]] = ({}, {})
+        for f in figs:
+            t = self.fig_token[f.id]
+            self.figs_of_unit[0].setdefault(t.sentence, []).append(f)
+            self.figs_of_unit[1].setdefault(t.block, []).append(f)
+        self.grouped_starts: dict[tuple[str, bool, frozenset[int]], dict[int, list[int]]] = {}
+        self.contexts: dict[tuple[str, int, int], Context] = {}
+        self.allowed_units: dict[tuple[str, tuple[str, ...], bool], tuple[set[int] | None, list[dict[int, int]]]] = {}
 
     # -- binding -----------------------------------------------------------------
 
@@ -183,36 +211,32 @@ class _Runner:
                 accept(bound)
             return
         needed, required, required_classes = rule.plan
+        top_slots = rule.top_slots
         toks = self.stream.tokens
         sentence_scope = rule.scope == "sentence"
         ranges = self.stream.sentence_ranges if sentence_scope else None
+        unit_figs = self.unit_figs[0 if sentence_scope else 1]
         for lang in self.languages:
             if not rule.serves(lang):
                 continue
             # Sentences holding every class the pattern needs: usually none, and the
             # rule is done with this document at the cost of a few set look-ups.
-            allowed: frozenset[int] | None = None
-            for name in required_classes:
-                present = self._units_with(lang, name, sentence_scope)
-                allowed = present if allowed is None else allowed & present
-                if not allowed:
-                    break
+            # ``last`` keeps, per such sentence, the last place where every one of
+            # them may begin: a match cannot start after it.
+            allowed, lasts = self._allowed(lang, required_classes, sentence_scope)
             if allowed is not None and not allowed:
                 continue
             # Where the pattern can begin, found once per language for the whole
             # document: sentences without such a place are never visited.
-            starts = rule.pattern.first_starts(Context(toks, len(toks), lang, "paragraph", self.memo, self.stream))
-            grouped: dict[int, list[int]] = {}
+            starts = rule.pattern.first_starts(self._context(lang, -1, len(toks)))
+            grouped: dict[int, list[int] | None]
             if starts is None:
                 units = self.units_by_lang[lang][0 if sentence_scope else 1]
-                grouped = {u: None for u in units if allowed is None or u in allowed}  # type: ignore[misc]
+                grouped = {u: None for u in units if allowed is None or u in allowed}
             else:
-                for i in sorted(starts):
-                    t = toks[i]
-                    unit = t.sentence if sentence_scope else t.block
-                    if (allowed is None or unit in allowed) and self.block_lang.get(t.block) == lang:
-                        grouped.setdefault(unit, []).append(i)
-            for idx in sorted(grouped):
+                grouped = self._grouped(lang, sentence_scope, starts)  # type: ignore[assignment]
+            least = min(needed, 2)
+            for idx in sorted(grouped if allowed is None else grouped.keys() & allowed):
                 s, e = ranges[idx] if ranges is not None else self.stream.block_ranges[idx]
                 if s >= e:
                     continue
@@ -220,18 +244,83 @@ class _Runner:
                 if self.block_kind.get(block) not in rule.blocks:
                     continue
                 if sentence_scope:
-                    if self.fig_count[idx] < min(needed, 2):
+                    if self.fig_count[idx] < least:
                         continue
                     kinds = self.sentence_kinds[idx]
                     if any(not (req & kinds) for req in required):
                         continue
-                ctx = Context(toks, e, lang, self.block_kind[block], self.memo, self.stream)
+                # The top-level classes and slots come in order and each is met at or
+                # after the start: no start after the last place they all fit.
+                limit = e - 1
+                for last in lasts:
+                    limit = min(limit, last[idx])
+                if top_slots:
+                    figs = unit_figs.get(idx, ())
+                    if len(figs) < top_slots:
+                        continue
+                    limit = min(limit, figs[-top_slots])
+                positions: Iterable[int] | None = grouped[idx]
+                if positions is None:
+                    positions = range(s, limit + 1)
+                elif positions[-1] > limit:  # type: ignore[index]
+                    positions = positions[:bisect_right(positions, limit)]  # type: ignore[index,arg-type]
+                if not positions:
+                    continue
+                ctx = self._context(lang, block, e)
 
                 def take(bound: dict[str, object], block: int = block) -> bool:
                     return any([accept(b) for b in self._with_collect(rule, bound, block)])
 
-                for _ in find_all(rule.pattern, ctx, s, take, grouped[idx]):
+                for _ in find_all(rule.pattern, ctx, s, take, positions):
                     pass
+
+    def _allowed(self, lang: str, classes: tuple[str, ...], sentence_scope: bool) -> tuple[set[int] | None, list[dict[int, int]]]:
+        """The sentences (or blocks) holding a phrase of every class (None: no class
+        required), with each class's last start per unit; shared by the rules that
+        require the same classes."""
+        key = (lang, classes, sentence_scope)
+        got = self.allowed_units.get(key)
+        if got is None:
+            allowed: set[int] | None = None
+            lasts: list[dict[int, int]] = []
+            present_classes = classes_present(self.stream, lang)
+            if any(name not in present_classes for name in classes):
+                allowed = set()  # a class absent from the language's text: nothing to do
+            else:
+                for name in classes:
+                    present = self._units_with(lang, name, sentence_scope)
+                    lasts.append(present)
+                    allowed = set(present) if allowed is None else allowed.intersection(present)
+                    if not allowed:
+                        break
+            got = self.allowed_units[key] = (allowed, lasts)
+        return got
+
+    def _context(self, lang: str, block: int, end: int) -> Context:
+        """The matching context of a sentence or block (``block`` -1: the whole
+        document), made once per document rather than once per rule."""
+        key = (lang, block, end)
+        got = self.contexts.get(key)
+        if got is None:
+            kind = "paragraph" if block < 0 else self.block_kind[block]
+            got = self.contexts[key] = Context(self.stream.tokens, end, lang, kind, self.memo, self.stream)
+        return got
+
+    def _grouped(self, lang: str, sentence_scope: bool, starts: frozenset[int]) -> dict[int, list[int]]:
+        """The start positions of ``lang``'s blocks by sentence (or block), in order;
+        shared by the rules whose patterns begin alike."""
+        key = (lang, sentence_scope, starts)
+        got = self.grouped_starts.get(key)
+        if got is None:
+            toks = self.stream.tokens
+            block_lang = self.block_lang
+            got = {}
+            for i in sorted(starts):
+                t = toks[i]
+                if block_lang.get(t.block) == lang:
+                    got.setdefault(t.sentence if sentence_scope else t.block, []).append(i)
+            self.grouped_starts[key] = got
+        return got
 
     def _in_brackets(self, f: Figure) -> bool:
         """Whether the figure stands inside parentheses opened in its sentence."""
@@ -240,14 +329,18 @@ class _Runner:
         before = self.doc.text[sent.start:f.start]
         return before.count("(") > before.count(")")
 
-    def _units_with(self, lang: str, name: str, sentence_scope: bool) -> frozenset[int]:
-        """Sentences (or blocks) where a phrase of the class may begin."""
+    def _units_with(self, lang: str, name: str, sentence_scope: bool) -> dict[int, int]:
+        """Sentences (or blocks) where a phrase of the class may begin, each with the
+        last token index where one may."""
         key = (lang, name, sentence_scope)
         got = self.class_units.get(key)
         if got is None:
             toks = self.stream.tokens
-            got = frozenset(toks[i].sentence if sentence_scope else toks[i].block
-                            for i in phrase_starts(self.stream, lang, name))
+            got = {}
+            for i in phrase_starts(self.stream, lang, name):
+                unit = toks[i].sentence if sentence_scope else toks[i].block
+                if got.get(unit, -1) < i:
+                    got[unit] = i
             self.class_units[key] = got
         return got
 
@@ -272,11 +365,13 @@ class _Runner:
             ranges = list(self.stream.sentence_ranges)
         else:
             ranges = [self.stream.block_ranges[b] for b in sorted(self.stream.block_ranges) if block is None or b == block]
+        figpos = figure_starts_list(self.stream)
         for s, e in ranges:
             picked: list[Figure] = []
-            for i in range(s, e):
+            # the figure tokens of the range (others are never collected)
+            for i in figpos[bisect_left(figpos, s):bisect_left(figpos, e)]:
                 t = toks[i]
-                if t.figure is None or not spec.test.accepts(t.figure, self.block_kind.get(t.block)):
+                if not spec.test.accepts(t.figure, self.block_kind.get(t.block)):  # type: ignore[arg-type]
                     continue
                 lang = self.block_lang.get(t.block, "")
                 ss, se = self.stream.sentence_ranges[t.sentence]
@@ -311,7 +406,10 @@ class _Runner:
         at = self.fig_token[anchor.id]
         taken = {f.id for f in _flat(bound)}
         cands: list[Figure] = []
-        for f in self.figs:
+        # only the figures of the anchor's sentence or paragraph can qualify
+        pool = (self.figs_of_unit[0].get(at.sentence, ()) if spec.scope == "sentence"
+                else self.figs_of_unit[1].get(at.block, ()) if spec.scope == "paragraph" else self.figs)
+        for f in pool:
             if f.id in taken:
                 continue
             t = self.fig_token[f.id]

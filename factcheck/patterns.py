@@ -25,7 +25,14 @@ Bindings = Mapping[str, "Figure | tuple[Figure, ...]"]
 
 
 def word_matches(pattern: str, tok: Token) -> bool:
-    token = tok.norm if pattern.isascii() else tok.lower
+    return _word_ok(pattern, tok.norm, tok.lower)
+
+
+@lru_cache(maxsize=262_144)
+def _word_ok(pattern: str, norm: str, lower: str) -> bool:
+    """``word_matches`` on a token's two spellings. Memoised: it depends on the words
+    alone, and the same few pattern words meet the same text words again and again."""
+    token = norm if pattern.isascii() else lower
     if not token:
         return False
     if pattern.endswith("*"):
@@ -46,16 +53,57 @@ def match_words(words: tuple[str, ...], tokens: tuple[Token, ...], i: int, end: 
     """End index if ``words`` match the tokens from ``i``, else -1."""
     j = i
     for w in words:
-        if j >= end or not word_matches(w, tokens[j]):
+        if j >= end:
+            return -1
+        t = tokens[j]
+        if not _word_ok(w, t.norm, t.lower):
             return -1
         j += 1
     return j
 
 
-class Element:
-    """One pattern element. ``match`` yields (next token index, bindings)."""
+def _prefix_index(stream: Stream, accented: bool) -> dict[str, list[int]]:
+    """Token indices by the first four letters of their normal form (or, ``accented``,
+    of their lower-case form), once per document. Every way a pattern word matches
+    (equal, stem of four letters or more, near spelling) needs those four equal."""
+    key = ("prefixes", accented)
+    got = stream.cache.get(key)
+    if got is None:
+        index: dict[str, list[int]] = {}
+        for i, t in enumerate(stream.tokens):
+            p = (t.lower if accented else t.norm)[:4]
+            idx = index.get(p)
+            if idx is None:
+                index[p] = [i]
+            else:
+                idx.append(i)
+        got = stream.cache[key] = index
+    return got  # type: ignore[return-value]
 
-    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
+
+def _tokens_matching(stream: Stream, word: str) -> list[int]:
+    """Indices of the tokens ``word`` matches (``word_matches``), in any order."""
+    toks = stream.tokens
+    stem = word[:-1] if word.endswith("*") else None
+    if stem is not None and len(stem) < 4:
+        candidates: Iterable[int] = range(len(toks))
+    else:
+        candidates = _prefix_index(stream, not word.isascii()).get(word[:4], ())
+    return [i for i in candidates if _word_ok(word, toks[i].norm, toks[i].lower)]
+
+
+Alternatives = Iterable[tuple[int, dict[str, object]]]
+
+
+class Element:
+    """One pattern element. ``match`` gives (next token index, bindings), best first.
+
+    Leaf elements (words, classes, slots, gaps) return a list: their alternatives are
+    few and cheap to compute, and a list costs far less than a generator frame on the
+    matcher's hot path. Composite elements stay lazy.
+    """
+
+    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Alternatives:
         raise NotImplementedError
 
     def slots(self) -> list[str]:
@@ -87,45 +135,61 @@ class Context:
 class Literal(Element):
     words: tuple[str, ...]
 
-    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
+    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Alternatives:
         j = match_words(self.words, ctx.tokens, i, ctx.end)
-        if j >= 0:
-            yield j, bound
+        return [(j, bound)] if j >= 0 else []
 
     def first_starts(self, ctx: Context) -> frozenset[int] | None:
         if ctx.stream is None or " " in self.words[0]:
             return None
         return phrase_starts(ctx.stream, ctx.language, "=" + " ".join(self.words))
 
+    def exact_starts(self, ctx: Context) -> frozenset[int] | None:
+        """Every token where ``match`` may succeed, figure tokens included (a spelled
+        ordinal carries words): unlike ``first_starts``, which skips figures."""
+        if ctx.stream is None or " " in self.words[0]:
+            return None
+        key = ("literal-starts-all", self.words[0])
+        got = ctx.stream.cache.get(key)
+        if got is None:
+            got = ctx.stream.cache[key] = frozenset(_tokens_matching(ctx.stream, self.words[0]))
+        return got  # type: ignore[return-value]
+
 
 @dataclass(frozen=True)
 class WordClass(Element):
     name: str
 
-    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
+    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Alternatives:
         if i >= ctx.end:
-            return
-        key = (ctx.language, self.name, i)
-        ends = ctx.memo.get(key) if ctx.memo is not None else None
-        if ends is None:
-            found: list[int] = []
-            if ctx.stream is None or i in phrase_starts(ctx.stream, ctx.language, self.name):
-                for words in _class_index(ctx.language, self.name).candidates(ctx.tokens[i]):
-                    j = match_words(words, ctx.tokens, i, len(ctx.tokens))
-                    if j >= 0 and j not in found:
-                        found.append(j)
-            ends = tuple(found)
-            if ctx.memo is not None:
-                ctx.memo[key] = ends  # misses too: most tokens start no phrase
-        for j in ends:
-            if j <= ctx.end:
-                yield j, bound
+            return []
+        end = ctx.end
+        return [(j, bound) for j in class_ends(ctx, self.name, i) if j <= end]
 
     def classes(self) -> list[str]:
         return [self.name]
 
     def first_starts(self, ctx: Context) -> frozenset[int] | None:
         return phrase_starts(ctx.stream, ctx.language, self.name) if ctx.stream is not None else None
+
+
+def class_ends(ctx: Context, name: str, i: int) -> tuple[int, ...]:
+    """Token indices where a phrase of class ``name`` beginning at ``i`` ends (not cut
+    at ``ctx.end``). Memoised in ``ctx.memo``, shared by every rule of the document."""
+    key = (ctx.language, name, i)
+    memo = ctx.memo
+    ends = memo.get(key) if memo is not None else None
+    if ends is None:
+        found: list[int] = []
+        if ctx.stream is None or i in phrase_starts(ctx.stream, ctx.language, name):
+            for words in _class_index(ctx.language, name).candidates(ctx.tokens[i]):
+                j = match_words(words, ctx.tokens, i, len(ctx.tokens))
+                if j >= 0 and j not in found:
+                    found.append(j)
+        ends = tuple(found)
+        if memo is not None:
+            memo[key] = ends  # misses too: most tokens start no phrase
+    return ends
 
 
 @lru_cache(maxsize=None)
@@ -186,42 +250,83 @@ def _word_classes(language: str, norm_word: str, lower_word: str) -> frozenset[s
     return frozenset(names)
 
 
+_NO_STARTS: frozenset[int] = frozenset()
+_ANY_LANGUAGE = object()  # tokens of a block without a language entry: every language's
+
+
+def _words_by_language(stream: Stream) -> dict[object, list[tuple[int, str, str]]]:
+    """Word tokens (index, norm, lower) by their block's language, once per document,
+    so that each language's class starts look at its own words only."""
+    got = stream.cache.get("words-by-language")
+    if got is None:
+        langs = stream.block_languages
+        out: dict[object, list[tuple[int, str, str]]] = {}
+        for i, t in enumerate(stream.tokens):
+            if t.norm:
+                lang = langs.get(t.block, _ANY_LANGUAGE)
+                words = out.get(lang)
+                if words is None:
+                    words = out[lang] = []
+                words.append((i, t.norm, t.lower))
+        got = stream.cache["words-by-language"] = out
+    return got  # type: ignore[return-value]
+
+
 def _class_starts(stream: Stream, language: str) -> dict[str, frozenset[int]]:
     """Every class of ``language`` → token indices where one of its phrases may begin."""
-    key = ("class-starts", language)
-    got = stream.cache.get(key)
+    per_lang = stream.cache.get("class-starts")
+    if per_lang is None:
+        per_lang = stream.cache["class-starts"] = {}
+    got = per_lang.get(language)  # type: ignore[attr-defined]
     if got is not None:
-        return got  # type: ignore[return-value]
-    found: dict[str, set[int]] = {}
-    langs = stream.block_languages
-    for i, t in enumerate(stream.tokens):
-        if not t.norm or langs.get(t.block, language) != language:
-            continue
-        for name in _word_classes(language, t.norm, t.lower):
-            found.setdefault(name, set()).add(i)
+        return got  # type: ignore[no-any-return]
+    found: dict[str, list[int]] = {}
+    by_lang = _words_by_language(stream)
+    for words in (by_lang.get(language), by_lang.get(_ANY_LANGUAGE)):
+        for i, n, lw in words or ():
+            for name in _word_classes(language, n, lw):
+                idx = found.get(name)
+                if idx is None:
+                    found[name] = [i]
+                else:
+                    idx.append(i)
     result = {name: frozenset(idx) for name, idx in found.items()}
-    stream.cache[key] = result
+    per_lang[language] = result  # type: ignore[index]
     return result
+
+
+def classes_present(stream: Stream, language: str) -> dict[str, frozenset[int]]:
+    """The classes with a possible phrase start in ``language``'s text (a mapping to
+    those starts): a rule needing a class missing here has nothing to look at."""
+    return _class_starts(stream, language)
 
 
 def phrase_starts(stream: Stream, language: str, name: str) -> frozenset[int]:
     """Token indices where a phrase of class ``name`` (or literal "=words") may start."""
-    if not name.startswith("="):
-        return _class_starts(stream, language).get(name, frozenset())
+    if name[0] != "=":
+        return _class_starts(stream, language).get(name, _NO_STARTS)
     key = ("literal-starts", name)
     got = stream.cache.get(key)
     if got is None:
         first = name[1:].split(" ")[0]
-        got = frozenset(i for i, t in enumerate(stream.tokens)
-                        if t.figure is None and word_matches(first, t))
+        toks = stream.tokens
+        got = frozenset(i for i in _tokens_matching(stream, first) if toks[i].figure is None)
         stream.cache[key] = got
+    return got  # type: ignore[return-value]
+
+
+def figure_starts_list(stream: Stream) -> list[int]:
+    """Indices of the figure tokens, in order (one pass, shared)."""
+    got = stream.cache.get("figure-list")
+    if got is None:
+        got = stream.cache["figure-list"] = [i for i, t in enumerate(stream.tokens) if t.figure is not None]
     return got  # type: ignore[return-value]
 
 
 def figure_starts(stream: Stream) -> frozenset[int]:
     got = stream.cache.get("figures")
     if got is None:
-        got = stream.cache["figures"] = frozenset(i for i, t in enumerate(stream.tokens) if t.figure is not None)
+        got = stream.cache["figures"] = frozenset(figure_starts_list(stream))
     return got  # type: ignore[return-value]
 
 
@@ -297,15 +402,14 @@ class Slot(Element):
     test: FigureTest
     repeat: int = 0  # 0: one figure; N: one or more, joined by links of at most N words
 
-    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
+    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Alternatives:
         if i >= ctx.end:
-            return
+            return []
         fig = ctx.tokens[i].figure
         if fig is None or not self.test.accepts(fig, ctx.block_kind):
-            return
+            return []
         if not self.repeat:
-            yield i + 1, {**bound, self.name: fig}
-            return
+            return [(i + 1, {**bound, self.name: fig})]
         # one or more figures joined by short links ("18 % et 8,8 %", "A, B and C")
         figs = [fig]
         j = i + 1
@@ -320,8 +424,7 @@ class Slot(Element):
                 ends.append((j, tuple(figs)))
             else:
                 break
-        for j, group in reversed(ends):  # longest first
-            yield j, {**bound, self.name: group}
+        return [(j, {**bound, self.name: group}) for j, group in reversed(ends)]  # longest first
 
     def slots(self) -> list[str]:
         return [self.name]
@@ -330,7 +433,18 @@ class Slot(Element):
         return [self.test.kinds] if self.test.kinds else []
 
     def first_starts(self, ctx: Context) -> frozenset[int] | None:
-        return figure_starts(ctx.stream) if ctx.stream is not None else None
+        """Figure tokens passing the slot's test (all but its block condition, which
+        depends on where the match is tried): elsewhere the slot cannot match."""
+        if ctx.stream is None:
+            return None
+        key = ("slot-starts", self.test)
+        got = ctx.stream.cache.get(key)
+        if got is None:
+            test = self.test
+            toks = ctx.stream.tokens
+            got = ctx.stream.cache[key] = frozenset(
+                i for i in figure_starts(ctx.stream) if test.accepts(toks[i].figure))  # type: ignore[arg-type]
+        return got  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -342,9 +456,8 @@ class Gap(Element):
     stop: tuple[tuple[str, ...], ...] = ()  # words the gap may not cross (a comma in a list)
     stop_classes: tuple[str, ...] = ()  # classes it may not cross (@clause_break: "while", "alors que")
 
-    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
-        for j in self.positions(ctx, i):
-            yield j, bound
+    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Alternatives:
+        return [(j, bound) for j in self.positions(ctx, i)]
 
     def classes(self) -> list[str]:
         return list(self.stop_classes)
@@ -372,8 +485,7 @@ class Gap(Element):
                 fig = tok.figure
                 blocked = (fig is not None and not self.figures and not _context_figure(fig)) or (
                     bool(self.stop) and any(match_words(words, tokens, j, ctx.end) >= 0 for words in self.stop)) or (
-                    bool(self.stop_classes) and any(next(WordClass(c).match(ctx, j, {}), None) is not None
-                                                    for c in self.stop_classes))
+                    bool(self.stop_classes) and any(_class_at(ctx, c, j) for c in self.stop_classes))
                 if not blocked:
                     following.append(j + 1)
                 if tok.norm == "(" and not self.figures:
@@ -383,6 +495,12 @@ class Gap(Element):
             frontier = following
             steps += 1
         return out
+
+
+def _class_at(ctx: Context, name: str, j: int) -> bool:
+    """Whether a phrase of the class matches at ``j`` within the context (what
+    ``WordClass(name).match`` finding anything means)."""
+    return j < ctx.end and any(k <= ctx.end for k in class_ends(ctx, name, j))
 
 
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "quarter"})
@@ -413,14 +531,31 @@ class Sequence(Element):
     items: tuple[Element, ...]
 
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
-        yield from self._from(ctx, 0, i, bound)
+        """Depth-first over the items, in the order of each item's alternatives.
 
-    def _from(self, ctx: Context, k: int, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
-        if k == len(self.items):
+        Iterative, with a stack of the items' alternatives, rather than one nested
+        generator per item: the same order, without a generator frame per step.
+        """
+        items = self.items
+        n = len(items)
+        if n == 0:
             yield i, bound
             return
-        for j, b in self.items[k].match(ctx, i, bound):
-            yield from self._from(ctx, k + 1, j, b)
+        if n == 1:
+            yield from items[0].match(ctx, i, bound)
+            return
+        last = n - 1
+        stack = [iter(items[0].match(ctx, i, bound))]
+        while stack:
+            depth = len(stack)
+            for j, b in stack[-1]:
+                if depth == last:
+                    yield from items[last].match(ctx, j, b)
+                else:
+                    stack.append(iter(items[depth].match(ctx, j, b)))
+                    break
+            else:
+                stack.pop()
 
     def slots(self) -> list[str]:
         return [s for it in self.items for s in it.slots()]
@@ -461,6 +596,25 @@ class Choice(Element):
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
         for opt in self.options:
             yield from opt.match(ctx, i, bound)
+
+    def first_starts(self, ctx: Context) -> frozenset[int] | None:
+        """Where some option may begin: the union of their exact first positions, or
+        None when one option may begin anywhere."""
+        out: set[int] = set()
+        for opt in self.options:
+            if not opt.items:
+                return None
+            first = opt.items[0]
+            if isinstance(first, Literal):
+                got = first.exact_starts(ctx)
+            elif isinstance(first, (Slot, WordClass)):
+                got = first.first_starts(ctx)
+            else:
+                got = None
+            if got is None:
+                return None
+            out |= got
+        return frozenset(out)
 
     def slots(self) -> list[str]:
         return [s for o in self.options for s in o.slots()]

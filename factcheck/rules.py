@@ -116,6 +116,14 @@ class Rule:
         return (len(self.pattern.slots()), tuple(self.pattern.requirements()),
                 tuple(dict.fromkeys(self.pattern.required_classes())))
 
+    @cached_property
+    def top_slots(self) -> int:
+        """How many figure slots the pattern's top level holds: each takes a figure
+        of its own, after the match's start."""
+        if self.pattern is None:
+            return 0
+        return sum(1 for it in self.pattern.items if isinstance(it, Slot))
+
 
 class _Where:
     """Error context: which file and rule, so every message names them."""

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 from functools import lru_cache
 
-from .model import Document, Figure
+from collections.abc import Callable, Iterator
+
+from .model import Document, Figure, Sentence
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 _PHRASE_TOKEN = re.compile(r"[^\W\d_]+\*?|\d+|[^\w\s]")
@@ -30,6 +32,12 @@ def norm(word: str) -> str:
     if w.isascii():
         return w
     return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def _spellings(word: str) -> tuple[str, str]:
+    """``norm`` and ``lower`` of a word in one cache look-up (tokenize's inner loop)."""
+    return norm(word), lower(word)
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
@@ -76,27 +84,22 @@ def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
     blocks: dict[int, list[int]] = {}
     fig_iter = iter(figures)
     nxt = next(fig_iter, None)
+    finditer = _TOKEN.finditer
+    new = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
+    append = out.append
     for si, sent in enumerate(doc.sentences):
         first = len(out)
-        pos = sent.start
-        for m in _TOKEN.finditer(text, sent.start, sent.end):
-            s, e = m.span()
-            if s < pos:
-                continue
-            while nxt is not None and nxt.end <= s:
-                nxt = next(fig_iter, None)
-            if nxt is not None and (nxt.start <= s < nxt.end or s <= nxt.start < e):
-                word = text[nxt.start:nxt.end]
-                # an ordinal written in words ("première", "first") still reads as a word
-                # for word classes ("pour la première fois"), and as a figure for slots
-                spelled = nxt.kind == "ordinal" and word.isalpha()
-                out.append(Token(nxt.start, nxt.end, norm(word) if spelled else "", lower(word) if spelled else "",
-                                 nxt, si, sent.block))
-                pos = nxt.end
-                nxt = next(fig_iter, None)
-                continue
-            word = m.group()
-            out.append(Token(s, e, norm(word), lower(word), None, si, sent.block))
+        # Figures ending before the sentence are passed over (as the first token would).
+        while nxt is not None and nxt.end <= sent.start:
+            nxt = next(fig_iter, None)
+        if nxt is None or nxt.start >= sent.end:
+            # No figure in the sentence, the common case: words and marks only.
+            block = sent.block
+            for m in finditer(text, sent.start, sent.end):
+                n, lw = _spellings(m.group())
+                append(new(Token, (m.start(), m.end(), n, lw, None, si, block)))
+        else:
+            nxt = _tokens_with_figures(text, sent, si, out, finditer, fig_iter, nxt)
         sent_ranges.append((first, len(out)) if len(out) > first else (0, 0))
         if len(out) > first:
             b = blocks.setdefault(sent.block, [first, len(out)])
@@ -107,6 +110,32 @@ def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
         block_languages={b.index: b.language for b in doc.blocks},
         block_ranges={k: (v[0], v[1]) for k, v in blocks.items()},
     )
+
+
+def _tokens_with_figures(text: str, sent: Sentence, si: int, out: list[Token], finditer: Callable[..., Iterator[re.Match[str]]],
+                         fig_iter: Iterator[Figure], nxt: Figure | None) -> Figure | None:
+    """The tokens of a sentence that holds figures, appended to ``out``; returns the
+    next figure not yet placed."""
+    pos = sent.start
+    for m in finditer(text, sent.start, sent.end):
+        s, e = m.span()
+        if s < pos:
+            continue
+        while nxt is not None and nxt.end <= s:
+            nxt = next(fig_iter, None)
+        if nxt is not None and (nxt.start <= s < nxt.end or s <= nxt.start < e):
+            word = text[nxt.start:nxt.end]
+            # an ordinal written in words ("première", "first") still reads as a word
+            # for word classes ("pour la première fois"), and as a figure for slots
+            spelled = nxt.kind == "ordinal" and word.isalpha()
+            n, lw = _spellings(word) if spelled else ("", "")
+            out.append(tuple.__new__(Token, (nxt.start, nxt.end, n, lw, nxt, si, sent.block)))
+            pos = nxt.end
+            nxt = next(fig_iter, None)
+            continue
+        n, lw = _spellings(m.group())
+        out.append(tuple.__new__(Token, (s, e, n, lw, None, si, sent.block)))
+    return nxt
 
 
 def match_phrase_at(phrase: str, language: str, tokens: tuple[Token, ...], i: int, end: int) -> bool:

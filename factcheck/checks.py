@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 
 from . import display
+from . import lexicon
 from . import expr as expressions
 from . import figures as figures_mod
 from . import rates as rates_mod
@@ -322,6 +323,17 @@ class _Runner:
             self.grouped_starts[key] = got
         return got
 
+    def _quoted(self, f: Figure) -> str:
+        """A figure as the article words it, hedge included: "plus de 25 milliards d’euros"."""
+        if not f.hedge or f.hedge == "range":
+            return f.text
+        try:
+            rx = lexicon.load(f.language).hedge_re
+        except InputError:
+            return f.text
+        m = rx.search(self.doc.text, max(0, f.start - 30), f.start)
+        return f"{m.group(1)} {f.text}" if m else f.text
+
     def _in_brackets(self, f: Figure) -> bool:
         """Whether the figure stands inside parentheses opened in its sentence."""
         t = self.fig_token[f.id]
@@ -505,7 +517,7 @@ class _Runner:
         fx = _Eval(self.doc.date, self.rates)
         env = _env(bound)
         fns = fx.functions()
-        texts = {n: (v.text if isinstance(v, Figure) else " + ".join(f.text for f in v)) for n, v in bound.items()
+        texts = {n: (self._quoted(v) if isinstance(v, Figure) else " + ".join(f.text for f in v)) for n, v in bound.items()
                  if isinstance(v, (Figure, tuple))}
         spans = tuple((f.start, f.end) for f in figs)
         ids = tuple(f.id for f in figs)
@@ -685,6 +697,8 @@ def _substituted(e: expressions.Expr, env: dict[str, object]) -> str:
     """The formula with each slot replaced by its value, for the steps an editor reads."""
     src = re.sub(r"\bvalue\((\w+)\)", lambda m: display.number(env[m.group(1)].nominal)
                  if isinstance(env.get(m.group(1)), Amount) else m.group(0), str(e))
+    # bare() and exact() only say how a rule computes; an editor reads the figures
+    src = re.sub(r"\b(?:bare|exact)\((\w+)\)", r"\1", src)
 
     def sub(m: re.Match[str]) -> str:
         v = env.get(m.group(0))

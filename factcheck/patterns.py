@@ -590,6 +590,20 @@ class Optional(Element):
 
 
 @dataclass(frozen=True)
+class Not(Element):
+    """Succeeds, consuming nothing, where ``inner`` does not match: "a percentage not
+    followed by 'to' and another percentage" (the start of a new from/to pair)."""
+
+    inner: Sequence
+
+    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Alternatives:
+        return [] if next(iter(self.inner.match(ctx, i, bound)), None) is not None else [(i, bound)]
+
+    def classes(self) -> list[str]:
+        return self.inner.classes()
+
+
+@dataclass(frozen=True)
 class Choice(Element):
     options: tuple[Sequence, ...]
 

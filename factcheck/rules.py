@@ -18,7 +18,7 @@ from typing import Any
 from . import expr as expressions
 from . import lexicon
 from .errors import InputError
-from .patterns import Choice, Element, FigureTest, Gap, Literal, Optional, Sequence, Slot, WordClass
+from .patterns import Choice, Element, FigureTest, Gap, Literal, Not, Optional, Sequence, Slot, WordClass
 from .tokens import phrase_words
 from .verdicts import ORDER
 from .yamlines import LDict, LList, load as load_yaml
@@ -246,6 +246,10 @@ def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
             inner = node["opt"]
             inner_list = inner if isinstance(inner, LList) else _as_list(inner, _line(node, "opt"))
             return Optional(_sequence(w, inner_list, f"{field_}.opt"))
+        if "not" in node:
+            inner = node["not"]
+            inner_list = inner if isinstance(inner, LList) else _as_list(inner, _line(node, "not"))
+            return Not(_sequence(w, inner_list, f"{field_}.not"))  # its slots are never bound
         if "any" in node:
             opts = node["any"]
             if not isinstance(opts, LList) or not opts:

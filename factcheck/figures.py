@@ -250,6 +250,13 @@ def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_cur
         _set_currency(raw, cur.group().strip(), lex, cur.end())
         return
     m = _match_after(lex.unit_re, text, pos, end, lex, scaled)
+    if m is None:
+        # "les trois dernières années", "the past five years": a duration with an adjective
+        adj = lex.duration_adjective_re.match(text, pos, end)
+        if adj:
+            m = lex.unit_re.match(text, adj.end(), end)
+            if m and lex.units.get(m.group().strip()) not in _DURATION_CODES:
+                m = None
     if m:
         word = m.group().strip()
         raw.kind, raw.unit, raw.end, raw.has_suffix = "quantity", lex.units.get(word), m.end(), True

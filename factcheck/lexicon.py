@@ -162,6 +162,7 @@ class Lexicon:
     ordinal_re: re.Pattern[str]  # suffix glued to digits: "1er", "4th"
     duration_prepositions: frozenset[str]  # "over three years": a period, not "more than"
     abbreviations: frozenset[str]  # a full stop after these does not end a sentence
+    duration_adjective_re: re.Pattern[str]  # "trois dernières années": words between number and time unit
     classes: dict[str, tuple[tuple[str, ...], ...]]  # word classes for rule patterns ("@rise")
 
 
@@ -411,6 +412,9 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
             for name, phrases in _get(data, "classes", path, dict, {}).items()
         },
         abbreviations=frozenset(str(w) for w in _get(data, "abbreviations", path, list, [])),
+        duration_adjective_re=re.compile(
+            r"[\s\u00a0]+(?i:" + _alternation([str(w) for w in _get(data, "duration_adjectives", path, list, [])]) + r")"
+        ),
         duration_prepositions=frozenset(_norm(str(w)) for w in _get(data, "duration_prepositions", path, list, [])),
         ordinal_re=re.compile(
             r"(?:" + _alternation([str(x) for x in _get(data, "ordinal_suffixes", path, list, [])]) + r")(?![^\W\d_])"

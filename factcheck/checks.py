@@ -183,6 +183,7 @@ class _Runner:
             by_sentence.setdefault(t.sentence, []).append(i)
             by_block.setdefault(t.block, []).append(i)
         self.memo: dict[tuple[str, str, int], tuple[int, ...]] = {}
+        self.has_cache: dict[tuple[str, str, int, int], bool] = {}
         # sentence and block indexes per language, for rules whose start cannot be spotted
         self.units_by_lang: dict[str, tuple[list[int], list[int]]] = {}
         for si, (s, e) in enumerate(self.stream.sentence_ranges):
@@ -403,11 +404,20 @@ class _Runner:
                 yield tuple(picked)
 
     def _has(self, phrase: str, lang: str, s: int, e: int) -> bool:
+        """Whether the class or phrase occurs within tokens [s, e). Memoised: collections
+        and picks ask the same question of the same sentence for every figure in it."""
+        key = (phrase, lang, s, e)
+        got = self.has_cache.get(key)
+        if got is not None:
+            return got
         toks = self.stream.tokens
         if phrase.startswith("@"):
             starts = phrase_starts(self.stream, lang, phrase[1:])
-            return any(match_phrase_at(phrase, lang, toks, i, e) for i in range(s, e) if i in starts)
-        return any(match_phrase_at(phrase, lang, toks, i, e) for i in range(s, e))
+            got = any(match_phrase_at(phrase, lang, toks, i, e) for i in sorted(starts) if s <= i < e)
+        else:
+            got = any(match_phrase_at(phrase, lang, toks, i, e) for i in range(s, e))
+        self.has_cache[key] = got
+        return got
 
     def _pick(self, rule: Rule, name: str, spec: Pick, bound: dict[str, object], fx: _Eval) -> Figure | None:
         anchor = bound.get(spec.anchor) if spec.anchor else None

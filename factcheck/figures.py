@@ -488,7 +488,7 @@ def _words(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: 
     for m in lex.number_word_re.finditer(text, start, end):
         if _inside(taken, m.start(), m.end()) or _inside(masks, m.start(), m.end()):
             continue
-        if m.group().lower() in lex.ignore_alone:
+        if m.group().lower() in lex.ignore_alone and not lex.scale_re.match(text, m.end(), end):
             continue
         toks = [(t.start(), t.end(), t.group()) for t in _WORD_TOKEN.finditer(m.group())]
         try:
@@ -501,9 +501,9 @@ def _words(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: 
             if not words:
                 continue
             phrase = " ".join(w[2].lower() for w in words)
-            if phrase in lex.ignore_alone:
-                continue
             s, e = base + words[0][0], base + words[-1][1]
+            if phrase in lex.ignore_alone and not lex.scale_re.match(text, e, end):
+                continue  # "one" alone is a word; "one trillion" is a figure
             step = min((lex.scales[w[2].lower()] for w in words if w[2].lower() in lex.scales), default=1.0)
             value = float(o.value)
             if lex.signs and _may_end(text, max(start, s - 12), s, lex.tails["sign"]):

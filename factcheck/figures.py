@@ -685,7 +685,8 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw]) -> None:
     the money figures of earlier blocks.
     """
     for raw in raws:
-        if raw.kind == "money" and not _in_brackets(text, raw.start, seen[0].start if seen else 0):
+        amount = raw.kind == "money" or (raw.kind == "quantity" and raw.scale is not None and raw.unit not in _DURATION_CODES)
+        if amount and not _in_brackets(text, raw.start, seen[0].start if seen else 0):
             seen.append(raw)  # "(7,9 milliards de dollars)" is an aside, not the running currency
         elif raw.kind == "number" and raw.scale and raw.unit is None and seen:
             near = [m for m in seen if raw.start - m.end <= 400]
@@ -699,7 +700,8 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw]) -> None:
             # millones de euros, … frente a los 240.200 millones" are pesos
             value = raw.value * raw.scale_mult
             alike = [m for m in near if m.value and 1 / 3 < value / (m.value * m.scale_mult) < 3]
-            raw.kind, raw.unit = "money", (alike or near)[-1].unit
+            chosen = (alike or near)[-1]
+            raw.kind, raw.unit = chosen.kind, chosen.unit  # "40 millones de hectolitros … 37,2 millones"
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")

@@ -2,8 +2,9 @@
 so that a rule change that loses catches or adds false alarms fails here.
 
 The articles were written apart from the rules (see benchmarks/accuracy.py); sets A and
-B were then used to improve the rules, sets C and D too after one held-out run each. The
-newest set (E) stays held out (measured once, see README) and is left out of these floors.
+B were then used to improve the rules, sets C, D and E too after one held-out run each (the
+held-out results are in the README). A new set should stay out of the floors (HELD_OUT)
+until it has been measured once.
 """
 from __future__ import annotations
 
@@ -17,19 +18,19 @@ import accuracy  # noqa: E402
 
 from factcheck.checks import Rates  # noqa: E402
 
-CAUGHT_FLOOR = 0.89  # 200 of 222 planted errors (sets A-D) at the time of writing
-FALSE_ALARM_CEILING = 0.02  # 0 of 225 true claims at the time of writing
-HELD_OUT = ("-e",)
+CAUGHT_FLOOR = 0.91  # 241 of 262 planted errors (sets A-E) at the time of writing
+FALSE_ALARM_CEILING = 0.02  # 0 of 282 true claims at the time of writing
+HELD_OUT: tuple[str, ...] = ()  # suffixes of sets not yet measured, e.g. ("-f",)
 
 
 def test_planted_errors_caught_and_no_false_alarms() -> None:
     rates = Rates()
     caught = planted = alarms = true_claims = 0
     for path in sorted(accuracy.HERE.glob("*.yaml")):
-        if path.stem.endswith(HELD_OUT):
+        if HELD_OUT and path.stem.endswith(HELD_OUT):
             continue  # the held-out set keeps its own, lower, measure (see README)
         c, p, a, t = accuracy.score(path, False, rates)
         caught, planted, alarms, true_claims = caught + c, planted + p, alarms + a, true_claims + t
-    assert planted >= 150
+    assert planted >= 250
     assert caught / planted >= CAUGHT_FLOOR, f"{caught}/{planted} planted errors caught"
     assert alarms / true_claims <= FALSE_ALARM_CEILING, f"{alarms}/{true_claims} true claims flagged"

@@ -158,7 +158,6 @@ class Lexicon:
     tails: dict[str, frozenset[str]]
     quarter_re: re.Pattern[str]
     relative_re: re.Pattern[str]
-    year_prefix_re: re.Pattern[str]
     ordinal_re: re.Pattern[str]  # suffix glued to digits: "1er", "4th"
     duration_prepositions: frozenset[str]  # "over three years": a period, not "more than"
     abbreviations: frozenset[str]  # a full stop after these does not end a sentence
@@ -418,9 +417,6 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         duration_prepositions=frozenset(_norm(str(w)) for w in _get(data, "duration_prepositions", path, list, [])),
         ordinal_re=re.compile(
             r"(?:" + _alternation([str(x) for x in _get(data, "ordinal_suffixes", path, list, [])]) + r")(?![^\W\d_])"
-        ),
-        year_prefix_re=re.compile(
-            r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "year_prefixes", path, list, [])], fold=True) + r"))" + sp + r"$"
         ),
     )
 

@@ -104,12 +104,6 @@ class Document:
     blocks: tuple[Block, ...] = ()
     sentences: tuple[Sentence, ...] = ()
 
-    def block_at(self, offset: int) -> Block | None:
-        for block in self.blocks:
-            if block.start <= offset < block.end:
-                return block
-        return None
-
     @property
     def languages(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}

@@ -21,17 +21,11 @@ from .tokens import Stream, Token, phrase_words
 FUZZY_MIN_LENGTH = 6
 FUZZY_SCORE = 88.0
 
-Bindings = Mapping[str, "Figure | tuple[Figure, ...]"]
-
-
-def word_matches(pattern: str, tok: Token) -> bool:
-    return _word_ok(pattern, tok.norm, tok.lower)
-
-
 @lru_cache(maxsize=262_144)
 def _word_ok(pattern: str, norm: str, lower: str) -> bool:
-    """``word_matches`` on a token's two spellings. Memoised: it depends on the words
-    alone, and the same few pattern words meet the same text words again and again."""
+    """Whether a pattern word matches a token, given the token's two spellings (without
+    accents when the pattern word has none, with them otherwise). Memoised: it depends
+    on the words alone, and the same pattern words meet the same text words again and again."""
     token = norm if pattern.isascii() else lower
     if not token:
         return False
@@ -82,7 +76,7 @@ def _prefix_index(stream: Stream, accented: bool) -> dict[str, list[int]]:
 
 
 def _tokens_matching(stream: Stream, word: str) -> list[int]:
-    """Indices of the tokens ``word`` matches (``word_matches``), in any order."""
+    """Indices of the tokens ``word`` matches (``_word_ok``), in any order."""
     toks = stream.tokens
     stem = word[:-1] if word.endswith("*") else None
     if stem is not None and len(stem) < 4:

@@ -8,7 +8,7 @@ and run only on sentences holding enough figures.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from dataclasses import dataclass
 
@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from . import lexicon
 from .model import Figure
-from .tokens import Stream, Token, phrase_words
+from .tokens import Stream, Token
 
 FUZZY_MIN_LENGTH = 6
 FUZZY_SCORE = 88.0

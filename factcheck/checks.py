@@ -337,10 +337,8 @@ class _Runner:
 
     def _in_brackets(self, f: Figure) -> bool:
         """Whether the figure stands inside parentheses opened in its sentence."""
-        t = self.fig_token[f.id]
-        sent = self.doc.sentences[t.sentence]
-        before = self.doc.text[sent.start:f.start]
-        return before.count("(") > before.count(")")
+        sent = self.doc.sentences[self.fig_token[f.id].sentence]
+        return figures_mod.in_brackets(self.doc.text, f.start, sent.start)
 
     def _units_with(self, lang: str, name: str, sentence_scope: bool) -> dict[int, int]:
         """Sentences (or blocks) where a phrase of the class may begin, each with the

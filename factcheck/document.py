@@ -16,12 +16,19 @@ from .errors import InputError, read_bytes
 from .model import Block, Document, Sentence
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_CREDIT = re.compile(r"(?:\s[–—-]\s?[A-Z][A-Za-z/ ]{1,25}$|©|\b(?:Photo|Foto|Bild|Image|Crédit|Credit)\b)")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”’)]?[\s\u00a0]+(?=[\"«“(]?[A-ZÀ-ÖØ-Þ0-9])")
 _UNIT = re.compile(r"[^\W_]+")
 _LANG_LINE = re.compile(r"^(?:lang|language)\s*:\s*[\"']?([a-z]{2})\b", re.I | re.M)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _DATE_LINE = re.compile(r"^(?:date|published|datum|fecha)\s*:\s*[\"']?(\d{4}-\d{2}-\d{2})", re.I | re.M)
+
+
+@lru_cache(maxsize=None)
+def _credit() -> re.Pattern[str]:
+    """A caption's credit: " – EPA" at the end, "©", or a credit word (common.yaml)."""
+    words = [str(w) for w in lexicon.common().get("credit_words", [])]
+    named = r"|\b(?:" + "|".join(map(re.escape, words)) + r")\b" if words else ""
+    return re.compile(r"(?:\s[–—-]\s?[A-Z][A-Za-z/ ]{1,25}$|©" + named + ")")
 
 
 def parse_date(value: str, where: str) -> Date:
@@ -132,7 +139,7 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
             title_text = seg
         elif title_text is not None and seg == title_text:
             kind = "noise"  # a scraped page repeats its headline: one copy is enough
-        elif len(words) <= 30 and _CREDIT.search(seg) or (adjacent and prev_kind == "title" and len(words) <= 30):
+        elif len(words) <= 30 and _credit().search(seg) or (adjacent and prev_kind == "title" and len(words) <= 30):
             kind = "caption"
         elif len(words) < 4 and not ends_sentence:
             kind = "noise"

@@ -57,7 +57,7 @@ _WORD_BEFORE_DASH = re.compile(r"[^\W_]+(?:[.,][^\W_]+)*$")
 # Time units (pint names) that make a quantity a duration, which is a period too.
 # Pint has no quarter of a year ("quarter" parses, as a mass of 28 lb), so lexicons
 # write quarters as "month*3": "deux trimestres" is 6 month, period P6M.
-_DURATION_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H"}
+DURATION_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +255,7 @@ def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_cur
         adj = lex.duration_adjective_re.match(text, pos, end)
         if adj:
             m = lex.unit_re.match(text, adj.end(), end)
-            if m and lex.units.get(m.group().strip()) not in _DURATION_CODES:
+            if m and lex.units.get(m.group().strip()) not in DURATION_CODES:
                 m = None
     if m:
         word = m.group().strip()
@@ -685,8 +685,8 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw]) -> None:
     the money figures of earlier blocks.
     """
     for raw in raws:
-        amount = raw.kind == "money" or (raw.kind == "quantity" and raw.scale is not None and raw.unit not in _DURATION_CODES)
-        if amount and not _in_brackets(text, raw.start, seen[0].start if seen else 0):
+        amount = raw.kind == "money" or (raw.kind == "quantity" and raw.scale is not None and raw.unit not in DURATION_CODES)
+        if amount and not in_brackets(text, raw.start, seen[0].start if seen else 0):
             seen.append(raw)  # "(7,9 milliards de dollars)" is an aside, not the running currency
         elif raw.kind == "number" and raw.scale and raw.unit is None and seen:
             near = [m for m in seen if raw.start - m.end <= 400]
@@ -707,7 +707,8 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw]) -> None:
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 
 
-def _in_brackets(text: str, pos: int, start: int) -> bool:
+def in_brackets(text: str, pos: int, start: int) -> bool:
+    """Whether ``pos`` stands inside parentheses opened after ``start``: an aside."""
     before = text[max(start, pos - 300):pos]
     return before.rfind("(") > before.rfind(")")
 
@@ -728,7 +729,7 @@ def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon) -> str | None:
             return lex.hedges_after.get(_key(after.group().strip()))  # "10 years or so", "5 Millionen und mehr"
         return None
     phrase = _key(m.group(1))
-    if raw.unit in _DURATION_CODES and phrase in lex.duration_prepositions:
+    if raw.unit in DURATION_CODES and phrase in lex.duration_prepositions:
         return None  # "over three years" says when, not how much
     kind = lex.hedges.get(phrase)
     if kind == "up_to" and re.search(r"\d[^\d.!?]{0,24}$", text[max(start, m.start() - 30):m.start()]):
@@ -825,10 +826,10 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
             found.append((raw, block.language))
     found.sort(key=lambda rl: rl[0].start)  # stable: ties keep block order, as before
     for raw, _ in found:
-        if raw.kind == "quantity" and raw.unit in _DURATION_CODES:
+        if raw.kind == "quantity" and raw.unit in DURATION_CODES:
             value = raw.value * raw.scale_mult
             periods.append(Period(raw.start, raw.end, text[raw.start:raw.end], "duration",
-                                  f"P{_fmt(value)}{_DURATION_CODES[raw.unit]}"))
+                                  f"P{_fmt(value)}{DURATION_CODES[raw.unit]}"))
     periods.sort(key=lambda p: p.start)
     framing = _framing(doc, [raw.start for raw, _ in found], periods)
     figures = tuple(_figure(text, raw, lang, f"f{i}", period) for i, ((raw, lang), period) in enumerate(zip(found, framing), 1))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from . import lexicon
+from .figures import DURATION_CODES
 from .model import Figure
 from .tokens import Stream, Token
 
@@ -497,13 +498,12 @@ def _class_at(ctx: Context, name: str, j: int) -> bool:
     return j < ctx.end and any(k <= ctx.end for k in class_ends(ctx, name, j))
 
 
-_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "quarter"})
 
 
 def _context_figure(fig: Figure) -> bool:
     """Ordinals ("la première fois") and durations ("l'an dernier", "en un an") read as
     words between the figures a rule links: a gap may cross them."""
-    return fig.kind == "ordinal" or (fig.kind == "quantity" and fig.unit in _TIME_UNITS)
+    return fig.kind == "ordinal" or (fig.kind == "quantity" and fig.unit in DURATION_CODES)
 
 
 def _closing_bracket(ctx: Context, j: int, longest: int = 16) -> int | None:

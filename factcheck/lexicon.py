@@ -163,6 +163,9 @@ class Lexicon:
     abbreviations: frozenset[str]  # a full stop after these does not end a sentence
     duration_adjective_re: re.Pattern[str]  # "trois dernières années": words between number and time unit
     classes: dict[str, tuple[tuple[str, ...], ...]]  # word classes for rule patterns ("@rise")
+    # A capitalised word inside a sentence is a name ("gevolgd door Plus met 6,3 %"), not a
+    # class word; false where common nouns are capitalised too (German "ein Plus von 5 %").
+    capitalized_names: bool = False
 
 
 def _get(data: dict[str, Any], key: str, path: Path, kind: type, default: Any) -> Any:
@@ -406,6 +409,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
                                    flags_word_end=False, fold=True),
         quarter_re=re.compile(r"(?i)(?<![^\W_])(?:" + _alternation(list(quarters), fold=True) + r")"),
         relative_re=re.compile(r"(?i)(?<![^\W_])(?:" + _alternation(list(relative), fold=True) + r")"),
+        capitalized_names=_get(data, "capitalized_names", path, bool, False),
         classes={
             str(name): tuple(sorted({phrase_words(str(p)) for p in (phrases or []) if phrase_words(str(p))}, key=len, reverse=True))
             for name, phrases in _get(data, "classes", path, dict, {}).items()

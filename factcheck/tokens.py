@@ -104,6 +104,7 @@ def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
         if len(out) > first:
             b = blocks.setdefault(sent.block, [first, len(out)])
             b[1] = len(out)
+    _mark_names(text, doc, out, sent_ranges)
     return Stream(
         tokens=tuple(out),
         sentence_ranges=tuple(sent_ranges),
@@ -136,6 +137,43 @@ def _tokens_with_figures(text: str, sent: Sentence, si: int, out: list[Token], f
         n, lw = _spellings(m.group())
         out.append(tuple.__new__(Token, (s, e, n, lw, None, si, sent.block)))
     return nxt
+
+
+# Marks after which a capitalised word may start a quotation or a clause of its own.
+_OPENERS = frozenset("\"“”«»‘'(:-–—.…;")
+
+
+def _mark_names(text: str, doc: Document, out: list[Token], sent_ranges: list[tuple[int, int]]) -> None:
+    """Keep a name from reading as a class word: in the body of a language that
+    capitalises names only, a capitalised word inside a sentence keeps its capitals in
+    ``norm``/``lower``, so no lower-case pattern word or class entry matches it
+    ("gevolgd door Jumbo met 21,6 %, Plus met 6,3 %": "Plus" is a supermarket, not a
+    rise). Titles are left alone: headline style capitalises common words."""
+    from . import lexicon
+
+    flagged: dict[str, bool] = {}
+    kinds = {b.index: (b.kind, b.language) for b in doc.blocks}
+    for first, end in sent_ranges:
+        if end - first < 2:
+            continue
+        kind, language = kinds.get(out[first].block, ("title", ""))
+        if kind == "title":
+            continue
+        names = flagged.get(language)
+        if names is None:
+            try:
+                names = flagged[language] = lexicon.load(language).capitalized_names
+            except Exception:  # an unknown language: nothing to mark
+                names = flagged[language] = False
+        if not names:
+            continue
+        for i in range(first + 1, end):
+            t = out[i]
+            if t.figure is not None or t.end - t.start < 2 or not text[t.start].isupper():
+                continue
+            word = text[t.start:t.end]
+            if word[1:].islower() and out[i - 1].lower not in _OPENERS:
+                out[i] = t._replace(norm=word, lower=word)
 
 
 def match_phrase_at(phrase: str, language: str, tokens: tuple[Token, ...], i: int, end: int) -> bool:

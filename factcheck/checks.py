@@ -499,6 +499,10 @@ class _Runner:
                 fx = _Eval(self.doc.date, self.rates)
                 for name, spec in rule.picks.items():
                     f = self._pick(rule, name, spec, bound, fx)
+                    if spec.absent:
+                        if f is not None:
+                            return False
+                        continue
                     if f is None:
                         return False
                     bound = {**bound, name: f}

@@ -59,6 +59,8 @@ class Pick:
     preceded_by: tuple[str, ...] = ()  # classes/phrases one of which must stand just before
     not_preceded_by: tuple[str, ...] = ()  # classes/phrases none of which may stand just before
     not_across: tuple[str, ...] = ()  # classes/phrases that may not stand between it and the anchor
+    # the match stands only when NO figure qualifies: "the body states no rise of its own"
+    absent: bool = False
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,8 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
 
 
 _SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat"}
+_PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
+              "near", "preceded_by", "not_preceded_by", "not_across", "absent"}
 
 
 def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
@@ -348,6 +352,10 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
             f = f"with.{name}"
             if not isinstance(spec, LDict):
                 raise w.error(_line(wnode, name), f, "must be a mapping")
+            unknown = set(spec) - _PICK_KEYS
+            if unknown:
+                key = sorted(unknown)[0]
+                raise w.error(_line(spec, key), f"{f}.{key}", "unknown key in a figure pick")
             pscope = spec.get("in", "paragraph")
             if pscope not in SCOPES:
                 raise w.error(_line(spec, "in"), f"{f}.in", f"must be one of {', '.join(SCOPES)}")
@@ -364,14 +372,18 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
             outside = spec.get("outside_brackets", False)
             if not isinstance(outside, bool):
                 raise w.error(_line(spec, "outside_brackets"), f"{f}.outside_brackets", "must be true or false")
+            absent = spec.get("absent", False)
+            if not isinstance(absent, bool):
+                raise w.error(_line(spec, "absent"), f"{f}.absent", "must be true or false")
             picks[str(name)] = Pick(_test(w, spec, f), pscope, position, where, pick, anchor,
                                     _phrases(w, spec, "near", f"{f}.near"), outside,
                                     _phrases(w, spec, "preceded_by", f"{f}.preceded_by"),
                                     _phrases(w, spec, "not_preceded_by", f"{f}.not_preceded_by"),
-                                    _phrases(w, spec, "not_across", f"{f}.not_across"))
-            slots.append(str(name))
+                                    _phrases(w, spec, "not_across", f"{f}.not_across"), absent)
+            if not absent:  # an absent figure is never bound: nothing may name it
+                slots.append(str(name))
             if where:
-                _check_names(w, where, slots, _line(spec, "where"), f"{f}.where")
+                _check_names(w, where, [*slots, str(name)], _line(spec, "where"), f"{f}.where")
     where = None
     if "where" in node:
         where = _expr(w, node, "where", "where")

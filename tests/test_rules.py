@@ -44,6 +44,12 @@ BAD = [
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    check: {stated: a, expected: a}\n    colour: red\n",
      6, "colour"),
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}\n", 5, "invalid YAML"),
+    # a misspelt pick key is an error, not a silently wider pick
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, preceeded_by: [contre]}\n"
+     "    check: {stated: a, expected: b}\n", 6, "with.b.preceeded_by"),
+    # a figure that must be absent is never bound, so no expression may use it
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, absent: true}\n"
+     "    check: {stated: a, expected: b}\n", 7, "check.expected"),
 ]
 
 

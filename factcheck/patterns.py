@@ -396,12 +396,17 @@ class Slot(Element):
     name: str
     test: FigureTest
     repeat: int = 0  # 0: one figure; N: one or more, joined by links of at most N words
+    # classes none of which may stand in the few words before the figure, in its sentence:
+    # the headline's "supera por primera vez los 30 millones" is a threshold, not a value
+    not_after: tuple[str, ...] = ()
 
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Alternatives:
         if i >= ctx.end:
             return []
         fig = ctx.tokens[i].figure
         if fig is None or not self.test.accepts(fig, ctx.block_kind):
+            return []
+        if self.not_after and self._after_class(ctx, i):
             return []
         if not self.repeat:
             return [(i + 1, {**bound, self.name: fig})]
@@ -421,8 +426,16 @@ class Slot(Element):
                 break
         return [(j, {**bound, self.name: group}) for j, group in reversed(ends)]  # longest first
 
+    def _after_class(self, ctx: Context, i: int) -> bool:
+        sentence = ctx.tokens[i].sentence
+        return any(ctx.tokens[j].sentence == sentence and _class_at(ctx, c, j)
+                   for j in range(max(0, i - NOT_AFTER_WORDS), i) for c in self.not_after)
+
     def slots(self) -> list[str]:
         return [self.name]
+
+    def classes(self) -> list[str]:
+        return list(self.not_after)
 
     def requirements(self) -> list[frozenset[str]]:
         return [self.test.kinds] if self.test.kinds else []
@@ -440,6 +453,9 @@ class Slot(Element):
             got = ctx.stream.cache[key] = frozenset(
                 i for i in figure_starts(ctx.stream) if test.accepts(toks[i].figure))  # type: ignore[arg-type]
         return got  # type: ignore[return-value]
+
+
+NOT_AFTER_WORDS = 6  # "supera por primera vez los": the class word may stand that far back
 
 
 @dataclass(frozen=True)

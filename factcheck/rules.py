@@ -202,7 +202,7 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
     )
 
 
-_SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat"}
+_SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent"}
 
@@ -233,7 +233,10 @@ def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
             if not isinstance(repeat, int) or not 0 <= repeat <= 12:
                 raise w.error(_line(node, "repeat"), f"{field_}.repeat",
                               "must be true, false, or the most words between two figures (1 to 12)")
-            return Slot(name, _test(w, node, field_), repeat)
+            not_after = _phrases(w, node, "not_after", f"{field_}.not_after")
+            if any(not p.startswith("@") for p in not_after):
+                raise w.error(_line(node, "not_after"), f"{field_}.not_after", "must list word classes (@name)")
+            return Slot(name, _test(w, node, field_), repeat, tuple(c[1:] for c in not_after))
         if "gap" in node:
             most = node["gap"]
             if not isinstance(most, int) or isinstance(most, bool) or not 0 <= most <= 30:

@@ -672,9 +672,10 @@ def _verdict(relation: str, stated: Amount, expected: Amount, tolerance: float) 
         # value the inputs allow: the inputs' rounding is honoured, the claim is taken
         # at its word ("€10bn ($12bn)" is 5 % beyond the most that €10bn can be).
         if math.isinf(s.low) or math.isinf(s.high):
-            gap = relative_deviation(s, e)
-        else:
-            gap = relative_deviation(Interval.point(stated.nominal), e)
+            # "plus de 8 millions" is a bound, not a rounded value: a body figure on the
+            # wrong side of it contradicts the claim however close it comes
+            return INCONSISTENT, relative_deviation(s, e) if dev is None else dev, note
+        gap = relative_deviation(Interval.point(stated.nominal), e)
         return (APPROXIMATE if abs(gap) <= tolerance else INCONSISTENT), (gap if dev is None else dev), note
     holds = _possible(relation, s, e)
     if holds:

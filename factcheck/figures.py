@@ -702,6 +702,8 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw]) -> None:
             alike = [m for m in near if m.value and 1 / 3 < value / (m.value * m.scale_mult) < 3]
             chosen = (alike or near)[-1]
             raw.kind, raw.unit = chosen.kind, chosen.unit  # "40 millones de hectolitros … 37,2 millones"
+            if not in_brackets(text, raw.start, seen[0].start):
+                seen.append(raw)  # the currency runs on: "… 1.800 millones en cuatro años, 600 millones al año"
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
@@ -717,7 +719,14 @@ def _interval(raw: _Raw) -> tuple[float, float]:
     if raw.low is not None and raw.high is not None:
         return raw.low, raw.high
     half = raw.step / 2
+    if raw.scale and half > ROUND_SCALED * abs(raw.value):
+        # "1 Mrd. Euro", "3 milliards": a digit before a scale word is read as about that
+        # many, not as anything from 0.5 to 1.5 billion (an editor writes "800 Mio.")
+        half = ROUND_SCALED * abs(raw.value)
     return (raw.value - half) * raw.scale_mult, (raw.value + half) * raw.scale_mult
+
+
+ROUND_SCALED = 0.1  # the widest rounding, relative, of a scaled amount written with one digit
 
 
 def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon) -> str | None:

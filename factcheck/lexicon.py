@@ -116,6 +116,7 @@ class Lexicon:
     scales: dict[str, float]  # normalised word → multiplier
     scales_case: dict[str, float]  # case-sensitive abbreviations (M, Md, k…)
     scales_with_currency_only: frozenset[str]
+    scales_glued_only: frozenset[str]  # without a currency, only glued to the digits ("1.2b")
     currencies: dict[str, tuple[str, float]]  # normalised name → (ISO, factor)
     hedges: dict[str, str]  # normalised phrase → hedge kind
     fractions: dict[str, float]
@@ -131,6 +132,17 @@ class Lexicon:
     currency_name_re: re.Pattern[str]
     connector_re: re.Pattern[str]
     percent_re: re.Pattern[str]
+    # A percent word before the number it qualifies ("percent of 10", "pourcentage de
+    # vingt"), anchored at the end of the text before the number.
+    percent_before_re: re.Pattern[str]
+    # A currency name glued to a number by a hyphen ("12-cent", "one-yen", "siebenhundert-Euro").
+    currency_word_re: re.Pattern[str]
+    # A scale, percent or currency word (group "noun" for the last two) right after a number word: one
+    # match where three would do, for words that are numbers only so ("one", "un", "een").
+    qualifier_re: re.Pattern[str]
+    # Currency and percent words that are also common nouns ("un livre" is a book, "ein
+    # Pfund" a weight, "un pourcentage" a share): after a word that is also an article they make no amount.
+    article_nouns: frozenset[str]
     points_re: re.Pattern[str]
     basis_points: frozenset[str]
     hedge_re: re.Pattern[str]  # anchored at the end of the text before a figure
@@ -347,6 +359,11 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
     ordinal_words = [str(w) for w in _get(data, "ordinal_words", path, list, [])]
     nw = _alternation(number_words + ordinal_words, flags_word_end=False, fold=True)
     months = [str(m) for m in _get(data, "months", path, list, [])]
+    scale_pattern = (sp + r"(?:(?i:" + _alternation(list(scales), fold=True) + r")|(?:" + _alternation(list(scales_case)) + r"))"
+                     if scale_words else r"(?!x)x")
+    percent_pattern = sp + r"(?i:" + _alternation([str(p) for p in _get(data, "percent", path, list, [])], fold=True) + r")"
+    currency_pattern = (sp + r"(?:(?i:" + _alternation(cur_names, fold=True) + r")|(?:" + _alternation(list(symbols)) + r")|(?:"
+                        + _alternation(codes) + r"))")
     return Lexicon(
         language=language,
         decimal=str(_get(data, "decimal", path, str, ".")),
@@ -354,6 +371,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         scales=scales,
         scales_case=scales_case,
         scales_with_currency_only=frozenset(case_only),
+        scales_glued_only=frozenset(map(str, _get(data, "scales_glued_only", path, list, []))),
         currencies=currencies,
         hedges=hedges,
         fractions=fractions,
@@ -364,16 +382,17 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         relative_periods=relative,
         range_openers=range_openers,
         ignore_alone=frozenset(_norm(str(w)) for w in _get(data, "ignore_alone", path, list, [])),
-        scale_re=re.compile(
-            sp + r"(?:(?i:" + _alternation(list(scales), fold=True) + r")|(?:" + _alternation(list(scales_case)) + r"))"
-            if scale_words else r"(?!x)x"
-        ),
-        currency_name_re=re.compile(
-            sp + r"(?:(?i:" + _alternation(cur_names, fold=True) + r")|(?:" + _alternation(list(symbols)) + r")|(?:"
-            + _alternation(codes) + r"))"
-        ),
+        scale_re=re.compile(scale_pattern),
+        currency_name_re=re.compile(currency_pattern),
+        qualifier_re=re.compile(r"(?:" + scale_pattern + r")|(?P<noun>" + percent_pattern + r"|" + currency_pattern + r")"),
         connector_re=re.compile(sp + r"(?i:" + _alternation([str(c) for c in _get(data, "connectors", path, list, [])], fold=True) + r")" + sp),
-        percent_re=re.compile(sp + r"(?i:" + _alternation([str(p) for p in _get(data, "percent", path, list, [])], fold=True) + r")"),
+        percent_re=re.compile(percent_pattern),
+        percent_before_re=re.compile(
+            r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "percent_before", path, list, [])], fold=True)
+            + r"))" + sp + r"$"
+        ),
+        article_nouns=frozenset(_norm(str(w)) for w in _get(data, "article_nouns", path, list, [])),
+        currency_word_re=re.compile(r"(?i:" + _alternation(cur_names, fold=True) + r")"),
         points_re=re.compile(sp + r"(?i:" + _alternation([str(p) for p in _get(data, "points", path, list, [])], fold=True) + r")"),
         basis_points=frozenset(_norm(str(p)) for p in _get(data, "basis_points", path, list, [])),
         hedge_re=re.compile(r"(?i:(?<![^\W_])(" + _alternation(list(hedges), fold=True) + r"))" + sp + r"$"),
@@ -404,6 +423,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
             "sign": tails(signs),
             "change_opener": tails([str(p) for p in _get(data, "change_openers", path, list, [])]),
             "range_opener": tails(range_openers),
+            "percent_before": tails([str(p) for p in _get(data, "percent_before", path, list, [])]),
         },
         phrase_screen=_alternation(list(quarters) + list(relative) + list(fractions) + list(multipliers) + months,
                                    flags_word_end=False, fold=True),

@@ -169,6 +169,15 @@ def _no_break_words(language: str) -> frozenset[str]:
                      | {w.lower() for w in lex.scales if len(w) <= 4})
 
 
+@lru_cache(maxsize=None)
+def _scale_words(language: str) -> frozenset[str]:
+    lex = lexicon.load(language)
+    return frozenset({w.lower() for w in lex.scales_case} | {w.lower() for w in lex.scales if len(w) <= 4})
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
 def _is_abbreviation(text: str, dot: int, language: str) -> bool:
     m = _WORD_BEFORE_DOT.search(text, max(0, dot - 12), dot + 1)
     if not m:
@@ -176,6 +185,11 @@ def _is_abbreviation(text: str, dot: int, language: str) -> bool:
     word = m.group(1)
     if word.isdigit():
         return len(word) <= 2  # "im 4. Quartal", "20. April"; a year ends sentences
+    if word.lower() in _scale_words(language):
+        # "1,5 Mrd. Euro" goes on; "samen €600 mln. Met 362.000 inwoners …" is a new
+        # sentence: a capitalised function word follows the abbreviated scale
+        nxt = _NEXT_WORD.match(text, dot + 1)
+        return not (nxt and nxt.group(1)[0].isupper() and nxt.group(1).lower() in lexicon.load(language).stopwords)
     return word.lower() in _no_break_words(language) or (len(word) == 1 and word.isupper())
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from decimal import Decimal
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -238,8 +239,8 @@ def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_cur
                 conn = lex.connector_re.match(text, after, end)
                 if conn:
                     cur = lex.currency_name_re.match(text, conn.end(), end)
-            if word in lex.scales_with_currency_only and not (cur or prefixed_currency):
-                pass  # "5 m" is five metres, not five million
+            if word in lex.scales_with_currency_only and not (cur or prefixed_currency or _before_count(text, after, end, lex)):
+                pass  # "5 m" is five metres, not five million; "445m shares" are millions
             elif word in lex.scales_glued_only and text[pos].isspace() and not (cur or prefixed_currency):
                 pass  # "1.2b" is 1.2 billion, "item 5 b" is no scale
             else:
@@ -788,20 +789,44 @@ def _whole_and_fraction(a: _Raw, b: _Raw) -> _Raw | None:
                 num_start=a.start, num_end=b.num_end, num_value=value)
 
 
-def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw]) -> None:
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _before_count(text: str, pos: int, end: int, lex: Lexicon) -> bool:
+    """Whether the people or things a count is of follow ``pos`` ("445m shares",
+    "9,4 miljoen klanten"): the rules' @headcount words. Such an amount is a count, not
+    a sum of money left elliptical."""
+    m = _NEXT_WORD.match(text, pos, end)
+    return m is not None and _norm_word(m.group(1)) in _count_nouns(lex.language)
+
+
+@lru_cache(maxsize=None)
+def _count_nouns(language: str) -> frozenset[str]:
+    return frozenset(_norm_word(words[0]) for words in lexicon.load(language).classes.get("headcount", ()) if len(words) == 1)
+
+
+def _norm_word(word: str) -> str:
+    return unicodedata.normalize("NFC", word.lower())
+
+
+def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw], lex: Lexicon) -> None:
     """"5 milliards d'euros, dont 3 milliards en France": the 3 billion are euros too.
 
     A scaled number with no unit takes the currency of a money figure shortly
     before it, as a reader does ("Le bénéfice atteint 8 milliards d'euros. Il était
     de 10 milliards un an plus tôt."), also across a paragraph break ("Zara aportó
     17.400 millones" after the group's "20.900 millones de euros"). ``seen`` carries
-    the money figures of earlier blocks.
+    the money figures of earlier blocks. A scaled count ("9,4 miljoen klanten") runs
+    on too, so that the figures after it stay counts.
     """
     for raw in raws:
         amount = raw.kind == "money" or (raw.kind == "quantity" and raw.scale is not None and raw.unit not in DURATION_CODES)
-        if amount and not in_brackets(text, raw.start, seen[0].start if seen else 0):
+        # a count of people or things runs on as a count: "14.6 million passengers, of
+        # which 8.9 million flew on European routes" are no pounds
+        count = raw.kind == "number" and raw.scale is not None and raw.unit is None and _before_count(text, raw.end, len(text), lex)
+        if (amount or count) and not in_brackets(text, raw.start, seen[0].start if seen else 0):
             seen.append(raw)  # "(7,9 milliards de dollars)" is an aside, not the running currency
-        elif raw.kind == "number" and raw.scale and raw.unit is None and seen:
+        elif raw.kind == "number" and raw.scale and raw.unit is None and seen and not count:
             near = [m for m in seen if raw.start - m.end <= 400]
             if not near:
                 continue
@@ -963,7 +988,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         _percent_before(text, raws, lex, block.start)
         raws = _join_ranges(text, raws, lex, block.start)
         raws = _compounds(text, raws, lex)
-        _elliptical_units(text, raws, running_money)
+        _elliptical_units(text, raws, running_money, lex)
         for raw in raws:
             raw.hedge = raw.hedge or _hedge(text, raw, block.start, lex)
             if raw.symbol and raw.kind == "money":

@@ -105,3 +105,12 @@ def test_front_matter_language_is_the_default() -> None:
     doc = document.build("x", text)
     assert doc.language == "nl"
     assert [b.language for b in doc.blocks if b.kind != "noise"] == ["nl", "nl"]
+
+
+def test_abbreviated_scale_ends_a_sentence_only_before_a_function_word() -> None:
+    text = ("De gemeente geeft €600 mln. Met 362.000 inwoners is dat veel.\n\n"
+            "Der Umsatz stieg auf 1,5 Mrd. Euro. Der Gewinn sank.\n")
+    doc = document.build("t", text, language=None)
+    sentences = [text[s.start:s.end].strip() for s in doc.sentences]
+    assert "De gemeente geeft €600 mln." in sentences  # "Met" starts the next sentence
+    assert "Der Umsatz stieg auf 1,5 Mrd. Euro." in sentences  # "Euro" goes on

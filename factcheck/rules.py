@@ -42,6 +42,7 @@ class Collect:
     minimum: int
     sentence_lacks: tuple[str, ...] = ()  # classes/phrases the figure's sentence must not contain
     carry: int = 0  # sentence_has also holds for the next N sentences of the paragraph
+    not_before: tuple[str, ...] = ()  # classes/phrases that must not stand just after ("59 % auf 53,8 %")
 
 
 @dataclass(frozen=True)
@@ -335,14 +336,15 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
             if cscope not in ("sentence", "paragraph", "document"):
                 raise w.error(_line(spec, "in"), f"{f}.in", "must be sentence, paragraph or document")
             unknown = set(spec) - {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after",
-                                   "sentence_lacks", "min", "carry"}
+                                   "not_before", "sentence_lacks", "min", "carry"}
             if unknown:
                 key = sorted(unknown)[0]
                 raise w.error(_line(spec, key), f"{f}.{key}", "unknown key in a collection")
             collect[str(name)] = Collect(_test(w, spec, f), cscope, _phrases(w, spec, "sentence_has", f"{f}.sentence_has"),
                                          _phrases(w, spec, "not_after", f"{f}.not_after"), mn,
                                          _phrases(w, spec, "sentence_lacks", f"{f}.sentence_lacks"),
-                                         _count(w, spec, "carry", f"{f}.carry", 0, 5))
+                                         _count(w, spec, "carry", f"{f}.carry", 0, 5),
+                                         _phrases(w, spec, "not_before", f"{f}.not_before"))
     if pattern is None and not collect:
         raise w.error(node.line, "pattern", "a rule needs a pattern or a collect section")
     slots = list(pattern.slots() if pattern else []) + list(collect)
@@ -450,7 +452,7 @@ def _check_classes(w: _Where, rule: Rule, node: LDict) -> None:
     """
     used = list(rule.pattern.classes() if rule.pattern else [])
     for c in rule.collect.values():
-        used += [p[1:] for p in c.sentence_has + c.not_after + c.sentence_lacks if p.startswith("@")]
+        used += [p[1:] for p in c.sentence_has + c.not_after + c.sentence_lacks + c.not_before if p.startswith("@")]
     field_ = "pattern" if "pattern" in node else "collect"
     for name in used:
         if rule.languages:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from text_to_num import find_numbers
 
-from . import document, lexicon
+from . import document, lexicon, numwords
 from .lexicon import Lexicon
 from .model import Document, Figure, Period
 
@@ -97,6 +97,8 @@ class _Raw:
     num_end: int = -1
     num_value: float = 0.0
     parts: tuple[tuple[int, int, float], ...] | None = None  # both ends of a range
+    # "one", "un", "een" alone are no figures; kept only as the numerator of "one over three"
+    weak: bool = False
 
 
 def _parts(raw: _Raw) -> tuple[tuple[int, int, float], ...]:
@@ -405,6 +407,11 @@ class _Spans:
                 top = b
             self.max_end.append(top)
 
+    def covers(self, s: int, e: int) -> bool:
+        """Whether one span holds all of [s, e)."""
+        i = bisect_right(self.starts, s)
+        return bool(i) and self.max_end[i - 1] >= e
+
     def hits(self, s: int, e: int) -> bool:
         i = bisect_right(self.starts, s)  # spans with a <= s: one of them reaches past s?
         if i and self.max_end[i - 1] > s:
@@ -555,7 +562,103 @@ def _key(phrase: str) -> str:
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 
 
+_GRAMMARS: dict[int, tuple[Lexicon, numwords.Grammar | None]] = {}
+
+
+def _grammar(lex: Lexicon) -> numwords.Grammar | None:
+    """The number-word grammar of a lexicon's language (one dict lookup per block)."""
+    hit = _GRAMMARS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = _GRAMMARS[id(lex)] = (lex, numwords.grammar(lex.language, lex.ordinal_words))
+    return hit[1]
+
+
 def _words(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: _Spans) -> list[_Raw]:
+    """Numbers written in words: the language's number-word grammar (numwords) where it
+    has one, text2num otherwise; ordinals always through text2num."""
+    g = _grammar(lex)
+    if g is None:
+        return _words_text2num(text, start, end, lex, taken, masks)
+    out: list[_Raw] = []
+    for m in g.run_re.finditer(text, start, end):
+        s, e = g.run_start(text, m.start(), start), m.end()
+        if taken.covers(s, e) or masks.covers(s, e):
+            continue  # the scale word of a digit figure ("3 milliards d'euros")
+        words = g.words(text, s, e)
+        if not taken.hits(s, e) and not masks.hits(s, e):
+            out += _read_segment(g, words, text, start, end, lex)
+            continue
+        # words inside a digit figure or a masked span ("3 millions et demi") split the run
+        segment: list[numwords.Word] = []
+        for w in words + [None]:  # type: ignore[list-item]
+            if w is not None and not _inside(taken, w.start, w.end) and not _inside(masks, w.start, w.end):
+                segment.append(w)
+                continue
+            if segment:
+                out += _read_segment(g, segment, text, start, end, lex)
+                segment = []
+    if len(out) < 2:
+        return out
+    kept: list[_Raw] = []
+    for raw in sorted(out, key=lambda r: r.start):  # a number word inside the unit before ("… dos por ciento")
+        if not kept or raw.start >= kept[-1].end:
+            kept.append(raw)
+    return kept
+
+
+def _read_segment(g: numwords.Grammar, words: list[numwords.Word], text: str, start: int, end: int,
+                  lex: Lexicon) -> list[_Raw]:
+    out: list[_Raw] = []
+    numbers, left = g.parse(words, text)
+    last_end = -1
+    for n in numbers:
+        s, e, value = n.start, n.end, n.value
+        if s < last_end:
+            continue  # read already as the unit of the number before ("… coma dos por ciento")
+        raw = _Raw(start=s, end=e, value=value, step=n.step, num_start=s, num_end=e, num_value=value)
+        if " ".join(n.words) in lex.ignore_alone and not _qualified(text, e, end, lex):
+            raw.weak = True  # "one" alone is a word; "one trillion", "one penny", "one over three" are figures
+        if lex.signs and _may_end(text, max(start, s - 12), s, lex.tails["sign"]):
+            sm = lex.sign_re.search(text, max(start, s - 12), s)
+            if sm and not lex.hedge_re.search(text, max(start, s - 30), s):  # "min vijf procent"
+                raw.start = raw.num_start = sm.start()
+                raw.value = raw.num_value = value * lex.signs.get(_key(sm.group(1)), 1.0)
+                raw.weak = False  # "minus one"
+        if raw.weak and not g.over_re.match(text, e, end) and not g.over_end_re.search(text, max(start, s - 12), s):
+            continue
+        pm = _prefix_currency(text, start, raw.start)  # "$ un mil millones"
+        if pm:
+            _set_currency(raw, pm.group().strip(), lex, e)
+            raw.start = pm.start()
+        _suffix(text, e, end, lex, raw, pm is not None, scaled=n.scaled)
+        if n.fraction:
+            raw.fraction = True
+            raw.has_suffix = raw.has_suffix or n.value < 1
+        out.append(raw)
+        last_end = raw.end
+    for a, b in left:
+        out += _ordinals(words[a:b], text, end, lex)
+    return out
+
+
+def _ordinals(words: list[numwords.Word], text: str, end: int, lex: Lexicon) -> list[_Raw]:
+    """Ordinals in words ("troisième", "einunddreißigste"), read by text2num."""
+    toks = [(w.start, w.end, text[w.start:w.end]) for w in words]
+    try:
+        occ = find_numbers([_Tok(t[2]) for t in toks], lex.language, 0.0)
+    except Exception:  # text2num rejects some inputs outright; they are not numbers
+        return []
+    out = []
+    for o in occ:
+        ws = toks[o.start:o.end]
+        if ws and o.is_ordinal:
+            out.append(_Raw(start=ws[0][0], end=ws[-1][1], value=float(o.value), step=0.0, kind="ordinal",
+                            num_start=ws[0][0], num_end=ws[-1][1], num_value=float(o.value)))
+    return out
+
+
+def _words_text2num(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: _Spans) -> list[_Raw]:
+    """Number words through text2num, for languages without a number-word grammar."""
     out: list[_Raw] = []
     for m in lex.number_word_re.finditer(text, start, end):
         if _inside(taken, m.start(), m.end()) or _inside(masks, m.start(), m.end()):
@@ -780,6 +883,9 @@ def _subunit_amount(text: str, a: _Raw, b: _Raw) -> _Raw | None:
 
 
 def _whole_and_fraction(a: _Raw, b: _Raw) -> _Raw | None:
+    scaled = _scaled_and_fraction(a, b)
+    if scaled is not None:
+        return scaled
     if not b.fraction or a.kind != "number" or a.has_suffix or a.scale is not None or a.parts is not None \
             or a.value != int(a.value):
         return None
@@ -787,6 +893,46 @@ def _whole_and_fraction(a: _Raw, b: _Raw) -> _Raw | None:
     return _Raw(start=a.start, end=b.end, value=value, step=0.0, kind=b.kind, unit=b.unit, scale=b.scale,
                 scale_mult=b.scale_mult, symbol=b.symbol, has_suffix=True, subunit=b.subunit,
                 num_start=a.start, num_end=b.num_end, num_value=value)
+
+
+def _scaled_and_fraction(a: _Raw, b: _Raw) -> _Raw | None:
+    """"3 millions et demi", "2 millones y medio": the fraction is of the scale."""
+    if not (b.fraction and b.scale is None and b.unit is None and 0 < b.value < 1 and b.scale_mult == 1.0) \
+            or a.kind != "number" or a.unit is not None or a.scale is None or a.scale_mult < 1000 or a.parts is not None:
+        return None
+    value = a.value + b.value
+    return _Raw(start=a.start, end=b.end, value=value, step=0.0, scale=a.scale, scale_mult=a.scale_mult,
+                has_suffix=True, num_start=a.num_start, num_end=b.end, num_value=value)
+
+
+def _over(text: str, raws: list[_Raw], lex: Lexicon) -> list[_Raw]:
+    """"one over three", "1 sur 3", "een op de twintig": a numerator over a denominator, both
+    bare numbers ("€1000 sur 3 ans" is no fraction). Lone "one"s left over are dropped."""
+    g = _grammar(lex)
+    if g is None or not g.has_over:
+        return [r for r in raws if not r.weak]
+    out: list[_Raw] = []
+    i = 0
+    while i < len(raws):
+        a = raws[i]
+        b = raws[i + 1] if i + 1 < len(raws) else None
+        if b is not None and b.start - a.end < 16 and _bare(a) and _bare(b) and b.value \
+                and g.over_re.fullmatch(text, a.end, b.start):
+            value = a.value / b.value
+            out.append(_Raw(start=a.start, end=b.end, value=value, step=0.0, fraction=True, has_suffix=value < 1,
+                            num_start=a.start, num_end=b.end, num_value=value))
+            i += 2
+            continue
+        if not a.weak:
+            out.append(a)
+        i += 1
+    return out
+
+
+def _bare(raw: _Raw) -> bool:
+    """A plain whole number: no unit, scale, fraction or range."""
+    return (raw.kind == "number" and not raw.has_suffix and raw.scale is None and raw.parts is None and not raw.fraction
+            and raw.value == int(raw.value))
 
 
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
@@ -988,6 +1134,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         _percent_before(text, raws, lex, block.start)
         raws = _join_ranges(text, raws, lex, block.start)
         raws = _compounds(text, raws, lex)
+        raws = _over(text, raws, lex)
         _elliptical_units(text, raws, running_money, lex)
         for raw in raws:
             raw.hedge = raw.hedge or _hedge(text, raw, block.start, lex)

@@ -157,6 +157,7 @@ class Lexicon:
     change_opener_re: re.Pattern[str]
     range_opener_re: re.Pattern[str]
     number_word_re: re.Pattern[str]
+    ordinal_words: tuple[str, ...]  # handed to the number-word grammar (numwords), read by text2num
     phrase_re: re.Pattern[str]  # fractions and multipliers
     unit_re: re.Pattern[str]
     month_re: str  # alternation, embedded in date patterns
@@ -410,6 +411,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
             r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "change_openers", path, list, [])], fold=True) + r"))" + sp + r"$"
         ),
         range_opener_re=re.compile(r"(?i:(?<![^\W_])(?:" + _alternation(list(range_openers), fold=True) + r"))" + sp + r"$"),
+        ordinal_words=tuple(ordinal_words),
         number_word_re=re.compile(
             r"(?i)(?<![^\W_])(?:" + nw + r")+(?:[\s\u00a0-]+(?:" + nw + r")+)*(?![^\W_])"
         ) if number_words else re.compile(r"(?!x)x"),

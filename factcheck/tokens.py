@@ -68,6 +68,11 @@ class Stream:
 
     ``cache`` holds what the matcher works out once per document (where each word
     class may begin), shared by every rule.
+
+    ``vocabulary`` lists, per block language, each distinct word (its ``lower``
+    spelling, from which ``norm`` follows) with the indices of its tokens: what
+    depends on a word alone (its classes, whether a pattern word matches it) is
+    then worked out once per word of the document, not once per token.
     """
 
     tokens: tuple[Token, ...]
@@ -75,6 +80,7 @@ class Stream:
     block_ranges: dict[int, tuple[int, int]]
     block_languages: dict[int, str] = field(default_factory=dict)
     cache: dict[object, object] = field(default_factory=dict)
+    vocabulary: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
 
 def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
@@ -82,6 +88,8 @@ def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
     out: list[Token] = []
     sent_ranges: list[tuple[int, int]] = []
     blocks: dict[int, list[int]] = {}
+    languages = {b.index: b.language for b in doc.blocks}
+    vocabulary: dict[str, dict[str, list[int]]] = {}
     fig_iter = iter(figures)
     nxt = next(fig_iter, None)
     finditer = _TOKEN.finditer
@@ -94,21 +102,34 @@ def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
             nxt = next(fig_iter, None)
         if nxt is None or nxt.start >= sent.end:
             # No figure in the sentence, the common case: words and marks only.
-            block = sent.block
+            tail = (None, si, sent.block)
             for m in finditer(text, sent.start, sent.end):
-                n, lw = _spellings(m.group())
-                append(new(Token, (m.start(), m.end(), n, lw, None, si, block)))
+                append(new(Token, m.span() + _spellings(m.group()) + tail))
         else:
             nxt = _tokens_with_figures(text, sent, si, out, finditer, fig_iter, nxt)
-        sent_ranges.append((first, len(out)) if len(out) > first else (0, 0))
         if len(out) > first:
+            sent_ranges.append((first, len(out)))
             b = blocks.setdefault(sent.block, [first, len(out)])
             b[1] = len(out)
+            words = vocabulary.get(languages.get(sent.block, ""))
+            if words is None:
+                words = vocabulary[languages.get(sent.block, "")] = {}
+            for i in range(first, len(out)):
+                lw = out[i].lower
+                if lw:
+                    idx = words.get(lw)
+                    if idx is None:
+                        words[lw] = [i]
+                    else:
+                        idx.append(i)
+        else:
+            sent_ranges.append((0, 0))
     return Stream(
         tokens=tuple(out),
         sentence_ranges=tuple(sent_ranges),
-        block_languages={b.index: b.language for b in doc.blocks},
+        block_languages=languages,
         block_ranges={k: (v[0], v[1]) for k, v in blocks.items()},
+        vocabulary=vocabulary,
     )
 
 

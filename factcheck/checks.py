@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import lru_cache
 
 from . import display
 from . import lexicon
@@ -30,6 +31,7 @@ from .tokens import Stream, Token, match_phrase_at, tokenize
 from .verdicts import APPROXIMATE, CONSISTENT, DERIVED, INCONSISTENT, ORDER, UNVERIFIABLE
 
 IMPLIED_RATE_TOLERANCE = 0.003
+_NO_KINDS: set[str] = set()
 
 
 class Rates:
@@ -127,6 +129,12 @@ def _amount(fig: Figure) -> Amount:
     return a
 
 
+@lru_cache(maxsize=None)
+def _calls_fx(e: expressions.Expr) -> bool:
+    """Whether an expression calls ``fx`` (evaluating it may load the rate table)."""
+    return (isinstance(e, expressions.Call) and e.func == "fx") or any(_calls_fx(c) for c in e.children())
+
+
 def _env(bound: dict[str, object]) -> dict[str, object]:
     out: dict[str, object] = {}
     for name, v in bound.items():
@@ -203,11 +211,22 @@ class _Runner:
         self.grouped_starts: dict[tuple[str, bool, frozenset[int]], dict[int, list[int]]] = {}
         self.contexts: dict[tuple[str, int, int], Context] = {}
         self.allowed_units: dict[tuple[str, tuple[str, ...], bool], tuple[set[int] | None, list[dict[int, int]]]] = {}
+        self.figure_units: dict[tuple[str, bool, frozenset[str], int, tuple[frozenset[str], ...]], list[int]] = {}
+        self.summaries: dict[tuple[str, bool, bool], list[tuple[int, str | None, int, set[str]]]] = {}
 
     # -- binding -----------------------------------------------------------------
 
     def matches(self, rule: Rule, accept: Callable[[dict[str, object]], bool]) -> None:
-        """Offer every binding of the rule's pattern (or collection) to ``accept``."""
+        """Offer every binding of the rule's pattern (or collection) to ``accept``.
+
+        The units (sentences, or blocks for paragraph rules) are narrowed from the
+        cheapest test to the dearest, each exact (a unit dropped is one where the
+        pattern cannot match): first what the rule's figure slots need of a unit
+        (``_figure_units``: enough figures, of the kinds, in a block of the kinds),
+        then the word classes its pattern needs (``_allowed``), and only then where
+        its first element may begin. Most rules stop at the first test, before any
+        word of the language's text is looked up.
+        """
         if rule.pattern is None:
             for bound in self._with_collect(rule, {}, None):
                 accept(bound)
@@ -216,65 +235,98 @@ class _Runner:
         top_slots = rule.top_slots
         toks = self.stream.tokens
         sentence_scope = rule.scope == "sentence"
-        ranges = self.stream.sentence_ranges if sentence_scope else None
+        ranges = self.stream.sentence_ranges if sentence_scope else self.stream.block_ranges
         unit_figs = self.unit_figs[0 if sentence_scope else 1]
+        # a sentence needs as many figures as the pattern has slots (two at most: one
+        # may be optional), and each top-level slot a figure of its own
+        fewest = max(min(needed, 2), top_slots) if sentence_scope else top_slots
         for lang in self.languages:
             if not rule.serves(lang):
                 continue
-            # Sentences holding every class the pattern needs: usually none, and the
-            # rule is done with this document at the cost of a few set look-ups.
-            # ``last`` keeps, per such sentence, the last place where every one of
-            # them may begin: a match cannot start after it.
-            allowed, lasts = self._allowed(lang, required_classes, sentence_scope)
-            if allowed is not None and not allowed:
+            units = self._figure_units(lang, sentence_scope, rule.blocks, fewest, required if sentence_scope else ())
+            if not units:
                 continue
+            # Sentences holding every class the pattern needs; ``lasts`` keeps, per
+            # such sentence, the last place where each of them may begin: a match
+            # cannot start after it.
+            allowed, lasts = self._allowed(lang, required_classes, sentence_scope)
+            if allowed is not None:
+                units = [u for u in units if u in allowed]
+                if not units:
+                    continue
             # Where the pattern can begin, found once per language for the whole
-            # document: sentences without such a place are never visited.
+            # document and shared by the rules whose patterns begin alike.
             starts = rule.pattern.first_starts(self._context(lang, -1, len(toks)))
-            grouped: dict[int, list[int] | None]
-            if starts is None:
-                units = self.units_by_lang[lang][0 if sentence_scope else 1]
-                grouped = {u: None for u in units if allowed is None or u in allowed}
-            else:
-                grouped = self._grouped(lang, sentence_scope, starts)  # type: ignore[assignment]
-            least = min(needed, 2)
-            for idx in sorted(grouped if allowed is None else grouped.keys() & allowed):
-                s, e = ranges[idx] if ranges is not None else self.stream.block_ranges[idx]
-                if s >= e:
-                    continue
-                block = toks[s].block
-                if self.block_kind.get(block) not in rule.blocks:
-                    continue
-                if sentence_scope:
-                    if self.fig_count[idx] < least:
+            grouped = None if starts is None else self._grouped(lang, sentence_scope, starts)
+            for idx in units:
+                if grouped is not None:
+                    positions: Sequence[int] | None = grouped.get(idx)
+                    if positions is None:
                         continue
-                    kinds = self.sentence_kinds[idx]
-                    if any(not (req & kinds) for req in required):
-                        continue
+                else:
+                    positions = None
+                s, e = ranges[idx]
                 # The top-level classes and slots come in order and each is met at or
                 # after the start: no start after the last place they all fit.
                 limit = e - 1
                 for last in lasts:
                     limit = min(limit, last[idx])
                 if top_slots:
-                    figs = unit_figs.get(idx, ())
-                    if len(figs) < top_slots:
-                        continue
-                    limit = min(limit, figs[-top_slots])
-                positions: Iterable[int] | None = grouped[idx]
+                    limit = min(limit, unit_figs[idx][-top_slots])
                 if positions is None:
                     positions = range(s, limit + 1)
-                elif positions[-1] > limit:  # type: ignore[index]
-                    positions = positions[:bisect_right(positions, limit)]  # type: ignore[index,arg-type]
+                elif positions[-1] > limit:
+                    positions = positions[:bisect_right(positions, limit)]
                 if not positions:
                     continue
+                block = toks[s].block
                 ctx = self._context(lang, block, e)
 
                 def take(bound: dict[str, object], block: int = block) -> bool:
                     return any([accept(b) for b in self._with_collect(rule, bound, block)])
 
-                for _ in find_all(rule.pattern, ctx, s, take, positions):
+                for _ in find_all(rule.pattern, ctx, s, take, positions):  # type: ignore[arg-type]
                     pass
+
+    def _figure_units(self, lang: str, sentence_scope: bool, blocks: frozenset[str], fewest: int,
+                      required: tuple[frozenset[str], ...]) -> list[int]:
+        """The units of ``lang`` (sentences, or blocks) in a block of one of the kinds
+        ``blocks``, holding at least ``fewest`` figures and, for each set in
+        ``required``, a figure of one of its kinds; in order. Memoised: rules whose
+        slots ask alike share the answer."""
+        key = (lang, sentence_scope, blocks, fewest, required)
+        got = self.figure_units.get(key)
+        if got is None:
+            got = self.figure_units[key] = [
+                idx for idx, kind, count, kinds in self._unit_summaries(lang, sentence_scope, fewest > 0)
+                if count >= fewest and kind in blocks and all(req & kinds for req in required)]
+        return got
+
+    def _unit_summaries(self, lang: str, sentence_scope: bool, with_figures: bool) -> list[tuple[int, str | None, int, set[str]]]:
+        """(unit, block kind, figure count, figure kinds) for the units of ``lang`` —
+        only those holding a figure when ``with_figures``."""
+        key = (lang, sentence_scope, with_figures)
+        got = self.summaries.get(key)
+        if got is None:
+            toks = self.stream.tokens
+            by_unit = self.unit_figs[0 if sentence_scope else 1]
+            if sentence_scope:
+                ranges = self.stream.sentence_ranges
+                units: Iterable[int] = self.units_by_lang[lang][0]
+            else:
+                ranges = self.stream.block_ranges  # type: ignore[assignment]
+                units = self.units_by_lang[lang][1]
+            got = []
+            for idx in units:
+                figs = by_unit.get(idx, ())
+                if with_figures and not figs:
+                    continue
+                block = toks[ranges[idx][0]].block
+                # figure kinds are tested per sentence only
+                kinds = self.sentence_kinds[idx] if sentence_scope else _NO_KINDS
+                got.append((idx, self.block_kind.get(block), len(figs), kinds))
+            self.summaries[key] = got
+        return got
 
     def _allowed(self, lang: str, classes: tuple[str, ...], sentence_scope: bool) -> tuple[set[int] | None, list[dict[int, int]]]:
         """The sentences (or blocks) holding a phrase of every class (None: no class
@@ -428,6 +480,9 @@ class _Runner:
         at = self.fig_token[anchor.id]
         taken = {f.id for f in _flat(bound)}
         cands: list[Figure] = []
+        # ``where`` is the dearest test: left for last unless it may load rates (fx),
+        # whose loading shows in the report.
+        eager_where = spec.where is not None and _calls_fx(spec.where)
         # only the figures of the anchor's sentence or paragraph can qualify
         pool = (self.figs_of_unit[0].get(at.sentence, ()) if spec.scope == "sentence"
                 else self.figs_of_unit[1].get(at.block, ()) if spec.scope == "paragraph" else self.figs)
@@ -464,7 +519,7 @@ class _Runner:
                 ss, se = self.stream.sentence_ranges[t.sentence]
                 if not any(self._has(p, lang, max(ss, i - 5), min(se, i + 9)) for p in spec.near):
                     continue
-            if spec.where is not None and not self._true(spec.where, {**bound, name: f}, fx):
+            if eager_where and not self._true(spec.where, {**bound, name: f}, fx):  # type: ignore[arg-type]
                 continue
             cands.append(f)
         if not cands:
@@ -482,7 +537,19 @@ class _Runner:
             key = lambda f: -f.value  # noqa: E731
         else:
             key = lambda f: f.value  # noqa: E731
-        return min(cands, key=key)
+        if spec.where is None or eager_where:
+            return min(cands, key=key)
+        # The condition, tested in order of preference until one figure passes: the
+        # figure ``min`` would pick among those passing, without testing the others
+        # (sorting is stable, so ties keep the document's order as ``min`` does).
+        keys = [key(f) for f in cands]
+        if any(k != k for k in keys):  # a NaN key: no order to follow, test them all
+            passing = [f for f in cands if self._true(spec.where, {**bound, name: f}, fx)]
+            return min(passing, key=key) if passing else None
+        for _, _, f in sorted(zip(keys, range(len(cands)), cands)):
+            if self._true(spec.where, {**bound, name: f}, fx):
+                return f
+        return None
 
     def _true(self, e: expressions.Expr, bound: dict[str, object], fx: _Eval) -> bool:
         try:

@@ -57,34 +57,49 @@ def match_words(words: tuple[str, ...], tokens: tuple[Token, ...], i: int, end: 
     return j
 
 
-def _prefix_index(stream: Stream, accented: bool) -> dict[str, list[int]]:
-    """Token indices by the first four letters of their normal form (or, ``accented``,
-    of their lower-case form), once per document. Every way a pattern word matches
-    (equal, stem of four letters or more, near spelling) needs those four equal."""
+def _words(stream: Stream) -> list[tuple[str, str, list[int]]]:
+    """Every distinct word of the document as (norm, lower, token indices), all
+    languages together (a word used in two languages comes twice), once per document."""
+    got = stream.cache.get("words")
+    if got is None:
+        toks = stream.tokens
+        got = stream.cache["words"] = [(toks[idx[0]].norm, lw, idx)
+                                       for words in stream.vocabulary.values() for lw, idx in words.items()]
+    return got  # type: ignore[return-value]
+
+
+def _prefix_index(stream: Stream, accented: bool) -> dict[str, list[tuple[str, str, list[int]]]]:
+    """The document's words by the first four letters of their normal form (or,
+    ``accented``, of their lower-case form), once per document. Every way a pattern
+    word matches (equal, stem of four letters or more, near spelling) needs those four equal."""
     key = ("prefixes", accented)
     got = stream.cache.get(key)
     if got is None:
-        index: dict[str, list[int]] = {}
-        for i, t in enumerate(stream.tokens):
-            p = (t.lower if accented else t.norm)[:4]
-            idx = index.get(p)
-            if idx is None:
-                index[p] = [i]
+        index: dict[str, list[tuple[str, str, list[int]]]] = {}
+        for word in _words(stream):
+            p = word[1 if accented else 0][:4]
+            same = index.get(p)
+            if same is None:
+                index[p] = [word]
             else:
-                idx.append(i)
+                same.append(word)
         got = stream.cache[key] = index
     return got  # type: ignore[return-value]
 
 
 def _tokens_matching(stream: Stream, word: str) -> list[int]:
-    """Indices of the tokens ``word`` matches (``_word_ok``), in any order."""
-    toks = stream.tokens
+    """Indices of the tokens ``word`` matches (``_word_ok``), in any order: each
+    distinct word of the document is tried once."""
     stem = word[:-1] if word.endswith("*") else None
     if stem is not None and len(stem) < 4:
-        candidates: Iterable[int] = range(len(toks))
+        candidates: Iterable[tuple[str, str, list[int]]] = _words(stream)
     else:
         candidates = _prefix_index(stream, not word.isascii()).get(word[:4], ())
-    return [i for i in candidates if _word_ok(word, toks[i].norm, toks[i].lower)]
+    out: list[int] = []
+    for n, lw, idx in candidates:
+        if _word_ok(word, n, lw):
+            out += idx
+    return out
 
 
 Alternatives = Iterable[tuple[int, dict[str, object]]]
@@ -246,29 +261,11 @@ def _word_classes(language: str, norm_word: str, lower_word: str) -> frozenset[s
 
 
 _NO_STARTS: frozenset[int] = frozenset()
-_ANY_LANGUAGE = object()  # tokens of a block without a language entry: every language's
-
-
-def _words_by_language(stream: Stream) -> dict[object, list[tuple[int, str, str]]]:
-    """Word tokens (index, norm, lower) by their block's language, once per document,
-    so that each language's class starts look at its own words only."""
-    got = stream.cache.get("words-by-language")
-    if got is None:
-        langs = stream.block_languages
-        out: dict[object, list[tuple[int, str, str]]] = {}
-        for i, t in enumerate(stream.tokens):
-            if t.norm:
-                lang = langs.get(t.block, _ANY_LANGUAGE)
-                words = out.get(lang)
-                if words is None:
-                    words = out[lang] = []
-                words.append((i, t.norm, t.lower))
-        got = stream.cache["words-by-language"] = out
-    return got  # type: ignore[return-value]
 
 
 def _class_starts(stream: Stream, language: str) -> dict[str, frozenset[int]]:
-    """Every class of ``language`` → token indices where one of its phrases may begin."""
+    """Every class of ``language`` → token indices where one of its phrases may begin
+    (in the blocks of that language), once per document and language."""
     per_lang = stream.cache.get("class-starts")
     if per_lang is None:
         per_lang = stream.cache["class-starts"] = {}
@@ -276,15 +273,17 @@ def _class_starts(stream: Stream, language: str) -> dict[str, frozenset[int]]:
     if got is not None:
         return got  # type: ignore[no-any-return]
     found: dict[str, list[int]] = {}
-    by_lang = _words_by_language(stream)
-    for words in (by_lang.get(language), by_lang.get(_ANY_LANGUAGE)):
-        for i, n, lw in words or ():
-            for name in _word_classes(language, n, lw):
-                idx = found.get(name)
-                if idx is None:
-                    found[name] = [i]
-                else:
-                    idx.append(i)
+    toks = stream.tokens
+    for lw, idx in stream.vocabulary.get(language, {}).items():
+        n = toks[idx[0]].norm
+        if not n:
+            continue
+        for name in _word_classes(language, n, lw):
+            have = found.get(name)
+            if have is None:
+                found[name] = list(idx)
+            else:
+                have += idx
     result = {name: frozenset(idx) for name, idx in found.items()}
     per_lang[language] = result  # type: ignore[index]
     return result

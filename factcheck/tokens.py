@@ -68,6 +68,11 @@ class Stream:
 
     ``cache`` holds what the matcher works out once per document (where each word
     class may begin), shared by every rule.
+
+    ``vocabulary`` lists, per block language, each distinct word (its ``lower``
+    spelling, from which ``norm`` follows) with the indices of its tokens: what
+    depends on a word alone (its classes, whether a pattern word matches it) is
+    then worked out once per word of the document, not once per token.
     """
 
     tokens: tuple[Token, ...]
@@ -75,6 +80,7 @@ class Stream:
     block_ranges: dict[int, tuple[int, int]]
     block_languages: dict[int, str] = field(default_factory=dict)
     cache: dict[object, object] = field(default_factory=dict)
+    vocabulary: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
 
 def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
@@ -82,6 +88,9 @@ def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
     out: list[Token] = []
     sent_ranges: list[tuple[int, int]] = []
     blocks: dict[int, list[int]] = {}
+    languages = {b.index: b.language for b in doc.blocks}
+    vocabulary: dict[str, dict[str, list[int]]] = {}
+    name_blocks = _name_blocks(doc)
     fig_iter = iter(figures)
     nxt = next(fig_iter, None)
     finditer = _TOKEN.finditer
@@ -94,22 +103,36 @@ def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
             nxt = next(fig_iter, None)
         if nxt is None or nxt.start >= sent.end:
             # No figure in the sentence, the common case: words and marks only.
-            block = sent.block
+            tail = (None, si, sent.block)
             for m in finditer(text, sent.start, sent.end):
-                n, lw = _spellings(m.group())
-                append(new(Token, (m.start(), m.end(), n, lw, None, si, block)))
+                append(new(Token, m.span() + _spellings(m.group()) + tail))
         else:
             nxt = _tokens_with_figures(text, sent, si, out, finditer, fig_iter, nxt)
-        sent_ranges.append((first, len(out)) if len(out) > first else (0, 0))
         if len(out) > first:
+            if sent.block in name_blocks:
+                _mark_names(text, out, first, len(out))
+            sent_ranges.append((first, len(out)))
             b = blocks.setdefault(sent.block, [first, len(out)])
             b[1] = len(out)
-    _mark_names(text, doc, out, sent_ranges)
+            words = vocabulary.get(languages.get(sent.block, ""))
+            if words is None:
+                words = vocabulary[languages.get(sent.block, "")] = {}
+            for i in range(first, len(out)):
+                lw = out[i].lower
+                if lw:
+                    idx = words.get(lw)
+                    if idx is None:
+                        words[lw] = [i]
+                    else:
+                        idx.append(i)
+        else:
+            sent_ranges.append((0, 0))
     return Stream(
         tokens=tuple(out),
         sentence_ranges=tuple(sent_ranges),
-        block_languages={b.index: b.language for b in doc.blocks},
+        block_languages=languages,
         block_ranges={k: (v[0], v[1]) for k, v in blocks.items()},
+        vocabulary=vocabulary,
     )
 
 
@@ -143,37 +166,40 @@ def _tokens_with_figures(text: str, sent: Sentence, si: int, out: list[Token], f
 _OPENERS = frozenset("\"“”«»‘'(:-–—.…;")
 
 
-def _mark_names(text: str, doc: Document, out: list[Token], sent_ranges: list[tuple[int, int]]) -> None:
-    """Keep a name from reading as a class word: in the body of a language that
-    capitalises names only, a capitalised word inside a sentence keeps its capitals in
-    ``norm``/``lower``, so no lower-case pattern word or class entry matches it
-    ("gevolgd door Jumbo met 21,6 %, Plus met 6,3 %": "Plus" is a supermarket, not a
-    rise). Titles are left alone: headline style capitalises common words."""
+def _name_blocks(doc: Document) -> frozenset[int]:
+    """The blocks where a capitalised word inside a sentence is a name, not a class
+    word ("gevolgd door Jumbo met 21,6 %, Plus met 6,3 %": "Plus" is a supermarket, not
+    a rise): the body of a language that capitalises names only. Titles are left alone:
+    headline style capitalises common words."""
     from . import lexicon
 
     flagged: dict[str, bool] = {}
-    kinds = {b.index: (b.kind, b.language) for b in doc.blocks}
-    for first, end in sent_ranges:
-        if end - first < 2:
+    out = set()
+    for b in doc.blocks:
+        if b.kind == "title":
             continue
-        kind, language = kinds.get(out[first].block, ("title", ""))
-        if kind == "title":
-            continue
-        names = flagged.get(language)
+        names = flagged.get(b.language)
         if names is None:
             try:
-                names = flagged[language] = lexicon.load(language).capitalized_names
+                names = flagged[b.language] = lexicon.load(b.language).capitalized_names
             except Exception:  # an unknown language: nothing to mark
-                names = flagged[language] = False
-        if not names:
+                names = flagged[b.language] = False
+        if names:
+            out.add(b.index)
+    return frozenset(out)
+
+
+def _mark_names(text: str, out: list[Token], first: int, end: int) -> None:
+    """In tokens [first, end) of one sentence, a capitalised word after its first keeps
+    its capitals in ``norm``/``lower``, so that no lower-case pattern word or class
+    entry matches it."""
+    for i in range(first + 1, end):
+        t = out[i]
+        if t.figure is not None or t.end - t.start < 2 or not text[t.start].isupper():
             continue
-        for i in range(first + 1, end):
-            t = out[i]
-            if t.figure is not None or t.end - t.start < 2 or not text[t.start].isupper():
-                continue
-            word = text[t.start:t.end]
-            if word[1:].islower() and out[i - 1].lower not in _OPENERS:
-                out[i] = t._replace(norm=word, lower=word)
+        word = text[t.start:t.end]
+        if word[1:].islower() and out[i - 1].lower not in _OPENERS:
+            out[i] = t._replace(norm=word, lower=word)
 
 
 def match_phrase_at(phrase: str, language: str, tokens: tuple[Token, ...], i: int, end: int) -> bool:

@@ -650,6 +650,8 @@ class _Runner:
             steps.append(note)
         if verdict == APPROXIMATE:
             steps.append(f"within the rule's tolerance of {rule.check.tolerance * 100:g} %")
+        elif verdict == INCONSISTENT and rule.check.relation == "==" and math.isinf(stated.interval.width):
+            steps.append("a bound (\"more than\", \"less than\") takes no tolerance")
         elif verdict == INCONSISTENT and rule.check.tolerance:
             steps.append(f"outside the rule's tolerance of {rule.check.tolerance * 100:g} %")
         msg = _message(rule.message, texts, stated=stated_txt, expected=expected_txt,

@@ -589,7 +589,7 @@ class _Runner:
                 return True
 
             self.matches(rule, accept)
-        findings = _drop_covered_derivations(_drop_repeats(findings, self.rules))
+        findings = _drop_covered_derivations(_drop_repeats(_drop_refuted_readings(findings, self.rules), self.rules))
         rank = {v: i for i, v in enumerate(ORDER)}
         findings.sort(key=lambda f: (rank[f.verdict], f.spans[0][0] if f.spans else 0))
         return findings
@@ -692,6 +692,29 @@ class _Runner:
         msg += ("no date, so no ECB rate: " + extra.split(":")[0]) if reason == "no date" else f"cannot check: {reason}"
         stated_txt = texts.get(str(rule.check.stated)) if rule.check else None
         return Finding(rule.id, rule.title, UNVERIFIABLE, ids, spans, msg, stated_txt, None, None, tuple(steps))
+
+
+def _drop_refuted_readings(findings: list[Finding], rules: list[Rule]) -> list[Finding]:
+    """Rules of one ``readings`` group compare the same claim (their first figure) with
+    different parts of the article. When one comparison holds, the claim has a reading
+    that the article supports: the failed comparisons are the wrong reading, not an error
+    ("Memory chip sales jump 28%" is the body's $32.1bn → $41.2bn, not Samsung's 34%).
+    When none holds, the claim is reported once, against the first rule's reading."""
+    group = {r.id: r.readings for r in rules if r.readings}
+    if not group:
+        return findings
+    supported = {(group[f.rule], f.figures[0]) for f in findings
+                 if f.rule in group and f.figures and f.verdict in (CONSISTENT, APPROXIMATE)}
+    out: list[Finding] = []
+    refuted: set[tuple[str, str]] = set()
+    for f in findings:
+        if f.rule in group and f.figures and f.verdict == INCONSISTENT:
+            key = (group[f.rule], f.figures[0])
+            if key in supported or key in refuted:
+                continue  # a reading holds, or the claim is already reported against its first reading
+            refuted.add(key)
+        out.append(f)
+    return out
 
 
 def _drop_repeats(findings: list[Finding], rules: list[Rule]) -> list[Finding]:

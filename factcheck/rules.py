@@ -106,6 +106,9 @@ class Rule:
     file: str = ""
     line: int = 0
     slots: tuple[str, ...] = field(default=())
+    # Rules of one group read the same claim in different ways ("the headline's rise" as
+    # the body's own rise, or as its first pair): a reading that holds clears the others.
+    readings: str = ""
 
     def serves(self, language: str) -> bool:
         return not self.languages or language in self.languages
@@ -307,7 +310,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
     if not isinstance(rid, str) or not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", rid):
         raise w.error(_line(node, "id"), "id", "a rule needs an id of lower-case letters, digits, '-', '_' or '.'")
     w = _Where(w.path, rid)
-    known = {"id", "title", "languages", "scope", "blocks", "pattern", "collect", "with", "where", "check", "derive", "message", "examples", "description"}
+    known = {"id", "title", "languages", "scope", "blocks", "pattern", "collect", "with", "where", "check", "derive", "message", "examples", "description",
+             "readings"}
     for key in node:
         if key not in known:
             raise w.error(_line(node, key), str(key), f"unknown field (expected one of {', '.join(sorted(known))})")
@@ -429,10 +433,13 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
         if ph not in slots and ph not in ("stated", "expected", "deviation", "label"):
             raise w.error(_line(node, "message"), "message", f"unknown placeholder {{{ph}}}")
     blocks = _names(w, node, "blocks", "blocks", BLOCK_KINDS) or frozenset(BLOCK_KINDS)
+    readings = node.get("readings", "")
+    if not isinstance(readings, str) or (readings and not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", readings)):
+        raise w.error(_line(node, "readings"), "readings", "must name a group of rules (lower-case letters, digits, '-')")
     rule = Rule(
         id=rid, title=title.strip(), languages=langs, scope=scope, blocks=blocks, pattern=pattern, collect=collect,
         picks=picks, where=where, check=check, derive=derive, message=message,
-        examples=_examples(w, node), file=str(w.path), line=node.line, slots=tuple(slots),
+        examples=_examples(w, node), file=str(w.path), line=node.line, slots=tuple(slots), readings=readings,
     )
     _check_classes(w, rule, node)
     return rule

@@ -87,3 +87,26 @@ def test_user_rule_folder_extends_builtin(tmp_path: Path) -> None:
     assert len(rules) == len(RULES) + 1
     mine = [r for r in rules if r.id == "house-max-amount"]
     assert all(o.passed for o in run_examples(mine))
+
+
+def test_a_reading_that_holds_clears_the_others() -> None:
+    """Rules of one `readings` group read the headline's change two ways: as the body's
+    own rise and as the body's first pair. One that holds is enough."""
+    from factcheck.checks import check_text
+
+    def headline_findings(text: str) -> list[tuple[str, str]]:
+        report = check_text(text, date="2021-06-01")
+        return [(f.rule, f.verdict) for f in report.findings if f.title == "Headline change against the body"]
+
+    # the pair gives (3.36 / 2.97 − 1) = 13.1 %, the body's own rise 16 %: the rise holds
+    own = headline_findings("Profit rises 16% at Hermès\n\nSales reached €3.36bn, against €2.97bn a year earlier. "
+                            "Net profit rose 16% to €1.1bn.\n")
+    assert own == [("headline-rise-vs-body", "consistent")]
+    # "up three points from 31%" is a share, the pair 41.2 / 32.1 − 1 = 28.3 % holds
+    pair = headline_findings("Memory chip sales jump 28% as cloud giants stock up\n\nSales rose to $41.2bn from $32.1bn "
+                             "a year earlier. Samsung kept its lead with 34% of the market, up three percentage points.\n")
+    assert ("headline-rise-vs-body-pair", "consistent") in pair and all(v != "inconsistent" for _, v in pair)
+    # no reading holds: reported once
+    wrong = headline_findings("Profit rises 26% at Hermès\n\nSales reached €3.36bn, against €2.97bn a year earlier. "
+                              "Net profit rose 16% to €1.1bn.\n")
+    assert [v for _, v in wrong] == ["inconsistent"]

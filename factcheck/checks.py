@@ -699,20 +699,21 @@ def _drop_refuted_readings(findings: list[Finding], rules: list[Rule]) -> list[F
     different parts of the article. When one comparison holds, the claim has a reading
     that the article supports: the failed comparisons are the wrong reading, not an error
     ("Memory chip sales jump 28%" is the body's $32.1bn → $41.2bn, not Samsung's 34%).
-    When none holds, the claim is reported once, against the first rule's reading."""
+    The claim is told once: by the first reading that holds, else by the first reading."""
     group = {r.id: r.readings for r in rules if r.readings}
     if not group:
         return findings
     supported = {(group[f.rule], f.figures[0]) for f in findings
                  if f.rule in group and f.figures and f.verdict in (CONSISTENT, APPROXIMATE)}
     out: list[Finding] = []
-    refuted: set[tuple[str, str]] = set()
+    told: set[tuple[str, str]] = set()
     for f in findings:
-        if f.rule in group and f.figures and f.verdict == INCONSISTENT:
+        if f.rule in group and f.figures and f.verdict in (CONSISTENT, APPROXIMATE, INCONSISTENT):
             key = (group[f.rule], f.figures[0])
-            if key in supported or key in refuted:
-                continue  # a reading holds, or the claim is already reported against its first reading
-            refuted.add(key)
+            holds = f.verdict != INCONSISTENT
+            if key in told or (key in supported and not holds):
+                continue  # the claim is told once: by its first reading that holds, else by its first
+            told.add(key)
         out.append(f)
     return out
 

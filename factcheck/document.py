@@ -24,11 +24,14 @@ _DATE_LINE = re.compile(r"^(?:date|published|datum|fecha)\s*:\s*[\"']?(\d{4}-\d{
 
 
 @lru_cache(maxsize=None)
-def _credit() -> re.Pattern[str]:
-    """A caption's credit: " – EPA" at the end, "©", or a credit word (common.yaml)."""
+def _credit() -> lexicon.Guided:
+    """A caption's credit: " – EPA" at the end, "©", or a credit word (common.yaml).
+    Searched through a guide on its possible first characters (see lexicon.Guided)."""
     words = [str(w) for w in lexicon.common().get("credit_words", [])]
     named = r"|\b(?:" + "|".join(map(re.escape, words)) + r")\b" if words else ""
-    return re.compile(r"(?:\s[–—-]\s?[A-Z][A-Za-z/ ]{1,25}$|©" + named + ")")
+    # an empty word would match anywhere: then every character may start a match
+    firsts = r"\S" if "" in words else "".join(sorted({re.escape(w[0]) for w in words}))
+    return lexicon.Guided(re.compile(r"(?:\s[–—-]\s?[A-Z][A-Za-z/ ]{1,25}$|©" + named + ")"), r"\s©" + firsts)
 
 
 def parse_date(value: str, where: str) -> Date:
@@ -74,19 +77,28 @@ def _language_of(words: list[str], default: str | None) -> str | None:
     broken by float rounding, and another order would break them otherwise."""
     if not words:
         return default
-    weights = _stopword_weights()
+    weights = _weight_pairs()
     scores: dict[str, float] = {}
-    lowered = "\x00".join(words).lower().replace("’", "'").split("\x00")
-    for w in [w for w in lowered if w in weights or "'" in w]:  # the rest adds nothing
-        ws = weights.get(w)
-        if ws:
-            for lang, weight in ws.items():
-                scores[lang] = scores.get(lang, 0.0) + weight
-        if "'" in w:
-            ws = weights.get(w.split("'")[0] + "'")
-            if ws:
-                for lang, weight in ws.items():
-                    scores[lang] = scores.get(lang, 0.0) + weight
+    get = scores.get
+    joined = "\x00".join(words).lower().replace("’", "'")
+    lowered = joined.split("\x00")
+    if "'" not in joined:  # most blocks: one look-up a word
+        for w in lowered:
+            ws = weights.get(w)
+            if ws is not None:
+                for lang, weight in ws:
+                    scores[lang] = get(lang, 0.0) + weight
+    else:
+        for w in lowered:
+            ws = weights.get(w)
+            if ws is not None:
+                for lang, weight in ws:
+                    scores[lang] = get(lang, 0.0) + weight
+            if "'" in w:
+                ws = weights.get(w.split("'")[0] + "'")
+                if ws is not None:
+                    for lang, weight in ws:
+                        scores[lang] = get(lang, 0.0) + weight
     if not scores:
         return default
     best = max(scores.items(), key=lambda kv: kv[1])
@@ -94,6 +106,19 @@ def _language_of(words: list[str], default: str | None) -> str | None:
     if default and scores.get(default, 0.0) >= best[1] - 0.01:
         return default
     return best[0]
+
+
+_WEIGHT_PAIRS: dict[int, tuple[object, dict[str, tuple[tuple[str, float], ...]]]] = {}
+
+
+def _weight_pairs() -> dict[str, tuple[tuple[str, float], ...]]:
+    """_stopword_weights as (language, weight) pairs in the same order: the hot loop of
+    _language_of iterates tuples, not dict views."""
+    weights = _stopword_weights()
+    hit = _WEIGHT_PAIRS.get(0)
+    if hit is None or hit[0] is not weights:
+        hit = _WEIGHT_PAIRS[0] = (weights, {w: tuple(ws.items()) for w, ws in weights.items()})
+    return hit[1]
 
 
 def detect_language(text: str, default: str | None = None) -> str | None:
@@ -139,7 +164,7 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
             title_text = seg
         elif title_text is not None and seg == title_text:
             kind = "noise"  # a scraped page repeats its headline: one copy is enough
-        elif len(words) <= 30 and _credit().search(seg) or (adjacent and prev_kind == "title" and len(words) <= 30):
+        elif len(words) <= 30 and _credit().search(seg, 0, len(seg)) or (adjacent and prev_kind == "title" and len(words) <= 30):
             kind = "caption"
         elif len(words) < 4 and not ends_sentence:
             kind = "noise"

@@ -137,6 +137,8 @@ def parse_number(s: str, decimal: str) -> tuple[float, float]:
     (".08"), is decimal) and by the language only when ambiguous ("12,345" is 12.345
     in French, 12345 in English).
     """
+    if s.isdecimal():  # plain digits (most numbers): nothing to decide
+        return float(s), 1.0
     s = s.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("'", "").replace("’", "")
     dots, commas = s.count("."), s.count(",")
     dec: str | None = None
@@ -311,20 +313,20 @@ def _date_patterns(month: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return day_month, month_day
 
 
-def _embed(rx: re.Pattern[str]) -> str:
-    """A compiled pattern as a group inside another, its case flag kept local."""
-    pat = rx.pattern
-    if pat.startswith("(?i)"):
-        pat = "(?i:" + pat[4:] + ")"
-    elif rx.flags & re.I:
-        pat = "(?i:" + pat + ")"
-    return "(?:" + pat + ")"
+_embed = lexicon.embed
+_Guided = lexicon.Guided
 
 
-_SCREENS: dict[int, tuple[Lexicon, re.Pattern[str], re.Pattern[str]]] = {}
+# Every character a digit pattern may start with, as a superset that re checks fast: ASCII
+# digits and signs, and every non-ASCII character (other scripts' digits among them).
+_ANY_DIGIT = r"0-9\x80-\U0010ffff"
+_URL_GUIDED = _Guided(_URL, "hHwW")  # (?i) folds no other character into h or w
 
 
-def _screens(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+_SCREENS: dict[int, tuple[Lexicon, _Guided, lexicon.WordGuided]] = {}
+
+
+def _screens(lex: Lexicon) -> tuple[_Guided, lexicon.WordGuided]:
     """Two screens for the mask passes, one regex each instead of one per pattern.
 
     The digit screen is the alternation of the date, time, phone and quarter-code
@@ -339,7 +341,7 @@ def _screens(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
         digits = re.compile(r"(?=[\d+(QTHS])(?:" + "|".join(
             _embed(rx) for rx in (_TIME, _ISO_DATE, lex.time_re, _PHONE, day_month, _QCODE)) + ")")
         phrases = re.compile(r"(?i)(?<![^\W_])(?:" + lex.phrase_screen + ")")
-        hit = _SCREENS[id(lex)] = (lex, digits, phrases)
+        hit = _SCREENS[id(lex)] = (lex, _Guided(digits, _ANY_DIGIT + "+(QTHS"), lexicon.WordGuided(phrases))
     return hit[1], hit[2]
 
 
@@ -348,7 +350,7 @@ def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
     """Spans that hold no figure to check: dates, times, phone numbers, quarters, years.
     ``w``: the block's first phrase-screen match (see _screens)."""
     spans: list[tuple[int, int]] = [m.span() for m in _FOOTNOTE.finditer(text, start, end)]
-    spans += [m.span() for m in _URL.finditer(text, start, end)]
+    spans += [m.span() for m in _URL_GUIDED.finditer(text, start, end)]
     digit_screen, _ = _screens(lex)
     d = digit_screen.search(text, start, end)
     day_month, month_day = _date_patterns(lex.month_re)
@@ -778,8 +780,10 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
     i = 0
     while i < len(raws):
         a = raws[i]
-        if i + 1 < len(raws):
-            b = raws[i + 1]
+        b = raws[i + 1] if i + 1 < len(raws) else None
+        # the unit test first, the gap's words only then: most pairs share no unit
+        if b is not None and b.has_suffix and a.kind != "ordinal" and b.kind != "ordinal" \
+                and a.kind in ("number", b.kind) and (not a.has_suffix or (a.kind == b.kind and a.unit == b.unit)):
             gap = text[a.end:b.start]
             left = text[max(start, a.start - 25):a.start]
             lo = max(start, a.start - 25)
@@ -794,8 +798,7 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
             ranged = joined or changed or bool(lex.range_re.fullmatch(gap))
             if a.unit is not None and not joined and _LETTER.search(gap):
                 ranged = False  # "rose 0.3% to 4.1%", "de 26,7 % à 24,0 %": two figures, not a range
-            compatible = a.kind in ("number", b.kind) and (not a.has_suffix or (a.kind == b.kind and a.unit == b.unit))
-            if ranged and b.has_suffix and compatible and a.kind != "ordinal" and b.kind != "ordinal":
+            if ranged:
                 if not a.has_suffix:
                     a.kind, a.unit = b.kind, b.unit
                     if b.scale and not a.scale:
@@ -821,7 +824,7 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
     return out
 
 
-_YEAR_DASH = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)[\s\u00a0]*[-–][\s\u00a0]*(1[89]\d\d|20\d\d)(?![\d])")
+_YEAR_DASH = _Guided(re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)[\s\u00a0]*[-–][\s\u00a0]*(1[89]\d\d|20\d\d)(?![\d])"), "12")
 _YEAR_JOINER = re.compile(r"[\s\u00a0]*(?:[-–/]|[^\W\d_]{1,5})[\s\u00a0]*(?:(?:el|le|l'|the|den|het)[\s\u00a0]+)?")
 
 

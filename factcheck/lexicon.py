@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -445,6 +445,75 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
             r"(?:" + _alternation([str(x) for x in _get(data, "ordinal_suffixes", path, list, [])]) + r")(?![^\W\d_])"
         ),
     )
+
+
+def embed(rx: re.Pattern[str]) -> str:
+    """A compiled pattern as a group inside another, its case flag kept local."""
+    pat = rx.pattern
+    if pat.startswith("(?i)"):
+        pat = "(?i:" + pat[4:] + ")"
+    elif rx.flags & re.I:
+        pat = "(?i:" + pat + ")"
+    return "(?:" + pat + ")"
+
+
+class Guided:
+    """A pattern found through a guide: the same matches, two to three times faster.
+
+    re's search tries the whole pattern at every position of the text (about 10 ns a
+    character), unless the pattern opens with a character or a character set: then a C
+    loop skips to the next position that may start a match. Patterns that open with a
+    lookaround ("not after a digit", "(?=\\d)") get no such skip, and each pass over a
+    block paid the full rate. The guide is ``first`` (a set holding every character a
+    match can start with) followed by a lookbehind that tries the pattern from that
+    character: it stops exactly where the pattern's matches start, and the pattern then
+    matches there for the span. Only for patterns that cannot match the empty string and
+    hold no backreference (re forbids those in a lookbehind).
+    """
+
+    __slots__ = ("rx", "guide")
+
+    def __init__(self, rx: re.Pattern[str], first: str) -> None:
+        self.rx = rx
+        self.guide = re.compile("[" + first + r"](?<=(?=" + embed(rx) + r")[\s\S])")
+
+    def search(self, text: str, pos: int, end: int) -> re.Match[str] | None:
+        g = self.guide.search(text, pos, end)
+        return None if g is None else self.rx.match(text, g.start(), end)
+
+    def finditer(self, text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+        """As ``rx.finditer``: after a match, the next is searched from its end."""
+        search, match = self.guide.search, self.rx.match
+        while (g := search(text, pos, end)) is not None:
+            m = match(text, g.start(), end)
+            yield m  # type: ignore[misc]  # the guide saw it match
+            pos = m.end()  # type: ignore[union-attr]
+
+
+class WordGuided:
+    """A word-start pattern found through a guide (see Guided).
+
+    A pattern that opens with ``(?<![^\W_])`` matches only at the start of the text or
+    right after a character of ``[\W_]`` (a space, a mark): the guide is that character
+    followed by a lookahead on the pattern, so re's fast loop skips the letters inside
+    words. The character before ``pos`` is read, as the pattern's own lookbehind does.
+    """
+
+    __slots__ = ("rx", "guide")
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.guide = re.compile(r"[\W_](?=" + embed(rx) + ")")
+
+    def search(self, text: str, pos: int, end: int) -> re.Match[str] | None:
+        if pos == 0:
+            m = self.rx.match(text, 0, end)
+            if m is not None:
+                return m
+            g = self.guide.search(text, 0, end)
+        else:
+            g = self.guide.search(text, pos - 1, end)
+        return None if g is None else self.rx.match(text, g.start() + 1, end)
 
 
 def tails(phrases: Any) -> frozenset[str]:

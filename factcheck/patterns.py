@@ -640,7 +640,10 @@ class Choice(Element):
         return frozenset(out)
 
     def slots(self) -> list[str]:
-        return [s for o in self.options for s in o.slots()]
+        """The names the options bind, each once: options name the same figure in their
+        own word order ("jumps 28%" / "15 procent hoger"), and the matcher counts slots
+        to know how many figures a sentence needs."""
+        return list(dict.fromkeys(s for o in self.options for s in o.slots()))
 
     def classes(self) -> list[str]:
         return [c for o in self.options for c in o.classes()]

@@ -24,7 +24,7 @@ from . import rates as rates_mod
 from .errors import InputError
 from .intervals import Amount, Interval, nominal_deviation, relative_deviation
 from .model import Document, Figure, Finding, Period, Report
-from .patterns import Context, FigureTest, classes_present, figure_starts_list, find_all, phrase_starts
+from .patterns import Context, FigureTest, figure_starts_list, find_all, need_starts, phrase_starts
 from .rules import Collect, Pick, Rule
 from .rules import load as load_rules
 from .tokens import Stream, Token, match_phrase_at, tokenize
@@ -135,6 +135,36 @@ def _calls_fx(e: expressions.Expr) -> bool:
     return (isinstance(e, expressions.Call) and e.func == "fx") or any(_calls_fx(c) for c in e.children())
 
 
+@lru_cache(maxsize=None)
+def _guard(e: expressions.Expr, unknown: frozenset[str]) -> expressions.Expr | None:
+    """The part of a condition that can be settled before the figures named in
+    ``unknown`` are chosen: the conjuncts of its top-level ``and`` chain that read none
+    of them and call no ``fx`` (whose steps and rate loading show in the report); None
+    when there is no such part.
+
+    The condition can hold only where the guard holds: an ``and`` chain is true only
+    when each conjunct evaluates to true, and a conjunct that reads none of the names
+    to choose evaluates alike (the functions are pure) whichever figures they get.
+    So a guard found false settles the condition for every choice at once: a pick
+    among the document's figures ("value(h) >= 100000" of the headline) or the picks
+    a rule's ``where`` comes after ("unit(a) != unit(b)") need not be tried.
+    """
+    parts: list[expressions.Expr] = []
+    stack = [e]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, expressions.BoolOp) and node.op == "and":
+            stack += [node.right, node.left]
+        elif not (node.names() & unknown) and not _calls_fx(node):
+            parts.append(node)
+    if not parts:
+        return None
+    guard = parts[0]
+    for part in parts[1:]:
+        guard = expressions.BoolOp("and", guard, part)
+    return guard
+
+
 def _env(bound: dict[str, object]) -> dict[str, object]:
     out: dict[str, object] = {}
     for name, v in bound.items():
@@ -201,7 +231,7 @@ class _Runner:
         for b in sorted(self.stream.block_ranges):
             self.units_by_lang.setdefault(self.block_lang.get(b, ""), ([], []))[1].append(b)
         self.languages = sorted(self.units_by_lang)
-        self.class_units: dict[tuple[str, str, bool], dict[int, int]] = {}
+        self.class_units: dict[tuple[str, frozenset[str], bool], dict[int, int]] = {}
         # the document's figures (in their order) by sentence and by block, for picks
         self.figs_of_unit: tuple[dict[int, list[Figure]], dict[int, list[Figure]]] = ({}, {})
         for f in figs:
@@ -210,7 +240,7 @@ class _Runner:
             self.figs_of_unit[1].setdefault(t.block, []).append(f)
         self.grouped_starts: dict[tuple[str, bool, frozenset[int]], dict[int, list[int]]] = {}
         self.contexts: dict[tuple[str, int, int], Context] = {}
-        self.allowed_units: dict[tuple[str, tuple[str, ...], bool], tuple[set[int] | None, list[dict[int, int]]]] = {}
+        self.allowed_units: dict[tuple[str, tuple[frozenset[str], ...], bool], tuple[set[int] | None, list[dict[int, int]]]] = {}
         self.figure_units: dict[tuple[str, bool, frozenset[str], int, tuple[frozenset[str], ...]], list[int]] = {}
         self.summaries: dict[tuple[str, bool, bool], list[tuple[int, str | None, int, set[str]]]] = {}
 
@@ -223,7 +253,8 @@ class _Runner:
         cheapest test to the dearest, each exact (a unit dropped is one where the
         pattern cannot match): first what the rule's figure slots need of a unit
         (``_figure_units``: enough figures, of the kinds, in a block of the kinds),
-        then the word classes its pattern needs (``_allowed``), and only then where
+        then the words its pattern needs (``_allowed``: the pattern's ``needs``,
+        classes and literal words, in and out of alternatives), and only then where
         its first element may begin. Most rules stop at the first test, before any
         word of the language's text is looked up.
         """
@@ -231,7 +262,7 @@ class _Runner:
             for bound in self._with_collect(rule, {}, None):
                 accept(bound)
             return
-        needed, required, required_classes = rule.plan
+        needed, required, needs = rule.plan
         top_slots = rule.top_slots
         toks = self.stream.tokens
         sentence_scope = rule.scope == "sentence"
@@ -249,7 +280,7 @@ class _Runner:
             # Sentences holding every class the pattern needs; ``lasts`` keeps, per
             # such sentence, the last place where each of them may begin: a match
             # cannot start after it.
-            allowed, lasts = self._allowed(lang, required_classes, sentence_scope)
+            allowed, lasts = self._allowed(lang, needs, sentence_scope)
             if allowed is not None:
                 units = [u for u in units if u in allowed]
                 if not units:
@@ -328,25 +359,22 @@ class _Runner:
             self.summaries[key] = got
         return got
 
-    def _allowed(self, lang: str, classes: tuple[str, ...], sentence_scope: bool) -> tuple[set[int] | None, list[dict[int, int]]]:
-        """The sentences (or blocks) holding a phrase of every class (None: no class
-        required), with each class's last start per unit; shared by the rules that
-        require the same classes."""
-        key = (lang, classes, sentence_scope)
+    def _allowed(self, lang: str, clauses: tuple[frozenset[str], ...], sentence_scope: bool) -> tuple[set[int] | None, list[dict[int, int]]]:
+        """The sentences (or blocks) meeting every clause of the pattern's ``needs``
+        (None: nothing needed), with, per clause, the last place in each unit where
+        one of its atoms may begin; shared by the rules that need the same."""
+        key = (lang, clauses, sentence_scope)
         got = self.allowed_units.get(key)
         if got is None:
             allowed: set[int] | None = None
             lasts: list[dict[int, int]] = []
-            present_classes = classes_present(self.stream, lang)
-            if any(name not in present_classes for name in classes):
-                allowed = set()  # a class absent from the language's text: nothing to do
-            else:
-                for name in classes:
-                    present = self._units_with(lang, name, sentence_scope)
-                    lasts.append(present)
-                    allowed = set(present) if allowed is None else allowed.intersection(present)
-                    if not allowed:
-                        break
+            for clause in clauses:
+                present = self._units_with_any(lang, clause, sentence_scope)
+                lasts.append(present)
+                allowed = set(present) if allowed is None else allowed.intersection(present)
+                if not allowed:
+                    allowed = set()  # a clause nowhere met in the language's text: nothing to do
+                    break
             got = self.allowed_units[key] = (allowed, lasts)
         return got
 
@@ -392,18 +420,19 @@ class _Runner:
         sent = self.doc.sentences[self.fig_token[f.id].sentence]
         return figures_mod.in_brackets(self.doc.text, f.start, sent.start)
 
-    def _units_with(self, lang: str, name: str, sentence_scope: bool) -> dict[int, int]:
-        """Sentences (or blocks) where a phrase of the class may begin, each with the
-        last token index where one may."""
-        key = (lang, name, sentence_scope)
+    def _units_with_any(self, lang: str, atoms: frozenset[str], sentence_scope: bool) -> dict[int, int]:
+        """Sentences (or blocks) where one of the atoms (classes, "=word" literals) may
+        begin, each with the last token index where one may."""
+        key = (lang, atoms, sentence_scope)
         got = self.class_units.get(key)
         if got is None:
             toks = self.stream.tokens
             got = {}
-            for i in phrase_starts(self.stream, lang, name):
-                unit = toks[i].sentence if sentence_scope else toks[i].block
-                if got.get(unit, -1) < i:
-                    got[unit] = i
+            for atom in atoms:
+                for i in need_starts(self.stream, lang, atom):
+                    unit = toks[i].sentence if sentence_scope else toks[i].block
+                    if got.get(unit, -1) < i:
+                        got[unit] = i
             self.class_units[key] = got
         return got
 
@@ -524,6 +553,12 @@ class _Runner:
             cands.append(f)
         if not cands:
             return None
+        if spec.where is not None and not eager_where:
+            # settled for every candidate at once when the part of ``where`` that
+            # does not read the candidate fails (``_guard``)
+            guard = _guard(spec.where, frozenset([name]))
+            if guard is not None and not self._true(guard, bound, fx):
+                return None
         key: Callable[[Figure], float]
         if spec.pick == "nearest":
             key = lambda f: abs(f.start - anchor.start)  # noqa: E731
@@ -560,12 +595,23 @@ class _Runner:
     # -- checking ----------------------------------------------------------------
 
     def run(self) -> list[Finding]:
+        def early_where(rule: Rule) -> expressions.Expr | None:
+            """The part of the rule's ``where`` that the pattern's figures settle
+            (``_guard``), tested before the picks; none when a pick may call ``fx``,
+            whose rate loading shows in the report."""
+            if rule.where is None or not rule.picks or any(
+                    p.where is not None and _calls_fx(p.where) for p in rule.picks.values()):
+                return None
+            return _guard(rule.where, frozenset(rule.picks))
+
         findings: list[Finding] = []
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for rule in self.rules:
 
-            def accept(bound: dict[str, object], rule: Rule = rule) -> bool:
+            def accept(bound: dict[str, object], rule: Rule = rule, early: expressions.Expr | None = early_where(rule)) -> bool:
                 fx = _Eval(self.doc.date, self.rates)
+                if early is not None and not self._true(early, bound, fx):
+                    return False  # the rule's ``where`` fails whatever the picks find
                 for name, spec in rule.picks.items():
                     f = self._pick(rule, name, spec, bound, fx)
                     if spec.absent:

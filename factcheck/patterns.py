@@ -126,6 +126,19 @@ class Element:
         """Figure kinds a sentence must hold for this element to match (a cheap pre-filter)."""
         return []
 
+    def needs(self) -> list[frozenset[str]]:
+        """Words every match of this element holds, as clauses: each clause a set of
+        atoms one of which begins at a token inside the match's span, at or after its
+        start. An atom is a class name ("rise") or "=" and a literal's first word
+        ("=(", matched as ``Literal.match`` would, figure tokens included).
+
+        A unit (sentence, paragraph) lacking one clause's every atom cannot hold a
+        match, and a match cannot start after the last place where a clause is met:
+        an exact pre-filter, as ``requirements`` is for figures. Elements that may
+        match without a word (gaps, slots, optional parts, negations) need nothing.
+        """
+        return []
+
     def first_starts(self, ctx: Context) -> frozenset[int] | None:
         """Token indices where a match may begin, or None when any may."""
         return None
@@ -149,6 +162,9 @@ class Literal(Element):
         j = match_words(self.words, ctx.tokens, i, ctx.end)
         return [(j, bound)] if j >= 0 else []
 
+    def needs(self) -> list[frozenset[str]]:
+        return [] if " " in self.words[0] else [frozenset(["=" + self.words[0]])]
+
     def first_starts(self, ctx: Context) -> frozenset[int] | None:
         if ctx.stream is None or " " in self.words[0]:
             return None
@@ -159,11 +175,7 @@ class Literal(Element):
         ordinal carries words): unlike ``first_starts``, which skips figures."""
         if ctx.stream is None or " " in self.words[0]:
             return None
-        key = ("literal-starts-all", self.words[0])
-        got = ctx.stream.cache.get(key)
-        if got is None:
-            got = ctx.stream.cache[key] = frozenset(_tokens_matching(ctx.stream, self.words[0]))
-        return got  # type: ignore[return-value]
+        return need_starts(ctx.stream, ctx.language, "=" + self.words[0])
 
 
 @dataclass(frozen=True)
@@ -178,6 +190,9 @@ class WordClass(Element):
 
     def classes(self) -> list[str]:
         return [self.name]
+
+    def needs(self) -> list[frozenset[str]]:
+        return [frozenset([self.name])]
 
     def first_starts(self, ctx: Context) -> frozenset[int] | None:
         return phrase_starts(ctx.stream, ctx.language, self.name) if ctx.stream is not None else None
@@ -306,6 +321,18 @@ def phrase_starts(stream: Stream, language: str, name: str) -> frozenset[int]:
         toks = stream.tokens
         got = frozenset(i for i in _tokens_matching(stream, first) if toks[i].figure is None)
         stream.cache[key] = got
+    return got  # type: ignore[return-value]
+
+
+def need_starts(stream: Stream, language: str, atom: str) -> frozenset[int]:
+    """Token indices where a ``needs`` atom may begin: a class phrase of ``language``,
+    or ("=word") any token the literal word matches, figure tokens included."""
+    if atom[0] != "=":
+        return _class_starts(stream, language).get(atom, _NO_STARTS)
+    key = ("literal-starts-all", atom[1:])
+    got = stream.cache.get(key)
+    if got is None:
+        got = stream.cache[key] = frozenset(_tokens_matching(stream, atom[1:]))
     return got  # type: ignore[return-value]
 
 
@@ -579,6 +606,9 @@ class Sequence(Element):
         """Classes every match must contain: a sentence without one of them is skipped."""
         return [it.name for it in self.items if isinstance(it, WordClass)]
 
+    def needs(self) -> list[frozenset[str]]:
+        return _minimal([c for it in self.items for c in it.needs()])
+
     def classes(self) -> list[str]:
         return [c for it in self.items for c in it.classes()]
 
@@ -645,11 +675,32 @@ class Choice(Element):
         to know how many figures a sentence needs."""
         return list(dict.fromkeys(s for o in self.options for s in o.slots()))
 
+    def needs(self) -> list[frozenset[str]]:
+        """A clause of each option, joined: whichever option matches meets the union.
+        Every combination while they are few, else the first clause of each."""
+        per_option = [o.needs() for o in self.options]
+        if not per_option or not all(per_option):
+            return []
+        combos: list[frozenset[str]] = [frozenset()]
+        for clauses in per_option:
+            if len(combos) * len(clauses) > MAX_NEED_COMBINATIONS:
+                clauses = clauses[:1]
+            combos = [c | d for c in combos for d in clauses]
+        return _minimal(combos)
+
+
+def _minimal(clauses: list[frozenset[str]]) -> list[frozenset[str]]:
+    """The clauses, in order, without repeats and without those another one implies
+    (a clause holding all the atoms of another is met wherever that one is)."""
+    unique = list(dict.fromkeys(clauses))
+    return [c for c in unique if not any(d < c for d in unique)]
+
     def classes(self) -> list[str]:
         return [c for o in self.options for c in o.classes()]
 
 
 MAX_ALTERNATIVES = 24
+MAX_NEED_COMBINATIONS = 16
 
 
 def find_all(pattern: Sequence, ctx: Context, start: int,

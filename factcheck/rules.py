@@ -114,13 +114,14 @@ class Rule:
         return not self.languages or language in self.languages
 
     @cached_property
-    def plan(self) -> tuple[int, tuple[frozenset[str], ...], tuple[str, ...]]:
+    def plan(self) -> tuple[int, tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
         """What the matcher needs before looking at a sentence, computed once per rule:
-        how many figures, which figure kinds, which word classes a match must hold."""
+        how many figures, which figure kinds, which words a match must hold (the
+        pattern's ``needs``: clauses of classes and literal words)."""
         if self.pattern is None:
             return 0, (), ()
         return (len(self.pattern.slots()), tuple(self.pattern.requirements()),
-                tuple(dict.fromkeys(self.pattern.required_classes())))
+                tuple(dict.fromkeys(self.pattern.needs())))
 
     @cached_property
     def top_slots(self) -> int:

@@ -507,6 +507,8 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
         _suffix(text, raw.end, end, lex, raw, raw.kind == "money")
         if raw.end < end and _LETTER.match(text, raw.end) and not raw.has_suffix:
             continue  # "5G", "3D": a name, not a figure
+        if not sign and raw.start == fs:
+            _spaced_sign(text, start, end, raw)
         if raw.kind == "number" and not raw.has_suffix and step == 1.0 and m.group("sep") is None \
                 and _YEAR.fullmatch(m.group("num")) and not sign:
             periods.append(Period(s, e, m.group("num"), "year", m.group("num")))
@@ -514,6 +516,34 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
         out.append(raw)
         last_end = raw.end
     return out
+
+
+# A minus spaced from its number ("- 1 4/5", "- 10 k"): a sign only when the signed number is
+# all its line holds and no line next to it opens with a dash. Otherwise "- " opening a line
+# is a list bullet ("- 10 k€ pour…", "- 12\n- 15"), and one inside a line a dash ("the
+# index - 10 points down").
+_SPACED_SIGN = re.compile(r"(?:^|(?<=\n))[ \t\u00a0]*([-−])[ \t\u00a0]+$")
+_LINE_END = re.compile(r"[ \t\u00a0]*(?:\n|$)")
+_BULLET_LINE = re.compile(r"[ \t\u00a0]*[-−–•*][ \t\u00a0]")
+
+
+def _spaced_sign(text: str, start: int, end: int, raw: _Raw) -> None:
+    """Negate ``raw`` in place when a spaced minus before it is its sign (see _SPACED_SIGN)."""
+    if raw.num_start < 0 or not _LINE_END.match(text, raw.end, end):
+        return
+    line = text.rfind("\n", 0, raw.start) + 1
+    m = _SPACED_SIGN.search(text, max(start, line), raw.start)
+    if m is None:
+        return
+    nxt = text.find("\n", raw.end)
+    if line > 0:
+        prev = text.rfind("\n", 0, line - 1) + 1
+        if _BULLET_LINE.match(text, prev):
+            return
+    if nxt >= 0 and _BULLET_LINE.match(text, nxt + 1):
+        return
+    raw.start = raw.num_start = m.start(1)
+    raw.value, raw.num_value = -raw.value, -raw.num_value
 
 
 # Three or more integers joined by commas without spaces, which no thousands grouping
@@ -626,8 +656,11 @@ def _read_segment(g: numwords.Grammar, words: list[numwords.Word], text: str, st
                 raw.start = raw.num_start = sm.start()
                 raw.value = raw.num_value = value * lex.signs.get(_key(sm.group(1)), 1.0)
                 raw.weak = False  # "minus one"
-        if raw.weak and not g.over_re.match(text, e, end) and not g.over_end_re.search(text, max(start, s - 12), s):
-            continue
+        if raw.weak and not g.over_re.match(text, e, end) and not g.over_end_re.search(text, max(start, s - 12), s) \
+                and not _after_scale_joiner(text, start, s, lex):
+            continue  # kept: "one over three", "3 hundred and one" (see _group_sum)
+        if _in_percent_word(text, start, s, e, lex):
+            continue  # the "cent" of "le pour cent restant" is part of a percent word
         pm = _prefix_currency(text, start, raw.start)  # "$ un mil millones"
         if pm:
             _set_currency(raw, pm.group().strip(), lex, e)
@@ -861,7 +894,7 @@ def _compounds(text: str, raws: list[_Raw], lex: Lexicon) -> list[_Raw]:
         a = raws[i]
         b = raws[i + 1] if i + 1 < len(raws) else None
         if b is not None and lex.compound_re.fullmatch(text, a.end, b.start):
-            merged = _subunit_amount(text, a, b) or _whole_and_fraction(a, b)
+            merged = _subunit_amount(text, a, b) or _whole_and_fraction(a, b) or _group_sum(text, a, b, lex)
             if merged is not None:
                 raws[i + 1] = merged  # it may take a third part: "one kuai and five mao five" is 1.55
                 i += 1
@@ -869,6 +902,57 @@ def _compounds(text: str, raws: list[_Raw], lex: Lexicon) -> list[_Raw]:
         out.append(a)
         i += 1
     return out
+
+
+_ANY_DIGIT_RE = re.compile(r"\d")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)" + _SP + r"*$")
+
+
+def _after_scale_joiner(text: str, start: int, pos: int, lex: Lexicon) -> bool:
+    """Whether a scale word and a compound connector come right before ``pos`` ("3 hundred
+    and | one"): a word that is no figure alone may end a number so (see _group_sum)."""
+    lo = max(start, pos - 40)
+    conn = _PREVIOUS_WORD.search(text, lo, pos)
+    if conn is None or not lex.compound_re.fullmatch(text, conn.start(), pos):
+        return False
+    scale = _PREVIOUS_WORD.search(text, lo, conn.start())
+    return scale is not None and (_key(scale.group(1)) in lex.scales or scale.group(1) in lex.scales_case)
+
+
+def _in_percent_word(text: str, start: int, s: int, e: int, lex: Lexicon) -> bool:
+    """Whether text[s:e] lies inside a percent word ("pour cent", "por ciento")."""
+    lo = max(start, s - 12)
+    return any(m.start() <= s and e <= m.end() for m in lex.percent_re.finditer(text, lo, e))
+
+
+def _group_sum(text: str, a: _Raw, b: _Raw, lex: Lexicon) -> _Raw | None:
+    """Digits and number words in one number: "3 hundred and 21", "4 thousand 3 hundred",
+    "6 crore and two hundred" are 321, 4300, 60000200, as "three hundred and twenty-one" is.
+
+    ``a`` is a whole number below a thousand times a scale word, with no unit; ``b`` a whole
+    number below a thousand, scaled or not, worth less than that scale ("5 million 250
+    thousand"), which brings its unit to the sum ("… and 21 yuan"). Written in digits, ``b``
+    is the next group only (a scale at most a thousand times smaller): "5 billion and 300
+    stores" are two numbers. So are "4000 3 hundred" (no scale word) and "between 3 million
+    and 500 thousand" (a range opener before).
+    """
+    if a.kind != "number" or a.unit is not None or a.scale is None or a.scale_mult < 100 or a.parts is not None \
+            or a.hedge or a.fraction or a.weak or a.step != 1.0 or not 0 < a.value < 1000:
+        return None
+    if b.kind not in ("number", "money", "quantity") or (b.kind == "number" and b.unit is not None) or b.parts is not None or b.fraction or b.subunit \
+            or b.step not in (0.0, 1.0) or b.value != int(b.value) or not 0 < b.value < 1000 \
+            or b.value * b.scale_mult >= a.scale_mult:
+        return None
+    if b.scale_mult * 1000 < a.scale_mult and _ANY_DIGIT_RE.search(text, b.num_start, b.num_end):
+        return None  # "5 billion and 300 stores" are two; "5 billion 250 million", "6 crore and two hundred" one
+    lo = max(0, a.start - 25)
+    if _may_end(text, lo, a.start, lex.tails["range_opener"]) and lex.range_opener_re.search(text, lo, a.start):
+        return None
+    whole = a.value * a.scale_mult + b.value * b.scale_mult
+    value = whole / b.scale_mult
+    return _Raw(start=a.start, end=b.end, value=value, step=1.0 if b.scale is None else b.step, kind=b.kind,
+                unit=b.unit, scale=b.scale, scale_mult=b.scale_mult, symbol=b.symbol, has_suffix=True,
+                num_start=a.num_start, num_end=b.num_end, num_value=value)
 
 
 def _subunit_amount(text: str, a: _Raw, b: _Raw) -> _Raw | None:
@@ -938,20 +1022,43 @@ def _bare(raw: _Raw) -> bool:
             and raw.value == int(raw.value))
 
 
-_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+# A word after a number: "d'" keeps its apostrophe and may be glued to the next ("d'abonnés").
+_COUNT_WORD = re.compile(r"[\s\u00a0\u202f]*([^\W\d_]+(?:['’](?=[^\W\d_]))?)")
 
 
 def _before_count(text: str, pos: int, end: int, lex: Lexicon) -> bool:
-    """Whether the people or things a count is of follow ``pos`` ("445m shares",
-    "9,4 miljoen klanten"): the rules' @headcount words. Such an amount is a count, not
-    a sum of money left elliptical."""
-    m = _NEXT_WORD.match(text, pos, end)
-    return m is not None and _norm_word(m.group(1)) in _count_nouns(lex.language)
+    """Whether the people or things a count is of follow ``pos``: "445m shares", "9,4 miljoen
+    klanten", "7,8 millions d'abonnés", "2,48 Millionen ausgelieferten Fahrzeugen". Such an
+    amount is a count, not a sum of money left elliptical.
+
+    After the number: a link word of the lexicon (``count_links``: "de", "d'", "of"), then at
+    most one other word (an adjective: "aangesloten", "nouveaux"), then a counted noun (the
+    rules' @headcount words and the lexicon's ``count_nouns``). The word between is no
+    stopword and no short one: "2 milliards en actions" is money paid in shares.
+    """
+    nouns = _count_nouns(lex.language)
+    words: list[str] = []
+    at = pos
+    while len(words) < 3 and (m := _COUNT_WORD.match(text, at, end)) is not None \
+            and (m.start(1) > at or (at > pos and text[at - 1] in "'’")):
+        words.append(_norm_word(m.group(1)).replace("’", "'"))
+        at = m.end()
+    if words and words[0] in lex.count_links:
+        words = words[1:]
+    if not words:
+        return False
+    if words[0] in nouns:
+        return True
+    adjective = words[0]
+    return (len(words) > 1 and words[1] in nouns and len(adjective) > 2 and adjective not in lex.stopwords
+            and adjective not in lex.count_links)
 
 
 @lru_cache(maxsize=None)
 def _count_nouns(language: str) -> frozenset[str]:
-    return frozenset(_norm_word(words[0]) for words in lexicon.load(language).classes.get("headcount", ()) if len(words) == 1)
+    lex = lexicon.load(language)
+    headcount = {_norm_word(words[0]) for words in lex.classes.get("headcount", ()) if len(words) == 1}
+    return frozenset(headcount | {_norm_word(w) for w in lex.count_nouns})
 
 
 def _norm_word(word: str) -> str:
@@ -968,11 +1075,17 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw], lex: Lexico
     the money figures of earlier blocks. A scaled count ("9,4 miljoen klanten") runs
     on too, so that the figures after it stay counts.
     """
-    for raw in raws:
+    counts = [raw.kind == "number" and raw.scale is not None and raw.unit is None
+              and _before_count(text, raw.end, len(text), lex) for raw in raws]
+    for i in range(len(raws) - 2, -1, -1):  # "de 4,5 millones a 6,3 millones de hogares": both count homes
+        a, b = raws[i], raws[i + 1]
+        if counts[i + 1] and not counts[i] and a.kind == "number" and a.scale is not None and a.unit is None \
+                and (lex.range_re.fullmatch(text, a.end, b.start) or lex.change_word_re.fullmatch(text, a.end, b.start)):
+            counts[i] = True
+    for raw, count in zip(raws, counts):
         amount = raw.kind == "money" or (raw.kind == "quantity" and raw.scale is not None and raw.unit not in DURATION_CODES)
         # a count of people or things runs on as a count: "14.6 million passengers, of
         # which 8.9 million flew on European routes" are no pounds
-        count = raw.kind == "number" and raw.scale is not None and raw.unit is None and _before_count(text, raw.end, len(text), lex)
         if (amount or count) and not in_brackets(text, raw.start, seen[0].start if seen else 0):
             seen.append(raw)  # "(7,9 milliards de dollars)" is an aside, not the running currency
         elif raw.kind == "number" and raw.scale and raw.unit is None and seen and not count:

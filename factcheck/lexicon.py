@@ -179,6 +179,11 @@ class Lexicon:
     # A capitalised word inside a sentence is a name ("gevolgd door Plus met 6,3 %"), not a
     # class word; false where common nouns are capitalised too (German "ein Plus von 5 %").
     capitalized_names: bool = False
+    # What a number may count besides people (@headcount): "3,61 Millionen Fahrzeugen", "72.000
+    # turismos". A scaled number before one is a count, not a sum of money left elliptical
+    # (figures._before_count); ``count_links`` may come first ("7,8 millions d'abonnés").
+    count_nouns: frozenset[str] = frozenset()
+    count_links: frozenset[str] = frozenset()
 
 
 def _get(data: dict[str, Any], key: str, path: Path, kind: type, default: Any) -> Any:
@@ -432,6 +437,8 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         quarter_re=re.compile(r"(?i)(?<![^\W_])(?:" + _alternation(list(quarters), fold=True) + r")"),
         relative_re=re.compile(r"(?i)(?<![^\W_])(?:" + _alternation(list(relative), fold=True) + r")"),
         capitalized_names=_get(data, "capitalized_names", path, bool, False),
+        count_nouns=frozenset(_norm(str(w)) for w in _get(data, "count_nouns", path, list, [])),
+        count_links=frozenset(_norm(str(w)) for w in _get(data, "count_links", path, list, [])),
         classes={
             str(name): tuple(sorted({phrase_words(str(p)) for p in (phrases or []) if phrase_words(str(p))}, key=len, reverse=True))
             for name, phrases in _get(data, "classes", path, dict, {}).items()

@@ -56,6 +56,9 @@ class Morph:
     noun: bool = False  # also a noun ("una media de", "un medio de transporte"): after "one", only at the end
 
 
+_GLUED_JOIN = Morph(GJOIN)
+
+
 @dataclass(frozen=True, slots=True)
 class Word:
     """A word of a run: its span, its folded text and its morphemes (several when glued)."""
@@ -107,6 +110,7 @@ class Grammar:
     over_re: re.Pattern[str]  # the gap between numerator and denominator ("1 sur 3")
     over_end_re: re.Pattern[str]  # an over word ending the text before a denominator
     has_over: bool
+    glued: frozenset[str] = frozenset()  # glued joiners ("en" inside "honderdenzes")
 
     def read(self, text: str, start: int, end: int) -> list[WordNumber]:
         """Every cardinal, decimal or fraction written in words in text[start:end]."""
@@ -202,6 +206,8 @@ def _pieces(g: Grammar, word: str, ordinals: bool) -> tuple[Morph, ...] | None:
             continue
         for k in range(i + 1, min(n, i + 16) + 1):
             piece = g.morphemes.get(word[i:k])
+            if piece is not None and piece.kind == JOIN and word[i:k] in g.glued:
+                piece = _GLUED_JOIN  # "honderdenzes": "en" is a word joiner and a glued one
             if piece is None or piece.kind in (ARTICLE, LINK, POINT) or (piece.kind == ORD and (not ordinals or k < n)):
                 continue
             cand = here + (piece,)
@@ -322,7 +328,7 @@ class _Parser:
     def _integer(self, i: int, stop: int | None = None, article: bool = True) -> _Int | None:
         """The longest whole number starting at word i (glued words are read whole)."""
         stop = len(self.words) if stop is None else stop
-        st = _State([])
+        st = done = _State([])  # done: the state at ``end`` (a joiner may be read in vain)
         end = i
         j = i
         while j < stop:
@@ -331,6 +337,7 @@ class _Parser:
                 break
             if len(morphs) == 1 and morphs[0].kind == JOIN:
                 if st.started and st.last != JOIN and j + 1 < stop and self._fits(j + 1, st):
+                    st = st.copy()
                     st.last = JOIN
                     j += 1
                     continue
@@ -338,9 +345,10 @@ class _Parser:
             trial = st.copy()
             if not all(self._step(m, trial, article and j == i and k == 0) for k, m in enumerate(morphs)):
                 break
-            st = trial
+            st = done = trial
             j += 1
             end = j
+        st = done
         if not st.started or end == i or st.last == ARTICLE:
             return None
         value = sum(v for v, _ in st.groups) + st.cur
@@ -772,6 +780,7 @@ def _compile(language: str, data: dict[str, Any], path: Path, ordinals: tuple[st
         links=links,
         over_re=re.compile(_SP + r"*(?:" + over_alt + r")" + _SP + r"*", re.I) if over else re.compile(r"(?!x)x"),
         has_over=bool(over),
+        glued=frozenset(fold(str(w)) for w in data.get("glued_joiners") or []),
         over_end_re=re.compile(r"(?<![^\W_])(?:" + over_alt + r")" + _SP + r"*$", re.I) if over else re.compile(r"(?!x)x"),
     )
 

@@ -478,6 +478,9 @@ class _Runner:
                     continue
                 if spec.not_after and any(self._has(p, lang, max(ss, i - 4), i) for p in spec.not_after):
                     continue
+                if spec.not_after_in_sentence and any(self._has(p, lang, ss, i) for p in spec.not_after_in_sentence) \
+                        and not any(self._has(p, lang, max(ss, i - 3), i) for p in spec.unless_after):
+                    continue  # a change told earlier in the sentence; a level reached still counts
                 if spec.not_before and any(self._has(p, lang, i + 1, min(se, i + 2)) for p in spec.not_before):
                     continue  # the start of a pair: "von 59,0 % auf 53,8 %"
                 picked.append(t.figure)

@@ -1151,6 +1151,10 @@ def _hedge_semantics() -> dict[str, dict[str, object]]:
     return {str(k): dict(v or {}) for k, v in lexicon.common().get("hedge_semantics", {}).items()}
 
 
+# A hedge on a divisor reads the other way: "more than halved" is a factor below one half.
+_INVERSE_HEDGES = {"more_than": "less_than", "less_than": "more_than", "at_least": "at_most", "at_most": "at_least"}
+
+
 def _apply_hedge(value: float, low: float, high: float, hedge: str | None) -> tuple[float, float, bool, bool]:
     """Widen or open the written interval as the hedge says (semantics in common.yaml)."""
     if not hedge:
@@ -1285,7 +1289,11 @@ def _figure(text: str, raw: _Raw, language: str, id: str = "", period: str | Non
     value = _scaled(raw.value, raw.scale_mult)
     low, high = _interval(raw)
     if raw.hedge and raw.hedge != "range":
-        low, high, lo_open, hi_open = _apply_hedge(value, low, high, raw.hedge)
+        hedge = raw.hedge
+        if raw.unit == "x" and 0 < value < 1:
+            # "meer dan gehalveerd", "more than halved": fell further, to less than half
+            hedge = _INVERSE_HEDGES.get(hedge, hedge)
+        low, high, lo_open, hi_open = _apply_hedge(value, low, high, hedge)
     else:
         # Round half up: "3" covers [2.5, 3.5), so 2.5 exactly would have been written 3
         # but nothing below it; "12 / 5 = 2.4…2.5" then does not meet "3".

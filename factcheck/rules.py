@@ -43,6 +43,11 @@ class Collect:
     sentence_lacks: tuple[str, ...] = ()  # classes/phrases the figure's sentence must not contain
     carry: int = 0  # sentence_has also holds for the next N sentences of the paragraph
     not_before: tuple[str, ...] = ()  # classes/phrases that must not stand just after ("59 % auf 53,8 %")
+    # classes/phrases that must not stand anywhere before the figure in its sentence
+    # ("groeide het aantal laadpunten met 40 procent": a rise, not a share)
+    not_after_in_sentence: tuple[str, ...] = ()
+    # ... unless one of these stands right before the figure: the level reached ("naar 9,8 procent")
+    unless_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -243,6 +248,10 @@ def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
                 raise w.error(_line(node, "not_after"), f"{field_}.not_after", "must list word classes (@name)")
             return Slot(name, _test(w, node, field_), repeat, tuple(c[1:] for c in not_after))
         if "gap" in node:
+            unknown = set(node) - {"gap", "figures", "stop"}
+            if unknown:  # a misspelt key would silently widen the gap
+                key = sorted(unknown)[0]
+                raise w.error(_line(node, key), f"{field_}.{key}", "unknown key in a gap (gap, figures, stop)")
             most = node["gap"]
             if not isinstance(most, int) or isinstance(most, bool) or not 0 <= most <= 30:
                 raise w.error(_line(node, "gap"), f"{field_}.gap", "must be a whole number from 0 to 30")
@@ -341,7 +350,7 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
             if cscope not in ("sentence", "paragraph", "document"):
                 raise w.error(_line(spec, "in"), f"{f}.in", "must be sentence, paragraph or document")
             unknown = set(spec) - {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after",
-                                   "not_before", "sentence_lacks", "min", "carry"}
+                                   "not_before", "not_after_in_sentence", "unless_after", "sentence_lacks", "min", "carry"}
             if unknown:
                 key = sorted(unknown)[0]
                 raise w.error(_line(spec, key), f"{f}.{key}", "unknown key in a collection")
@@ -349,7 +358,9 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                          _phrases(w, spec, "not_after", f"{f}.not_after"), mn,
                                          _phrases(w, spec, "sentence_lacks", f"{f}.sentence_lacks"),
                                          _count(w, spec, "carry", f"{f}.carry", 0, 5),
-                                         _phrases(w, spec, "not_before", f"{f}.not_before"))
+                                         _phrases(w, spec, "not_before", f"{f}.not_before"),
+                                         _phrases(w, spec, "not_after_in_sentence", f"{f}.not_after_in_sentence"),
+                                         _phrases(w, spec, "unless_after", f"{f}.unless_after"))
     if pattern is None and not collect:
         raise w.error(node.line, "pattern", "a rule needs a pattern or a collect section")
     slots = list(pattern.slots() if pattern else []) + list(collect)
@@ -460,7 +471,8 @@ def _check_classes(w: _Where, rule: Rule, node: LDict) -> None:
     """
     used = list(rule.pattern.classes() if rule.pattern else [])
     for c in rule.collect.values():
-        used += [p[1:] for p in c.sentence_has + c.not_after + c.sentence_lacks + c.not_before if p.startswith("@")]
+        used += [p[1:] for p in c.sentence_has + c.not_after + c.sentence_lacks + c.not_before + c.not_after_in_sentence
+                 + c.unless_after if p.startswith("@")]
     field_ = "pattern" if "pattern" in node else "collect"
     for name in used:
         if rule.languages:

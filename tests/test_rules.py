@@ -47,6 +47,9 @@ BAD = [
     # a misspelt pick key is an error, not a silently wider pick
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, preceeded_by: [contre]}\n"
      "    check: {stated: a, expected: b}\n", 6, "with.b.preceeded_by"),
+    # a gap's classes to stop at go in "stop"; any other key is an error, not ignored
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}, {gap: 3, stop_classes: ['@rise']}, {fig: money, as: b}]\n"
+     "    check: {stated: a, expected: b}\n", 4, "stop_classes"),
     # a slot's not_after lists word classes, not free words
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a, not_after: [contre]}]\n"
      "    check: {stated: a, expected: a}\n", 4, "pattern[0].not_after"),

@@ -45,7 +45,12 @@ def _word_ok(pattern: str, norm: str, lower: str) -> bool:
 
 
 def match_words(words: tuple[str, ...], tokens: tuple[Token, ...], i: int, end: int) -> int:
-    """End index if ``words`` match the tokens from ``i``, else -1."""
+    """End index if ``words`` match the tokens from ``i``, else -1.
+
+    Words are whole words: a match that a hyphen glues to more letters after it is the
+    head of a compound ("after-tax profit" holds no "after", "year-on-year" no "year
+    on"). Glued before, it is the compound's last part and keeps its sense: a
+    "Smartphone-Markt" is a market."""
     j = i
     for w in words:
         if j >= end:
@@ -54,7 +59,17 @@ def match_words(words: tuple[str, ...], tokens: tuple[Token, ...], i: int, end: 
         if not _word_ok(w, t.norm, t.lower):
             return -1
         j += 1
+    if _glued_on(tokens, j - 1, j):
+        return -1
     return j
+
+
+def _glued_on(tokens: tuple[Token, ...], k: int, h: int) -> bool:
+    """Whether the word at ``k`` continues through a hyphen at ``h = k + 1`` into
+    another word, with no space between: the head of a compound."""
+    if h + 1 >= len(tokens) or k < 0 or tokens[h].lower != "-" or not tokens[k].norm.isalpha():
+        return False
+    return tokens[k].end == tokens[h].start and tokens[h].end == tokens[h + 1].start and tokens[h + 1].norm.isalpha()
 
 
 def _words(stream: Stream) -> list[tuple[str, str, list[int]]]:

@@ -243,8 +243,10 @@ def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_cur
                 conn = lex.connector_re.match(text, after, end)
                 if conn:
                     cur = lex.currency_name_re.match(text, conn.end(), end)
-            if word in lex.scales_with_currency_only and not (cur or prefixed_currency or _before_count(text, after, end, lex)):
-                pass  # "5 m" is five metres, not five million; "445m shares" are millions
+            decimal_glued = 0 < raw.step < 1 and not text[pos].isspace()  # "168.6m": a decimal count of millions
+            if word in lex.scales_with_currency_only and not (cur or prefixed_currency or decimal_glued
+                                                              or _before_count(text, after, end, lex)):
+                pass  # "5 m" is five metres, not five million; "445m shares", "168.6m" are millions
             elif word in lex.scales_glued_only and text[pos].isspace() and not (cur or prefixed_currency):
                 pass  # "1.2b" is 1.2 billion, "item 5 b" is no scale
             else:

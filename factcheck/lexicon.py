@@ -498,7 +498,7 @@ class Guided:
 
 
 class WordGuided:
-    """A word-start pattern found through a guide (see Guided).
+    r"""A word-start pattern found through a guide (see Guided).
 
     A pattern that opens with ``(?<![^\W_])`` matches only at the start of the text or
     right after a character of ``[\W_]`` (a space, a mark): the guide is that character

@@ -89,6 +89,7 @@ class _Raw:
     has_suffix: bool = False
     fraction: bool = False  # a fraction in words ("a half", "een kwart")
     subunit: bool = False  # the currency named is a subunit ("cents"): the value was scaled by its factor
+    after_subunit: bool = False  # an amount whose last part was a subunit ("een kuai en vijf mao")
     low: float | None = None
     high: float | None = None
     # The number alone, scale word included, without currency, unit or hedge
@@ -961,14 +962,16 @@ def _subunit_amount(text: str, a: _Raw, b: _Raw) -> _Raw | None:
     if a.kind != "money" or a.subunit or a.scale is not None or a.hedge == "range":
         return None
     sub = b.kind == "money" and b.subunit and b.scale is None
+    # a bare number ends the amount ("15 Dollar 50."), or follows a subunit as the next one
+    # down ("een kuai en vijf mao vijf kosten": five fen)
     bare = (b.kind == "number" and not b.has_suffix and b.scale is None and b.value == int(b.value)
             and 0 < b.value < 100 and b.step in (0.0, 1.0) and b.parts is None
-            and _AMOUNT_END.match(text, b.end) is not None)
+            and (_AMOUNT_END.match(text, b.end) is not None or (a.after_subunit and b.value < 10)))
     if not (sub or bare):
         return None
     cents, step = (b.value, b.step) if sub else (b.value / 100, b.step / 100)
     return _Raw(start=a.start, end=b.end, value=a.value + cents, step=step, kind="money", unit=a.unit,
-                symbol=a.symbol, has_suffix=True, parts=_parts(a) + _parts(b))
+                symbol=a.symbol, has_suffix=True, parts=_parts(a) + _parts(b), after_subunit=sub)
 
 
 def _whole_and_fraction(a: _Raw, b: _Raw) -> _Raw | None:

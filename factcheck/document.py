@@ -130,6 +130,18 @@ def detect_language(text: str, default: str | None = None) -> str | None:
     return _language_of(_first_words(text, _DETECT_WORDS), default)
 
 
+def _leading_words(block_words: list[list[str]], n: int) -> list[str]:
+    """The first ``n`` words of the text, taken from its blocks' words: the same as
+    ``_first_words(text, n)`` (detect_language), as no word spans a line break and every
+    character outside the blocks is a space, without a second scan of the text."""
+    out: list[str] = []
+    for words in block_words:
+        out += words[:n - len(out)]
+        if len(out) >= n:
+            break
+    return out
+
+
 def split_blocks(text: str, language: str | None, hint: str | None = None) -> tuple[tuple[Block, ...], str]:
     """One block per non-empty line, classified as title, paragraph, caption or noise.
 
@@ -146,14 +158,16 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
         s += len(seg) - len(seg.lstrip())
         e -= len(seg) - len(seg.rstrip())
         spans.append((s, e))
-    doc_lang = language or hint or detect_language(text, None) or "en"
+    # Each block is split into words once: its kind and language read them, and so does
+    # the page's language, from the first words of the first blocks (see _leading_words).
+    block_words = [_WORD.findall(text, s, e) for s, e in spans]
+    doc_lang = language or hint or _language_of(_leading_words(block_words, _DETECT_WORDS), None) or "en"
     blocks: list[Block] = []
     title_text: str | None = None
     prev_end = -10
     prev_kind = ""
-    for i, (s, e) in enumerate(spans):
+    for i, ((s, e), words) in enumerate(zip(spans, block_words)):
         seg = text[s:e]
-        words = _WORD.findall(seg)
         adjacent = "\n\n" not in text[prev_end:s] if prev_end >= 0 else False
         ends_sentence = seg.rstrip()[-1:] in ".!?…»\"”'’)"
         if seg.startswith("---") or re.match(r"^(?:date|title|lang)\s*:", seg, re.I):

@@ -48,6 +48,7 @@ class Collect:
     not_after_in_sentence: tuple[str, ...] = ()
     # ... unless one of these stands right before the figure: the level reached ("naar 9,8 procent")
     unless_after: tuple[str, ...] = ()
+    drop_subtotals: bool = False  # leave out a figure that adds up those just before it
 
 
 @dataclass(frozen=True)
@@ -303,6 +304,13 @@ def _count(w: _Where, node: LDict, key: str, field_: str, default: int, most: in
     return value
 
 
+def _flag(w: _Where, node: LDict, key: str, field_: str) -> bool:
+    value = node.get(key, False)
+    if not isinstance(value, bool):
+        raise w.error(_line(node, key), field_, "must be true or false")
+    return value
+
+
 def _phrases(w: _Where, node: LDict, key: str, field_: str) -> tuple[str, ...]:
     raw = node.get(key)
     if raw is None:
@@ -350,7 +358,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
             if cscope not in ("sentence", "paragraph", "document"):
                 raise w.error(_line(spec, "in"), f"{f}.in", "must be sentence, paragraph or document")
             unknown = set(spec) - {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after",
-                                   "not_before", "not_after_in_sentence", "unless_after", "sentence_lacks", "min", "carry"}
+                                   "not_before", "not_after_in_sentence", "unless_after", "drop_subtotals", "sentence_lacks",
+                                   "min", "carry"}
             if unknown:
                 key = sorted(unknown)[0]
                 raise w.error(_line(spec, key), f"{f}.{key}", "unknown key in a collection")
@@ -360,7 +369,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                          _count(w, spec, "carry", f"{f}.carry", 0, 5),
                                          _phrases(w, spec, "not_before", f"{f}.not_before"),
                                          _phrases(w, spec, "not_after_in_sentence", f"{f}.not_after_in_sentence"),
-                                         _phrases(w, spec, "unless_after", f"{f}.unless_after"))
+                                         _phrases(w, spec, "unless_after", f"{f}.unless_after"),
+                                         _flag(w, spec, "drop_subtotals", f"{f}.drop_subtotals"))
     if pattern is None and not collect:
         raise w.error(node.line, "pattern", "a rule needs a pattern or a collect section")
     slots = list(pattern.slots() if pattern else []) + list(collect)

@@ -50,6 +50,9 @@ BAD = [
     # a gap's classes to stop at go in "stop"; any other key is an error, not ignored
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}, {gap: 3, stop_classes: ['@rise']}, {fig: money, as: b}]\n"
      "    check: {stated: a, expected: b}\n", 4, "stop_classes"),
+    # a collection's flags are true or false
+    ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, drop_subtotals: often}\n"
+     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.drop_subtotals"),
     # a slot's not_after lists word classes, not free words
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a, not_after: [contre]}]\n"
      "    check: {stated: a, expected: a}\n", 4, "pattern[0].not_after"),

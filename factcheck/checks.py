@@ -540,10 +540,16 @@ class _Runner:
             if spec.preceded_by or spec.not_preceded_by:
                 i = self.fig_index[f.id]
                 lang = self.block_lang.get(t.block, "")
-                ss = self.stream.sentence_ranges[t.sentence][0]
-                if spec.preceded_by and not any(self._has(p, lang, max(ss, i - 5), i) for p in spec.preceded_by):
+                # "just before", but not back into an aside that closed before the figure
+                # ("(Vorjahresquartal: 805 Millionen Euro) auf 918": the 918 is no base)
+                lo = max(self.stream.sentence_ranges[t.sentence][0], i - 5)
+                for j in range(i - 1, lo - 1, -1):
+                    if self.stream.tokens[j].lower == ")":
+                        lo = j + 1
+                        break
+                if spec.preceded_by and not any(self._has(p, lang, lo, i) for p in spec.preceded_by):
                     continue
-                if spec.not_preceded_by and any(self._has(p, lang, max(ss, i - 5), i) for p in spec.not_preceded_by):
+                if spec.not_preceded_by and any(self._has(p, lang, lo, i) for p in spec.not_preceded_by):
                     continue
             if spec.near:
                 # a word of the class close by in the same sentence: "rose 62%", or,

@@ -18,7 +18,7 @@ import accuracy  # noqa: E402
 
 from factcheck.checks import Rates  # noqa: E402
 
-CAUGHT_FLOOR = 0.85  # 505 of 589 planted errors (sets A-M) at the time of writing
+CAUGHT_FLOOR = 0.86  # 510 of 589 planted errors (sets A-M) at the time of writing
 FALSE_ALARM_CEILING = 0.02  # 0 of 1,150 true claims at the time of writing
 HELD_OUT: tuple[str, ...] = ()  # suffixes of sets not yet measured, e.g. ("-n",)
 

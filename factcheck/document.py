@@ -61,19 +61,13 @@ def _stopword_weights() -> dict[str, dict[str, float]]:
 _DETECT_WORDS = 80
 
 
-def _first_words(text: str, n: int) -> list[str]:
-    """The first ``n`` words. One findall on a window, not a loop over matches."""
-    window = 16 * n
-    words = _WORD.findall(text, 0, window)
-    if len(words) <= n and len(text) > window:
-        words = _WORD.findall(text)  # long words: the window may have cut one
-    return words[:n]
-
-
 def _language_of(words: list[str], default: str | None) -> str | None:
-    """detect_language on words already found, lower-cased in one call: per-word
-    Python work made language detection the costliest step of extraction. Weights
-    are added in text order: rational ties ("es" 5.5333…2 vs "fr" 5.5333…3) are
+    """The language whose stopwords weigh most in ``words`` (a block's first 80).
+
+    Stopword counting is crude but fast, needs no model download, and is enough to tell
+    a Dutch caption from the French article around it. The words are lower-cased in one
+    call: per-word Python work made language detection the costliest step of extraction.
+    Weights are added in text order: rational ties ("es" 5.5333…2 vs "fr" 5.5333…3) are
     broken by float rounding, and another order would break them otherwise."""
     if not words:
         return default
@@ -81,24 +75,17 @@ def _language_of(words: list[str], default: str | None) -> str | None:
     scores: dict[str, float] = {}
     get = scores.get
     joined = "\x00".join(words).lower().replace("’", "'")
-    lowered = joined.split("\x00")
-    if "'" not in joined:  # most blocks: one look-up a word
-        for w in lowered:
-            ws = weights.get(w)
+    elided = "'" in joined  # most blocks have no "d'", "l'": one look-up a word
+    for w in joined.split("\x00"):
+        ws = weights.get(w)
+        if ws is not None:
+            for lang, weight in ws:
+                scores[lang] = get(lang, 0.0) + weight
+        if elided and "'" in w:
+            ws = weights.get(w.split("'")[0] + "'")
             if ws is not None:
                 for lang, weight in ws:
                     scores[lang] = get(lang, 0.0) + weight
-    else:
-        for w in lowered:
-            ws = weights.get(w)
-            if ws is not None:
-                for lang, weight in ws:
-                    scores[lang] = get(lang, 0.0) + weight
-            if "'" in w:
-                ws = weights.get(w.split("'")[0] + "'")
-                if ws is not None:
-                    for lang, weight in ws:
-                        scores[lang] = get(lang, 0.0) + weight
     if not scores:
         return default
     best = max(scores.items(), key=lambda kv: kv[1])
@@ -121,19 +108,10 @@ def _weight_pairs() -> dict[str, tuple[tuple[str, float], ...]]:
     return hit[1]
 
 
-def detect_language(text: str, default: str | None = None) -> str | None:
-    """The language whose stopwords weigh most in ``text`` (its first 80 words).
-
-    Stopword counting is crude but fast, needs no model download, and is enough
-    to tell a Dutch caption from the French article around it.
-    """
-    return _language_of(_first_words(text, _DETECT_WORDS), default)
-
-
 def _leading_words(block_words: list[list[str]], n: int) -> list[str]:
-    """The first ``n`` words of the text, taken from its blocks' words: the same as
-    ``_first_words(text, n)`` (detect_language), as no word spans a line break and every
-    character outside the blocks is a space, without a second scan of the text."""
+    """The first ``n`` words of the text, taken from its blocks' words: no word spans a
+    line break and every character outside the blocks is a space, so the page's words
+    need no second scan of the text."""
     out: list[str] = []
     for words in block_words:
         out += words[:n - len(out)]
@@ -202,14 +180,14 @@ _WORD_BEFORE_DOT = re.compile(r"([^\W_]+)\.$")
 
 @lru_cache(maxsize=None)
 def _no_break_words(language: str) -> frozenset[str]:
-    """Words after which a full stop is an abbreviation's: "1,5 Mrd. Euro", "ca. 5"."""
-    lex = lexicon.load(language)
-    return frozenset({w.lower().rstrip(".") for w in lex.abbreviations} | {w.lower() for w in lex.scales_case}
-                     | {w.lower() for w in lex.scales if len(w) <= 4})
+    """Words after which a full stop is an abbreviation's: "ca. 5", "Dr. Smith" (scale
+    abbreviations, "1,5 Mrd. Euro", are _scale_words')."""
+    return frozenset(w.lower().rstrip(".") for w in lexicon.load(language).abbreviations)
 
 
 @lru_cache(maxsize=None)
 def _scale_words(language: str) -> frozenset[str]:
+    """Scale words short enough to be abbreviated with a full stop ("Mrd.", "mln.")."""
     lex = lexicon.load(language)
     return frozenset({w.lower() for w in lex.scales_case} | {w.lower() for w in lex.scales if len(w) <= 4})
 

@@ -299,6 +299,17 @@ def load(language: str) -> Lexicon:
     return _compile(language, data, path)
 
 
+def _hedge_table(data: dict[str, Any], key: str, path: Path) -> dict[str, str]:
+    """Normalised phrase → hedge kind, from a mapping of kind → phrases."""
+    table: dict[str, str] = {}
+    for kind, phrases in _get(data, key, path, dict, {}).items():
+        if kind not in HEDGE_KINDS:
+            raise InputError(f"{path}:{_line_of(path, key)}: field '{key}' has unknown kind '{kind}'")
+        for p in phrases or []:
+            table[_norm(str(p))] = kind
+    return table
+
+
 def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
     scales_raw = _get(data, "scales", path, dict, {})
     case_only = set(map(str, _get(data, "scales_with_currency_only", path, list, [])))
@@ -316,12 +327,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
     currencies = {
         _norm(str(k)): _currency(v, path) for k, v in _get(data, "currencies", path, dict, {}).items()
     }
-    hedges: dict[str, str] = {}
-    for kind, phrases in _get(data, "hedges", path, dict, {}).items():
-        if kind not in HEDGE_KINDS:
-            raise InputError(f"{path}:{_line_of(path, 'hedges')}: field 'hedges' has unknown kind '{kind}'")
-        for p in phrases or []:
-            hedges[_norm(str(p))] = kind
+    hedges = _hedge_table(data, "hedges", path)
     fractions = {_norm(str(k)): _number(v, path, "fractions") for k, v in _get(data, "fractions", path, dict, {}).items()}
     multipliers = {_norm(str(k)): _number(v, path, "multipliers") for k, v in _get(data, "multipliers", path, dict, {}).items()}
     units: dict[str, str] = {}
@@ -331,12 +337,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         units[str(k)] = fm.group(1) if fm else str(v)
         if fm:
             unit_factors[str(k)] = _number(fm.group(2), path, "units")
-    hedges_after: dict[str, str] = {}
-    for kind, phrases in _get(data, "hedges_after", path, dict, {}).items():
-        if kind not in HEDGE_KINDS:
-            raise InputError(f"{path}:{_line_of(path, 'hedges_after')}: field 'hedges_after' has unknown kind '{kind}'")
-        for p in phrases or []:
-            hedges_after[_norm(str(p))] = kind
+    hedges_after = _hedge_table(data, "hedges_after", path)
     signs: dict[str, float] = {}
     for word, sign in _get(data, "sign_words", path, dict, {}).items():
         signs[_norm(str(word))] = -1.0 if _number(sign, path, "sign_words") < 0 else 1.0

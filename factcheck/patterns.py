@@ -319,12 +319,6 @@ def _class_starts(stream: Stream, language: str) -> dict[str, frozenset[int]]:
     return result
 
 
-def classes_present(stream: Stream, language: str) -> dict[str, frozenset[int]]:
-    """The classes with a possible phrase start in ``language``'s text (a mapping to
-    those starts): a rule needing a class missing here has nothing to look at."""
-    return _class_starts(stream, language)
-
-
 def phrase_starts(stream: Stream, language: str, name: str) -> frozenset[int]:
     """Token indices where a phrase of class ``name`` (or literal "=words") may start."""
     if name[0] != "=":
@@ -617,10 +611,6 @@ class Sequence(Element):
     def first_starts(self, ctx: Context) -> frozenset[int] | None:
         return self.items[0].first_starts(ctx) if self.items else None
 
-    def required_classes(self) -> list[str]:
-        """Classes every match must contain: a sentence without one of them is skipped."""
-        return [it.name for it in self.items if isinstance(it, WordClass)]
-
     def needs(self) -> list[frozenset[str]]:
         return _minimal([c for it in self.items for c in it.needs()])
 
@@ -690,6 +680,9 @@ class Choice(Element):
         to know how many figures a sentence needs."""
         return list(dict.fromkeys(s for o in self.options for s in o.slots()))
 
+    def classes(self) -> list[str]:
+        return [c for o in self.options for c in o.classes()]
+
     def needs(self) -> list[frozenset[str]]:
         """A clause of each option, joined: whichever option matches meets the union.
         Every combination while they are few, else the first clause of each."""
@@ -709,9 +702,6 @@ def _minimal(clauses: list[frozenset[str]]) -> list[frozenset[str]]:
     (a clause holding all the atoms of another is met wherever that one is)."""
     unique = list(dict.fromkeys(clauses))
     return [c for c in unique if not any(d < c for d in unique)]
-
-    def classes(self) -> list[str]:
-        return [c for o in self.options for c in o.classes()]
 
 
 MAX_ALTERNATIVES = 24

@@ -400,12 +400,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
             if anchor not in slots:
                 raise w.error(_line(spec, "anchor"), f"{f}.anchor", f"unknown slot '{anchor}'")
             where = _expr(w, spec, "where", f"{f}.where") if "where" in spec else None
-            outside = spec.get("outside_brackets", False)
-            if not isinstance(outside, bool):
-                raise w.error(_line(spec, "outside_brackets"), f"{f}.outside_brackets", "must be true or false")
-            absent = spec.get("absent", False)
-            if not isinstance(absent, bool):
-                raise w.error(_line(spec, "absent"), f"{f}.absent", "must be true or false")
+            outside = _flag(w, spec, "outside_brackets", f"{f}.outside_brackets")
+            absent = _flag(w, spec, "absent", f"{f}.absent")
             picks[str(name)] = Pick(_test(w, spec, f), pscope, position, where, pick, anchor,
                                     _phrases(w, spec, "near", f"{f}.near"), outside,
                                     _phrases(w, spec, "preceded_by", f"{f}.preceded_by"),

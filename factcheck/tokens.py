@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from collections.abc import Callable, Iterator
 
+from .errors import InputError
 from .model import Document, Figure, Sentence
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
@@ -182,7 +183,7 @@ def _name_blocks(doc: Document) -> frozenset[int]:
         if names is None:
             try:
                 names = flagged[b.language] = lexicon.load(b.language).capitalized_names
-            except Exception:  # an unknown language: nothing to mark
+            except InputError:  # an unknown language: nothing to mark
                 names = flagged[b.language] = False
         if names:
             out.add(b.index)

@@ -61,12 +61,13 @@ def _stopword_weights() -> dict[str, dict[str, float]]:
 _DETECT_WORDS = 80
 
 
-def _language_of(words: list[str], default: str | None) -> str | None:
+def _language_of(words: list[str], default: str | None, lowered: bool = False) -> str | None:
     """The language whose stopwords weigh most in ``words`` (a block's first 80).
 
     Stopword counting is crude but fast, needs no model download, and is enough to tell
     a Dutch caption from the French article around it. The words are lower-cased in one
-    call: per-word Python work made language detection the costliest step of extraction.
+    call (none when ``lowered``: they come from lexicon.folded's text): per-word Python
+    work made language detection the costliest step of extraction.
     Weights are added in text order: rational ties ("es" 5.5333…2 vs "fr" 5.5333…3) are
     broken by float rounding, and another order would break them otherwise."""
     if not words:
@@ -74,7 +75,8 @@ def _language_of(words: list[str], default: str | None) -> str | None:
     weights = _weight_pairs()
     scores: dict[str, float] = {}
     get = scores.get
-    joined = "\x00".join(words).lower().replace("’", "'")
+    joined = "\x00".join(words)
+    joined = (joined if lowered else joined.lower()).replace("’", "'")
     elided = "'" in joined  # most blocks have no "d'", "l'": one look-up a word
     for w in joined.split("\x00"):
         ws = weights.get(w)
@@ -138,8 +140,10 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
         spans.append((s, e))
     # Each block is split into words once: its kind and language read them, and so does
     # the page's language, from the first words of the first blocks (see _leading_words).
-    block_words = [_WORD.findall(text, s, e) for s, e in spans]
-    doc_lang = language or hint or _language_of(_leading_words(block_words, _DETECT_WORDS), None) or "en"
+    low = lexicon.folded(text)
+    block_words = [_WORD.findall(text if low is None else low, s, e) for s, e in spans]
+    lowered = low is not None
+    doc_lang = language or hint or _language_of(_leading_words(block_words, _DETECT_WORDS), None, lowered) or "en"
     blocks: list[Block] = []
     title_text: str | None = None
     prev_end = -10
@@ -162,7 +166,7 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
             kind = "noise"
         else:
             kind = "paragraph"
-        lang = language or _language_of(words[:_DETECT_WORDS], doc_lang) or doc_lang
+        lang = language or _language_of(words[:_DETECT_WORDS], doc_lang, lowered) or doc_lang
         blocks.append(Block(index=i, start=s, end=e, kind=kind, language=lang))
         prev_end, prev_kind = e, kind
     if not language and not hint:

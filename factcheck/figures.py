@@ -326,26 +326,28 @@ _ANY_DIGIT = r"0-9\x80-\U0010ffff"
 _URL_GUIDED = _Guided(_URL, "hHwW")  # (?i) folds no other character into h or w
 
 
-_SCREENS: dict[int, tuple[Lexicon, _Guided, lexicon.WordGuided]] = {}
+_SCREENS: dict[int, tuple[Lexicon, _Guided, lexicon.WordGuided, lexicon.WordGuided]] = {}
 
 
-def _screens(lex: Lexicon) -> tuple[_Guided, lexicon.WordGuided]:
+def _screens(lex: Lexicon) -> tuple[_Guided, lexicon.WordGuided, lexicon.WordGuided]:
     """Two screens for the mask passes, one regex each instead of one per pattern.
 
     The digit screen is the alternation of the date, time, phone and quarter-code
     patterns; the phrase screen matches the start of any quarter, relative period,
     fraction, multiplier or month. A pattern cannot match before the first screen
     match (the screen would have matched there), so each pass starts at it, and a
-    block without one (most blocks) skips the passes: same spans, one scan.
+    block without one (most blocks) skips the passes: same spans, one scan. The third
+    is the phrase screen without IGNORECASE, for the lower-cased text (lexicon.folded).
     """
     hit = _SCREENS.get(id(lex))
     if hit is None or hit[0] is not lex:
         day_month, _ = _date_patterns(lex.month_re)
         digits = re.compile(r"(?=[\d+(QTHS])(?:" + "|".join(
             _embed(rx) for rx in (_TIME, _ISO_DATE, lex.time_re, _PHONE, day_month, _QCODE)) + ")")
-        phrases = re.compile(r"(?i)(?<![^\W_])(?:" + lex.phrase_screen + ")")
-        hit = _SCREENS[id(lex)] = (lex, _Guided(digits, _ANY_DIGIT + "+(QTHS"), lexicon.WordGuided(phrases))
-    return hit[1], hit[2]
+        phrases = r"(?<![^\W_])(?:" + lex.phrase_screen + ")"
+        hit = _SCREENS[id(lex)] = (lex, _Guided(digits, _ANY_DIGIT + "+(QTHS"), lexicon.WordGuided(re.compile("(?i)" + phrases)),
+                                   lexicon.WordGuided(re.compile(phrases)))
+    return hit[1], hit[2], hit[3]
 
 
 def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
@@ -354,7 +356,7 @@ def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
     ``w``: the block's first phrase-screen match (see _screens)."""
     spans: list[tuple[int, int]] = [m.span() for m in _FOOTNOTE.finditer(text, start, end)]
     spans += [m.span() for m in _URL_GUIDED.finditer(text, start, end)]
-    digit_screen, _ = _screens(lex)
+    digit_screen = _screens(lex)[0]
     d = digit_screen.search(text, start, end)
     day_month, month_day = _date_patterns(lex.month_re)
     if d:
@@ -608,14 +610,17 @@ def _grammar(lex: Lexicon) -> numwords.Grammar | None:
     return hit[1]
 
 
-def _words(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: _Spans) -> list[_Raw]:
+def _words(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: _Spans,
+           low: str | None = None) -> list[_Raw]:
     """Numbers written in words: the language's number-word grammar (numwords) where it
-    has one, text2num otherwise; ordinals always through text2num."""
+    has one, text2num otherwise; ordinals always through text2num. ``low``: the text
+    lower-cased (lexicon.folded), which the grammar's screen scans faster."""
     g = _grammar(lex)
     if g is None:
         return _words_text2num(text, start, end, lex, taken, masks)
     out: list[_Raw] = []
-    for m in g.run_re.finditer(text, start, end):
+    runs = g.run_re.finditer(text, start, end) if low is None else g.folded_run_re.finditer(low, start, end)
+    for m in runs:
         s, e = g.run_start(text, m.start(), start), m.end()
         if taken.covers(s, e) or masks.covers(s, e):
             continue  # the scale word of a digit figure ("3 milliards d'euros")
@@ -1241,17 +1246,19 @@ def currency_mentions(text: str, language: str | None = None) -> list[tuple[int,
 
 def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...], ...]]:
     text = doc.text
+    low = lexicon.folded(text)
     found: list[tuple[_Raw, str]] = []
     periods: list[Period] = []
     running_money: list[_Raw] = []
     for block in doc.blocks:
         lex = lexicon.load(block.language)
         first_period = len(periods)  # this block's periods follow: no rescan of the document's
-        w = _screens(lex)[1].search(text, block.start, block.end)
+        screens = _screens(lex)
+        w = screens[1].search(text, block.start, block.end) if low is None else screens[2].search(low, block.start, block.end)
         masks = _Spans(_masks(text, block.start, block.end, lex, periods, w))
         raws = _digits(text, block.start, block.end, lex, masks, periods)
         taken = _Spans([(r.start, r.end) for r in raws])
-        words = _words(text, block.start, block.end, lex, taken, masks)
+        words = _words(text, block.start, block.end, lex, taken, masks, low)
         phrases = _phrases(text, w.start(), block.end, lex, taken, masks) if w else []  # none before the screen's hit
         raws += _prefer_longer(words, phrases)
         raws += _year_spans(text, block.start, block.end, periods[first_period:])

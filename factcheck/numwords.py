@@ -96,6 +96,7 @@ class Grammar:
     language: str
     morphemes: dict[str, Morph]  # folded surface → morpheme
     run_re: re.Pattern[str]  # the screen: a run of number words
+    folded_run_re: re.Pattern[str]  # run_re without IGNORECASE, for lower-cased text (lexicon.folded)
     article_re: re.Pattern[str]  # an article right before a run ("a dozen"), anchored at the end
     hundred_max: float
     tens_take_teens: frozenset[float]
@@ -766,6 +767,7 @@ def _compile(language: str, data: dict[str, Any], path: Path, ordinals: tuple[st
         language=language,
         morphemes=morphs,
         run_re=re.compile(run, re.I),
+        folded_run_re=re.compile(run),
         article_re=re.compile(r"(?<![^\W_])(?:" + _alt(articles) + r")" + sep + r"$", re.I) if articles
         else re.compile(r"(?!x)x"),
         hundred_max=num(data.get("hundred_max", 9), "hundred_max"),

@@ -16,7 +16,9 @@ from .errors import InputError, read_bytes
 from .model import Block, Document, Sentence
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”’)]?[\s\u00a0]+(?=[\"«“(]?[A-ZÀ-ÖØ-Þ0-9])")
+# The end of a sentence: its mark, then (group 1) what lies between the sentences. The
+# match opens with the mark, not a lookbehind on it, for re's fast skip to the next mark.
+_SENTENCE_END = re.compile(r"[.!?…]([\"»”’)]?[\s\u00a0]+)(?=[\"«“(]?[A-ZÀ-ÖØ-Þ0-9])")
 _UNIT = re.compile(r"[^\W_]+")
 _LANG_LINE = re.compile(r"^(?:lang|language)\s*:\s*[\"']?([a-z]{2})\b", re.I | re.M)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
@@ -206,12 +208,13 @@ def _is_abbreviation(text: str, dot: int, language: str) -> bool:
     word = m.group(1)
     if word.isdigit():
         return len(word) <= 2  # "im 4. Quartal", "20. April"; a year ends sentences
-    if word.lower() in _scale_words(language):
+    lower = word.lower()
+    if lower in _scale_words(language):
         # "1,5 Mrd. Euro" goes on; "samen €600 mln. Met 362.000 inwoners …" is a new
         # sentence: a capitalised function word follows the abbreviated scale
         nxt = _NEXT_WORD.match(text, dot + 1)
         return not (nxt and nxt.group(1)[0].isupper() and nxt.group(1).lower() in lexicon.load(language).stopwords)
-    return word.lower() in _no_break_words(language) or (len(word) == 1 and word.isupper())
+    return lower in _no_break_words(language) or (len(word) == 1 and word.isupper())
 
 
 def split_sentences(text: str, blocks: tuple[Block, ...]) -> tuple[Sentence, ...]:
@@ -219,12 +222,13 @@ def split_sentences(text: str, blocks: tuple[Block, ...]) -> tuple[Sentence, ...
     for b in blocks:
         start = b.start
         for m in _SENTENCE_END.finditer(text, b.start, b.end):
-            dot = m.start() - 1
+            gap = m.start(1)
+            dot = gap - 1
             while dot > b.start and text[dot] in "\"»”’)":
                 dot -= 1
             if text[dot] == "." and _is_abbreviation(text, dot, b.language):
                 continue
-            out.append(Sentence(start, m.start(), b.index))
+            out.append(Sentence(start, gap, b.index))
             start = m.end()
         if start < b.end:
             out.append(Sentence(start, b.end, b.index))

@@ -351,11 +351,13 @@ def _screens(lex: Lexicon) -> tuple[_Guided, lexicon.WordGuided, lexicon.WordGui
 
 
 def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
-           w: re.Match[str] | None) -> list[tuple[int, int]]:
+           w: re.Match[str] | None, low: str | None = None) -> list[tuple[int, int]]:
     """Spans that hold no figure to check: dates, times, phone numbers, quarters, years.
-    ``w``: the block's first phrase-screen match (see _screens)."""
+    ``w``: the block's first phrase-screen match (see _screens); ``low``: the text
+    lower-cased (lexicon.folded), where a block without "://" or "www." holds no URL."""
     spans: list[tuple[int, int]] = [m.span() for m in _FOOTNOTE.finditer(text, start, end)]
-    spans += [m.span() for m in _URL_GUIDED.finditer(text, start, end)]
+    if low is None or low.find("://", start, end) >= 0 or low.find("www.", start, end) >= 0:
+        spans += [m.span() for m in _URL_GUIDED.finditer(text, start, end)]
     digit_screen = _screens(lex)[0]
     d = digit_screen.search(text, start, end)
     day_month, month_day = _date_patterns(lex.month_re)
@@ -599,15 +601,23 @@ def _key(phrase: str) -> str:
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 
 
-_GRAMMARS: dict[int, tuple[Lexicon, numwords.Grammar | None]] = {}
+_GRAMMARS: dict[int, tuple[Lexicon, numwords.Grammar | None, tuple[lexicon.WordGuided, lexicon.WordGuided] | None]] = {}
 
 
 def _grammar(lex: Lexicon) -> numwords.Grammar | None:
     """The number-word grammar of a lexicon's language (one dict lookup per block)."""
+    return _grammar_and_runs(lex)[0]
+
+
+def _grammar_and_runs(lex: Lexicon) -> tuple[numwords.Grammar | None, tuple[lexicon.WordGuided, lexicon.WordGuided] | None]:
+    """The grammar, and its run screen guided (lexicon.WordGuided): for the text, and
+    for the text lower-cased."""
     hit = _GRAMMARS.get(id(lex))
     if hit is None or hit[0] is not lex:
-        hit = _GRAMMARS[id(lex)] = (lex, numwords.grammar(lex.language, lex.ordinal_words))
-    return hit[1]
+        g = numwords.grammar(lex.language, lex.ordinal_words)
+        runs = None if g is None else (lexicon.WordGuided(g.run_re), lexicon.WordGuided(g.folded_run_re))
+        hit = _GRAMMARS[id(lex)] = (lex, g, runs)
+    return hit[1], hit[2]
 
 
 def _words(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: _Spans,
@@ -615,11 +625,11 @@ def _words(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: 
     """Numbers written in words: the language's number-word grammar (numwords) where it
     has one, text2num otherwise; ordinals always through text2num. ``low``: the text
     lower-cased (lexicon.folded), which the grammar's screen scans faster."""
-    g = _grammar(lex)
-    if g is None:
+    g, guided = _grammar_and_runs(lex)
+    if g is None or guided is None:
         return _words_text2num(text, start, end, lex, taken, masks)
     out: list[_Raw] = []
-    runs = g.run_re.finditer(text, start, end) if low is None else g.folded_run_re.finditer(low, start, end)
+    runs = guided[0].finditer(text, start, end) if low is None else guided[1].finditer(low, start, end)
     for m in runs:
         s, e = g.run_start(text, m.start(), start), m.end()
         if taken.covers(s, e) or masks.covers(s, e):
@@ -1255,7 +1265,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         first_period = len(periods)  # this block's periods follow: no rescan of the document's
         screens = _screens(lex)
         w = screens[1].search(text, block.start, block.end) if low is None else screens[2].search(low, block.start, block.end)
-        masks = _Spans(_masks(text, block.start, block.end, lex, periods, w))
+        masks = _Spans(_masks(text, block.start, block.end, lex, periods, w, low))
         raws = _digits(text, block.start, block.end, lex, masks, periods)
         taken = _Spans([(r.start, r.end) for r in raws])
         words = _words(text, block.start, block.end, lex, taken, masks, low)

@@ -267,6 +267,11 @@ def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_cur
         _set_currency(raw, cur.group().strip(), lex, cur.end())
         return
     m = _match_after(lex.unit_re, text, pos, end, lex, scaled)
+    if m is None and pos + 1 < end and text[pos] == "-" and not scaled:
+        m = lex.unit_re.match(text, pos + 1, end)  # "a five-year plan", "a 10-year bond": a duration
+        if m and (lex.units.get(m.group().strip()) not in DURATION_CODES or m.group()[:1].isspace()
+                  or text.startswith("-", m.end())):  # "a five-year-old": an age
+            m = None
     if m is None:
         # "les trois dernières années", "the past five years": a duration with an adjective
         adj = lex.duration_adjective_re.match(text, pos, end)

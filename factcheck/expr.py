@@ -753,12 +753,57 @@ def _check_units(items: Sequence[Amount]) -> str | None:
     return items[0].unit if items else None
 
 
+# Units that differ only by a decimal prefix ("1,2 GW … dont 300 MW"): the base unit
+# and the factor into it. Money, percentages and durations have none: never converted.
+_PREFIXES = (("tera", 1e12), ("giga", 1e9), ("mega", 1e6), ("kilo", 1e3), ("hecto", 1e2), ("centi", 1e-2), ("milli", 1e-3))
+_NAMED_UNITS = {"metric_ton": ("gram", 1e6), "tonne": ("gram", 1e6)}
+_PREFIXABLE = frozenset({"watt", "watt_hour", "meter", "liter", "litre", "gram"})
+
+
+def _base_unit(unit: object) -> tuple[str, float] | None:
+    if not isinstance(unit, str):
+        return None
+    if unit in _NAMED_UNITS:
+        return _NAMED_UNITS[unit]
+    if unit in _PREFIXABLE:
+        return unit, 1.0
+    for prefix, factor in _PREFIXES:
+        if unit.startswith(prefix) and unit[len(prefix):] in _PREFIXABLE:
+            return unit[len(prefix):], factor
+    return None
+
+
+def rescale(a: Amount, unit: str | None) -> Amount | None:
+    """``a`` in ``unit`` when the two units differ only by a decimal prefix (750 megawatt
+    → 0.75 gigawatt, 500 kilogram → 0.5 metric_ton); None when they are not of one
+    kind (gigawatt and gigawatt_hour, euros and dollars) or either is unknown."""
+    src, dst = _base_unit(a.unit), _base_unit(unit)
+    if src is None or dst is None or src[0] != dst[0]:
+        return None
+    f = src[1] / dst[1]
+    return Amount(a.interval * Interval.point(f), a.nominal * f, unit)
+
+
+def _fn_in_unit(a: object, unit: object) -> Amount:
+    """``in_unit(parts, unit(total))``: the value in that unit when the two differ only
+    by a decimal prefix (900 MW → 0.9 GW); otherwise the value unchanged, so that a
+    rule's ``unit(...) ==`` test still tells the two kinds apart."""
+    x = _amount(a)
+    if unit is not None and not isinstance(unit, str):
+        raise ExprError("in_unit() needs a unit name, e.g. in_unit(x, unit(y))")
+    return x if x.unit == unit else rescale(x, unit) or x
+
+
 def _fn_sum(*args: object) -> Amount:
+    """The total of the values; quantities whose units differ only by a decimal prefix
+    are added in the unit of the first (1 GW + 750 MW = 1.75 GW)."""
     items = _amounts(args)
     if not items:
         return Amount.point(0.0)
     total = items[0]
     for a in items[1:]:
+        if a.unit != total.unit:
+            a = rescale(a, total.unit) or a  # still mismatched: the addition says so
         total = total + a
     return total
 
@@ -768,6 +813,7 @@ def _extreme(args: Sequence[object], pick: Callable[[Interval, Interval], Interv
     items = _amounts(args)
     if not items:
         raise ValueError("needs at least one value")
+    items = [a if a.unit == items[0].unit else rescale(a, items[0].unit) or a for a in items]
     unit = _check_units(items)
     out = items[0]
     for a in items[1:]:
@@ -876,5 +922,6 @@ BASE_FUNCTIONS: dict[str, Callable[..., object]] = {
     "round": _fn_round,
     "pct": _fn_pct,
     "bare": _fn_bare,
+    "in_unit": _fn_in_unit,
     "meets": _fn_meets,
 }

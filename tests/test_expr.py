@@ -152,6 +152,29 @@ def test_sum_and_max_refuse_mixed_units() -> None:
         ev("pct(x)")
 
 
+def test_decimal_prefixes_are_added_in_the_first_unit() -> None:
+    env = {**ENV, "g": amt(1.2, 0.1, "gigawatt"), "m": amt(900, 1, "megawatt"), "h": amt(300, 1, "gigawatt_hour"),
+           "t": amt(2, 1, "metric_ton"), "kg": amt(500, 1, "kilogram")}
+    total = ev("sum([g, m])", env)
+    assert isinstance(total, Amount) and total.unit == "gigawatt" and math.isclose(total.nominal, 2.1)
+    assert math.isclose(total.low, 1.15 + 0.8995) and math.isclose(total.high, 1.25 + 0.9005)
+    assert ev("unit(max([m, g]))", env) == "megawatt"
+    assert math.isclose(ev("in_unit(m, unit(g))", env).nominal, 0.9)  # type: ignore[union-attr]
+    assert math.isclose(ev("in_unit(kg, unit(t))", env).nominal, 0.5)  # type: ignore[union-attr]
+    # not of one kind: power and energy, money, percentages, plain numbers stay as they are
+    assert ev("unit(in_unit(h, unit(g)))", env) == "gigawatt_hour"
+    assert ev("unit(in_unit(x, unit(g)))", env) == "EUR"
+    assert ev("unit(in_unit(p, unit(x)))", env) == "%"
+    assert ev("unit(in_unit(n, unit(g)))", env) is None
+    assert ev("unit(in_unit(g, unit(n)))", env) == "gigawatt"
+    with pytest.raises(ExprError, match="sum"):
+        ev("sum([g, h])", env)
+    with pytest.raises(ExprError, match="unit name"):
+        ev("in_unit(g, 3)", env)
+    with pytest.raises(ExprError):
+        ev("in_unit(g)", env)
+
+
 # -- precedence and associativity ---------------------------------------------------
 
 

@@ -33,8 +33,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Callable, Collection, Mapping, Sequence, Union
+from functools import lru_cache
+from typing import Any, Callable, Collection, Mapping, Sequence, Union
 
+from .figures import DURATION_CODES
 from .intervals import Amount, Interval, UnitMismatch, max_, min_
 
 __all__ = [
@@ -753,35 +755,36 @@ def _check_units(items: Sequence[Amount]) -> str | None:
     return items[0].unit if items else None
 
 
-# Units that differ only by a decimal prefix ("1,2 GW … dont 300 MW"): the base unit
-# and the factor into it. Money, percentages and durations have none: never converted.
-_PREFIXES = (("tera", 1e12), ("giga", 1e9), ("mega", 1e6), ("kilo", 1e3), ("hecto", 1e2), ("centi", 1e-2), ("milli", 1e-3))
-_NAMED_UNITS = {"metric_ton": ("gram", 1e6), "tonne": ("gram", 1e6)}
-_PREFIXABLE = frozenset({"watt", "watt_hour", "meter", "liter", "litre", "gram"})
-
-
-def _base_unit(unit: object) -> tuple[str, float] | None:
-    if not isinstance(unit, str):
-        return None
-    if unit in _NAMED_UNITS:
-        return _NAMED_UNITS[unit]
-    if unit in _PREFIXABLE:
-        return unit, 1.0
-    for prefix, factor in _PREFIXES:
-        if unit.startswith(prefix) and unit[len(prefix):] in _PREFIXABLE:
-            return unit[len(prefix):], factor
-    return None
-
-
 def rescale(a: Amount, unit: str | None) -> Amount | None:
-    """``a`` in ``unit`` when the two units differ only by a decimal prefix (750 megawatt
-    → 0.75 gigawatt, 500 kilogram → 0.5 metric_ton); None when they are not of one
-    kind (gigawatt and gigawatt_hour, euros and dollars) or either is unknown."""
-    src, dst = _base_unit(a.unit), _base_unit(unit)
-    if src is None or dst is None or src[0] != dst[0]:
+    """``a`` in ``unit`` when pint converts one into the other (750 megawatt → 0.75
+    gigawatt, 500 kilogram → 0.5 metric_ton); None when they are not of one kind
+    (gigawatt and gigawatt_hour, euros and dollars) or either is no physical unit."""
+    if not isinstance(a.unit, str) or not isinstance(unit, str):
         return None
-    f = src[1] / dst[1]
-    return Amount(a.interval * Interval.point(f), a.nominal * f, unit)
+    f = _unit_factor(a.unit, unit)
+    return None if f is None else Amount(a.interval * Interval.point(f), a.nominal * f, unit)
+
+
+@lru_cache(maxsize=None)
+def _unit_factor(src: str, dst: str) -> float | None:
+    """One ``src`` in ``dst``, from pint's definitions (its registry loads on the first
+    mixed sum, not at start-up). Durations are left alone: a year is no twelve months
+    of a per-month figure, and currencies, percent and points are no pint units."""
+    if src in DURATION_CODES or dst in DURATION_CODES:
+        return None
+    import pint  # noqa: PLC0415 - a fifth of a second to load, needed by few articles
+
+    try:
+        return float(_units().Quantity(1.0, src).to(dst).magnitude)
+    except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError, AttributeError, TypeError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=1)
+def _units() -> Any:
+    import pint  # noqa: PLC0415
+
+    return pint.UnitRegistry()
 
 
 def _fn_in_unit(a: object, unit: object) -> Amount:

@@ -789,7 +789,7 @@ def _units() -> Any:
 
 def _fn_in_unit(a: object, unit: object) -> Amount:
     """``in_unit(parts, unit(total))``: the value in that unit when the two differ only
-    by a decimal prefix (900 MW → 0.9 GW); otherwise the value unchanged, so that a
+    by their scale (900 MW → 0.9 GW); otherwise the value unchanged, so that a
     rule's ``unit(...) ==`` test still tells the two kinds apart."""
     x = _amount(a)
     if unit is not None and not isinstance(unit, str):
@@ -798,7 +798,7 @@ def _fn_in_unit(a: object, unit: object) -> Amount:
 
 
 def _fn_sum(*args: object) -> Amount:
-    """The total of the values; quantities whose units differ only by a decimal prefix
+    """The total of the values; quantities that pint converts into one another
     are added in the unit of the first (1 GW + 750 MW = 1.75 GW)."""
     items = _amounts(args)
     if not items:

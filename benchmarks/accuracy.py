@@ -13,7 +13,8 @@ error:
         - "21,8 milliards d’euros"
       claims: 6                 # how many checkable claims the article makes, errors included
 
-A planted error is caught when an `inconsistent` finding covers its figure. A false
+A planted error is caught when an `inconsistent` finding covers its figure (one of the
+finding's figures overlaps a place where the error's text is written). A false
 alarm is an `inconsistent` finding that covers no planted figure. The rate of false
 alarms is counted against the true claims (claims − errors).
 
@@ -22,6 +23,7 @@ alarms is counted against the true claims (claims − errors).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import date as Date
 from pathlib import Path
@@ -32,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from factcheck import document  # noqa: E402
 from factcheck.checks import Rates, check_document  # noqa: E402
+from factcheck.model import Finding  # noqa: E402
 
 HERE = Path(__file__).resolve().parent / "accuracy"
 
@@ -48,18 +51,24 @@ def score(path: Path, verbose: bool, rates: Rates) -> tuple[int, int, int, int]:
         text = doc.text
         errors = list(art.get("errors") or [])
         bad = [f for f in report.findings if f.verdict == "inconsistent"]
-        covered = [{text[s:e] for s, e in f.spans} for f in bad]
+        # where each planted figure is written; a finding covers it when one of its
+        # figures overlaps one of those places ("5 millions" of "5 millions d'abonnés")
+        places = {err: [(m.start(), m.start() + len(err)) for m in re.finditer(re.escape(err), text)] for err in errors}
+
+        def covers(f: Finding, err: str) -> bool:
+            return any(s < b and a < e for s, e in f.spans for a, b in places[err])
+
         for err in errors:
             planted += 1
-            if any(err in c for c in covered):
+            if any(covers(f, err) for f in bad):
                 caught += 1
             elif verbose:
                 print(f"  MISSED {path.stem}#{i}: {err!r}")
                 for f in report.findings:
-                    if any(text[s:e] == err for s, e in f.spans):
+                    if covers(f, err):
                         print(f"         got {f.verdict} from {f.rule}: {f.message}")
-        for f, c in zip(bad, covered):
-            if not any(err in c for err in errors):
+        for f in bad:
+            if not any(covers(f, err) for err in errors):
                 alarms += 1
                 if verbose:
                     print(f"  FALSE ALARM {path.stem}#{i}: {f.rule}: {f.message}")

@@ -606,35 +606,37 @@ def _key(phrase: str) -> str:
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 
 
-_GRAMMARS: dict[int, tuple[Lexicon, numwords.Grammar | None, tuple[lexicon.WordGuided, lexicon.WordGuided] | None]] = {}
+_GRAMMARS: dict[int, tuple[Lexicon, numwords.Grammar | None, tuple[lexicon.WordGuidedPair, lexicon.WordGuidedPair] | None]] = {}
 
 
 def _grammar(lex: Lexicon) -> numwords.Grammar | None:
     """The number-word grammar of a lexicon's language (one dict lookup per block)."""
-    return _grammar_and_runs(lex)[0]
+    return _grammar_and_screens(lex)[0]
 
 
-def _grammar_and_runs(lex: Lexicon) -> tuple[numwords.Grammar | None, tuple[lexicon.WordGuided, lexicon.WordGuided] | None]:
-    """The grammar, and its run screen guided (lexicon.WordGuided): for the text, and
-    for the text lower-cased."""
+def _grammar_and_screens(lex: Lexicon) -> tuple[numwords.Grammar | None,
+                                                tuple[lexicon.WordGuidedPair, lexicon.WordGuidedPair] | None]:
+    """The grammar, and its run screen paired with the phrase screen (_screens) in one
+    pass (lexicon.WordGuidedPair): for the text, and for the text lower-cased."""
     hit = _GRAMMARS.get(id(lex))
     if hit is None or hit[0] is not lex:
         g = numwords.grammar(lex.language, lex.ordinal_words)
-        runs = None if g is None else (lexicon.WordGuided(g.run_re), lexicon.WordGuided(g.folded_run_re))
-        hit = _GRAMMARS[id(lex)] = (lex, g, runs)
+        _, phrases, folded_phrases = _screens(lex)
+        pairs = None if g is None else (lexicon.WordGuidedPair(phrases.rx, g.run_re),
+                                        lexicon.WordGuidedPair(folded_phrases.rx, g.folded_run_re))
+        hit = _GRAMMARS[id(lex)] = (lex, g, pairs)
     return hit[1], hit[2]
 
 
 def _words(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: _Spans,
-           low: str | None = None) -> list[_Raw]:
+           runs: list[re.Match[str]] | None) -> list[_Raw]:
     """Numbers written in words: the language's number-word grammar (numwords) where it
-    has one, text2num otherwise; ordinals always through text2num. ``low``: the text
-    lower-cased (lexicon.folded), which the grammar's screen scans faster."""
-    g, guided = _grammar_and_runs(lex)
-    if g is None or guided is None:
+    has one, text2num otherwise; ordinals always through text2num. ``runs``: the
+    grammar's runs of number words in the block (_scan finds them with the phrases)."""
+    g = _grammar(lex)
+    if g is None or runs is None:
         return _words_text2num(text, start, end, lex, taken, masks)
     out: list[_Raw] = []
-    runs = guided[0].finditer(text, start, end) if low is None else guided[1].finditer(low, start, end)
     for m in runs:
         s, e = g.run_start(text, m.start(), start), m.end()
         if taken.covers(s, e) or masks.covers(s, e):
@@ -1268,12 +1270,18 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
     for block in doc.blocks:
         lex = lexicon.load(block.language)
         first_period = len(periods)  # this block's periods follow: no rescan of the document's
-        screens = _screens(lex)
-        w = screens[1].search(text, block.start, block.end) if low is None else screens[2].search(low, block.start, block.end)
+        # the block's first period or word phrase, and its runs of number words
+        pairs = _grammar_and_screens(lex)[1]
+        runs: list[re.Match[str]] | None = None
+        if pairs is not None:
+            w, runs = pairs[0].scan(text, block.start, block.end) if low is None else pairs[1].scan(low, block.start, block.end)
+        else:
+            screens = _screens(lex)
+            w = screens[1].search(text, block.start, block.end) if low is None else screens[2].search(low, block.start, block.end)
         masks = _Spans(_masks(text, block.start, block.end, lex, periods, w, low))
         raws = _digits(text, block.start, block.end, lex, masks, periods)
         taken = _Spans([(r.start, r.end) for r in raws])
-        words = _words(text, block.start, block.end, lex, taken, masks, low)
+        words = _words(text, block.start, block.end, lex, taken, masks, runs)
         phrases = _phrases(text, w.start(), block.end, lex, taken, masks) if w else []  # none before the screen's hit
         raws += _prefer_longer(words, phrases)
         raws += _year_spans(text, block.start, block.end, periods[first_period:])

@@ -455,6 +455,10 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
     )
 
 
+# Not inside a word: what opens word-start patterns (WordGuided).
+WORD_START = r"(?<![^\W_])"
+
+
 def embed(rx: re.Pattern[str]) -> str:
     """A compiled pattern as a group inside another, its case flag kept local."""
     pat = rx.pattern
@@ -553,6 +557,38 @@ def folded(text: str) -> str | None:
 
 
 _last_folded: tuple[str | None, str | None] = (None, None)
+
+
+class WordGuidedPair:
+    """Two word-start patterns (see WordGuided) found in one pass over a block: the
+    first match of ``first`` (a screen) and every match of ``second`` (as finditer).
+
+    Each guided pass costs a test at every space of the block, whatever it finds; one
+    guide on the alternation of both halves that cost, and its few hits are sorted out
+    by matching each pattern there. The guide drops the patterns' own word-start
+    lookbehind, which its first character already stands for.
+    """
+
+    __slots__ = ("first", "second", "guide")
+
+    def __init__(self, first: re.Pattern[str], second: re.Pattern[str]) -> None:
+        self.first, self.second = first, second
+        heads = (embed(rx).replace(WORD_START, "", 1) for rx in (first, second))
+        self.guide = re.compile(r"[\W_](?=" + "|".join(heads) + ")")
+
+    def scan(self, text: str, pos: int, end: int) -> tuple[re.Match[str] | None, list[re.Match[str]]]:
+        first, second = self.first.match, self.second.match
+        hit: re.Match[str] | None = None
+        found: list[re.Match[str]] = []
+        free = pos  # where the next match of ``second`` may start (finditer's matches do not overlap)
+        starts = (g.start() + 1 for g in self.guide.finditer(text, pos - 1 if pos else 0, end))
+        for p in (*((0,) if pos == 0 else ()), *starts):
+            if hit is None:
+                hit = first(text, p, end)
+            if p >= free and (m := second(text, p, end)) is not None:
+                found.append(m)
+                free = m.end()
+        return hit, found
 
 
 def tails(phrases: Any) -> frozenset[str]:

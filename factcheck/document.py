@@ -245,13 +245,15 @@ def declared_language(text: str) -> str | None:
     return None
 
 
-def find_date(text: str) -> tuple[Date | None, str | None]:
-    """A publication date written in the article's front matter or first lines."""
+def find_date(text: str, source: str = "<text>") -> tuple[Date | None, str | None]:
+    """A publication date written in the article's front matter or first lines; a bad
+    one is an input error naming ``source`` and the line ("article.txt:2: …")."""
     fm = _FRONT_MATTER.match(text)
     head = fm.group(1) if fm else text[:400]
     m = _DATE_LINE.search(head)
     if m:
-        return parse_date(m.group(1), "front matter"), "front matter"
+        line = text.count("\n", 0, (fm.start(1) if fm else 0) + m.start(1)) + 1
+        return parse_date(m.group(1), f"{source}:{line}: front matter"), "front matter"
     return None, None
 
 
@@ -351,7 +353,7 @@ def build(source: str, text: str, *, date: Date | None = None, date_source: str 
     if language and language not in lexicon.languages():
         raise InputError(f"{source}: unknown language '{language}' (known: {', '.join(lexicon.languages())})")
     if date is None:
-        date, date_source = find_date(text)
+        date, date_source = find_date(text, source)
     blocks, doc_lang = split_blocks(text, language, None if language else declared_language(text))
     return Document(
         source=source,

@@ -42,6 +42,11 @@ def test_explicit_date_wins() -> None:
 def test_bad_front_matter_date_is_an_input_error() -> None:
     with pytest.raises(InputError, match="invalid date"):
         document.build("x", "date: 2020-02-31\n\nTexte.\n")
+    # the file and the line of the bad date, front matter or first lines
+    with pytest.raises(InputError, match=r"^a\.txt:3: front matter: invalid date '2020-02-31'"):
+        document.build("a.txt", "---\ntitle: T\ndate: 2020-02-31\n---\nTexte.\n")
+    with pytest.raises(InputError, match=r"^a\.txt:2: "):
+        document.build("a.txt", "Titre\ndate: 2020-13-01\n\nTexte.\n")
 
 
 PAGE = """<!doctype html><html lang="fr"><head><title>Alibaba</title>

@@ -14,7 +14,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
-from functools import lru_cache
 
 from . import display
 from . import lexicon
@@ -24,14 +23,14 @@ from . import rates as rates_mod
 from .errors import InputError
 from .intervals import Amount, Interval, nominal_deviation, relative_deviation
 from .model import Document, Figure, Finding, Period, Report
-from .patterns import Context, FigureTest, figure_starts_list, find_all, need_starts, phrase_starts
+from .patterns import Context, FigureTest, figure_starts_list, find_all, has_phrase
 from .rules import Collect, Pick, Rule
 from .rules import load as load_rules
-from .tokens import Stream, Token, match_phrase_at, tokenize
+from .tokens import Stream, Token, tokenize
+from .units import UnitIndex, bits
 from .verdicts import APPROXIMATE, CONSISTENT, DERIVED, INCONSISTENT, ORDER, UNVERIFIABLE
 
 IMPLIED_RATE_TOLERANCE = 0.003
-_NO_KINDS: set[str] = set()
 
 
 class Rates:
@@ -112,67 +111,12 @@ def _exact(a: object) -> Amount:
     return Amount.point(a.nominal, a.unit)
 
 
-_AMOUNTS: dict[Figure, Amount] = {}
-
-
-def _amount(fig: Figure) -> Amount:
-    """Percent figures enter formulas as plain numbers: 62 % is 62 in "(1 + p / 100)".
-
-    Memoised: a figure is offered to many rules and picks, and it never changes.
-    """
-    a = _AMOUNTS.get(fig)
-    if a is None:
-        if len(_AMOUNTS) > 100_000:
-            _AMOUNTS.clear()
-        a = Amount.from_figure(fig)
-        a = _AMOUNTS[fig] = a.with_unit(None) if fig.unit in ("%", "pp") else a
-    return a
-
-
-@lru_cache(maxsize=None)
-def _calls_fx(e: expressions.Expr) -> bool:
-    """Whether an expression calls ``fx`` (evaluating it may load the rate table)."""
-    return (isinstance(e, expressions.Call) and e.func == "fx") or any(_calls_fx(c) for c in e.children())
-
-
-@lru_cache(maxsize=None)
-def _guard(e: expressions.Expr, unknown: frozenset[str]) -> expressions.Expr | None:
-    """The part of a condition that can be settled before the figures named in
-    ``unknown`` are chosen: the conjuncts of its top-level ``and`` chain that read none
-    of them and call no ``fx`` (whose steps and rate loading show in the report); None
-    when there is no such part.
-
-    The condition can hold only where the guard holds: an ``and`` chain is true only
-    when each conjunct evaluates to true, and a conjunct that reads none of the names
-    to choose evaluates alike (the functions are pure) whichever figures they get.
-    So a guard found false settles the condition for every choice at once: a pick
-    among the document's figures ("value(h) >= 100000" of the headline) or the picks
-    a rule's ``where`` comes after ("unit(a) != unit(b)") need not be tried.
-    """
-    parts: list[expressions.Expr] = []
-    stack = [e]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, expressions.BoolOp) and node.op == "and":
-            stack += [node.right, node.left]
-        elif not (node.names() & unknown) and not _calls_fx(node):
-            parts.append(node)
-    if not parts:
-        return None
-    guard = parts[0]
-    for part in parts[1:]:
-        guard = expressions.BoolOp("and", guard, part)
-    return guard
-
-
-def _env(bound: dict[str, object]) -> dict[str, object]:
-    out: dict[str, object] = {}
-    for name, v in bound.items():
-        if isinstance(v, Figure):
-            out[name] = _amount(v)
-        elif isinstance(v, tuple):
-            out[name] = [_amount(f) for f in v]
-    return out
+def _is_true(e: expressions.Expr, env: dict[str, object], fx: _Eval) -> bool:
+    """Whether a condition holds; one the figures do not fit (an ``ExprError``) does not."""
+    try:
+        return expressions.evaluate(e, env, fx.functions()) is True
+    except expressions.ExprError:
+        return False
 
 
 def _flat(bound: dict[str, object]) -> list[Figure]:
@@ -200,114 +144,92 @@ class _Runner:
         self.block_kind = {b.index: b.kind for b in doc.blocks}
         self.block_lang = {b.index: b.language for b in doc.blocks}
         self.warnings: set[str] = set()
-        # Everything about the figure tokens, in one pass over them: their token and
-        # index, the count and kinds per sentence, and their indexes per sentence and
-        # per block (a match needs as many figures after its start as it has slots).
+        # The figure tokens' token and index, and the sentences and blocks indexed by
+        # what rules ask of them (``UnitIndex``), once per document.
         toks = self.stream.tokens
         fig_positions = figure_starts_list(self.stream)
         self.fig_token: dict[str, Token] = {}
         self.fig_index: dict[str, int] = {}
-        self.fig_count = [0] * len(self.stream.sentence_ranges)
-        self.sentence_kinds: list[set[str]] = [set() for _ in self.stream.sentence_ranges]
-        self.unit_figs: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
-        by_sentence, by_block = self.unit_figs
         for i in fig_positions:
-            t = toks[i]
-            fig = t.figure
-            self.fig_token[fig.id] = t  # type: ignore[union-attr]
+            fig = toks[i].figure
+            self.fig_token[fig.id] = toks[i]  # type: ignore[union-attr]
             self.fig_index[fig.id] = i  # type: ignore[union-attr]
-            self.fig_count[t.sentence] += 1
-            self.sentence_kinds[t.sentence].add(fig.kind)  # type: ignore[union-attr]
-            by_sentence.setdefault(t.sentence, []).append(i)
-            by_block.setdefault(t.block, []).append(i)
+        self.units = (UnitIndex(self.stream, self.block_kind, self.block_lang, fig_positions, True),
+                      UnitIndex(self.stream, self.block_kind, self.block_lang, fig_positions, False))
+        self.languages = sorted(set(self.units[0].of_lang) | set(self.units[1].of_lang))
         self.memo: dict[tuple[str, str, int], tuple[int, ...]] = {}
         self.has_cache: dict[tuple[str, str, int, int], bool] = {}
-        # sentence and block indexes per language, for rules whose start cannot be spotted
-        self.units_by_lang: dict[str, tuple[list[int], list[int]]] = {}
-        for si, (s, e) in enumerate(self.stream.sentence_ranges):
-            if s < e:
-                lang = self.block_lang.get(self.stream.tokens[s].block, "")
-                self.units_by_lang.setdefault(lang, ([], []))[0].append(si)
-        for b in sorted(self.stream.block_ranges):
-            self.units_by_lang.setdefault(self.block_lang.get(b, ""), ([], []))[1].append(b)
-        self.languages = sorted(self.units_by_lang)
-        self.class_units: dict[tuple[str, frozenset[str], bool], dict[int, int]] = {}
         # the document's figures (in their order) by sentence and by block, for picks
         self.figs_of_unit: tuple[dict[int, list[Figure]], dict[int, list[Figure]]] = ({}, {})
         for f in figs:
             t = self.fig_token[f.id]
             self.figs_of_unit[0].setdefault(t.sentence, []).append(f)
             self.figs_of_unit[1].setdefault(t.block, []).append(f)
-        self.grouped_starts: dict[tuple[str, bool, frozenset[int]], dict[int, list[int]]] = {}
+        self.ordered_starts: dict[frozenset[int], list[int]] = {}
         self.contexts: dict[tuple[str, int, int], Context] = {}
-        self.allowed_units: dict[tuple[str, tuple[frozenset[str], ...], bool], tuple[set[int] | None, list[dict[int, int]]]] = {}
-        self.figure_units: dict[tuple[str, bool, frozenset[str], int, tuple[frozenset[str], ...]], list[int]] = {}
-        self.summaries: dict[tuple[str, bool, bool], list[tuple[int, str | None, int, set[str]]]] = {}
+        self.amounts: dict[str, Amount] = {}
 
     # -- binding -----------------------------------------------------------------
 
     def matches(self, rule: Rule, accept: Callable[[dict[str, object]], bool]) -> None:
         """Offer every binding of the rule's pattern (or collection) to ``accept``.
 
-        The units (sentences, or blocks for paragraph rules) are narrowed from the
-        cheapest test to the dearest, each exact (a unit dropped is one where the
-        pattern cannot match): first what the rule's figure slots need of a unit
-        (``_figure_units``: enough figures, of the kinds, in a block of the kinds),
-        then the words its pattern needs (``_allowed``: the pattern's ``needs``,
-        classes and literal words, in and out of alternatives), and only then where
-        its first element may begin. Most rules stop at the first test, before any
-        word of the language's text is looked up.
+        The units (sentences, or blocks for paragraph rules) where the pattern may
+        match are the intersection of sets worked out once per document
+        (``UnitIndex``): the units of the language, those holding what the rule's
+        figure slots need (enough figures, passing the slots' tests, in a block of
+        the kinds), and those holding each clause of the words its pattern needs
+        (its ``needs``: classes and literal words). Each set is exact (a unit left
+        out is one where the pattern cannot match), so most rules stop there, before
+        any token is looked at; only then comes where the first element may begin.
         """
         if rule.pattern is None:
             for bound in self._with_collect(rule, {}, None):
                 accept(bound)
             return
-        needed, required, needs = rule.plan
+        needed, tests, needs = rule.plan
         top_slots = rule.top_slots
         toks = self.stream.tokens
         sentence_scope = rule.scope == "sentence"
         ranges = self.stream.sentence_ranges if sentence_scope else self.stream.block_ranges
-        unit_figs = self.unit_figs[0 if sentence_scope else 1]
+        index = self.units[0 if sentence_scope else 1]
         # a sentence needs as many figures as the pattern has slots (two at most: one
         # may be optional), and each top-level slot a figure of its own
         fewest = max(min(needed, 2), top_slots) if sentence_scope else top_slots
+        with_figures = index.with_figures(fewest, rule.blocks, tests)
+        if not with_figures:
+            return
         for lang in self.languages:
             if not rule.serves(lang):
                 continue
-            units = self._figure_units(lang, sentence_scope, rule.blocks, fewest, required if sentence_scope else ())
-            if not units:
+            mask = with_figures & index.of_lang.get(lang, 0)
+            for clause in needs:
+                if not mask:
+                    break
+                mask &= index.clause(lang, clause)
+            if not mask:
                 continue
-            # Sentences holding every class the pattern needs; ``lasts`` keeps, per
-            # such sentence, the last place where each of them may begin: a match
-            # cannot start after it.
-            allowed, lasts = self._allowed(lang, needs, sentence_scope)
-            if allowed is not None:
-                units = [u for u in units if u in allowed]
-                if not units:
-                    continue
             # Where the pattern can begin, found once per language for the whole
             # document and shared by the rules whose patterns begin alike.
             starts = rule.pattern.first_starts(self._context(lang, -1, len(toks)))
-            grouped = None if starts is None else self._grouped(lang, sentence_scope, starts)
-            for idx in units:
-                if grouped is not None:
-                    positions: Sequence[int] | None = grouped.get(idx)
-                    if positions is None:
-                        continue
-                else:
-                    positions = None
+            ordered = None if starts is None else self._ordered(starts)
+            for idx in bits(mask):
                 s, e = ranges[idx]
-                # The top-level classes and slots come in order and each is met at or
-                # after the start: no start after the last place they all fit.
+                if ordered is not None:
+                    first = bisect_left(ordered, s)
+                    if first == len(ordered) or ordered[first] >= e:
+                        continue  # the pattern can begin nowhere in the unit
+                # The words the pattern needs and its top-level slots are each met at
+                # or after the start: no start after the last place they all fit.
                 limit = e - 1
-                for last in lasts:
-                    limit = min(limit, last[idx])
+                for clause in needs:
+                    limit = min(limit, index.last_start(lang, clause, idx))
+                for figure_clause in tests:
+                    limit = min(limit, index.last_figure(figure_clause, idx))
                 if top_slots:
-                    limit = min(limit, unit_figs[idx][-top_slots])
-                if positions is None:
-                    positions = range(s, limit + 1)
-                elif positions[-1] > limit:
-                    positions = positions[:bisect_right(positions, limit)]
+                    limit = min(limit, index.figures[idx][-top_slots])
+                positions: Sequence[int] = (range(s, limit + 1) if ordered is None
+                                            else ordered[first:bisect_right(ordered, limit, first)])
                 if not positions:
                     continue
                 block = toks[s].block
@@ -319,65 +241,6 @@ class _Runner:
                 for _ in find_all(rule.pattern, ctx, s, take, positions):  # type: ignore[arg-type]
                     pass
 
-    def _figure_units(self, lang: str, sentence_scope: bool, blocks: frozenset[str], fewest: int,
-                      required: tuple[frozenset[str], ...]) -> list[int]:
-        """The units of ``lang`` (sentences, or blocks) in a block of one of the kinds
-        ``blocks``, holding at least ``fewest`` figures and, for each set in
-        ``required``, a figure of one of its kinds; in order. Memoised: rules whose
-        slots ask alike share the answer."""
-        key = (lang, sentence_scope, blocks, fewest, required)
-        got = self.figure_units.get(key)
-        if got is None:
-            got = self.figure_units[key] = [
-                idx for idx, kind, count, kinds in self._unit_summaries(lang, sentence_scope, fewest > 0)
-                if count >= fewest and kind in blocks and all(req & kinds for req in required)]
-        return got
-
-    def _unit_summaries(self, lang: str, sentence_scope: bool, with_figures: bool) -> list[tuple[int, str | None, int, set[str]]]:
-        """(unit, block kind, figure count, figure kinds) for the units of ``lang`` —
-        only those holding a figure when ``with_figures``."""
-        key = (lang, sentence_scope, with_figures)
-        got = self.summaries.get(key)
-        if got is None:
-            toks = self.stream.tokens
-            by_unit = self.unit_figs[0 if sentence_scope else 1]
-            if sentence_scope:
-                ranges = self.stream.sentence_ranges
-                units: Iterable[int] = self.units_by_lang[lang][0]
-            else:
-                ranges = self.stream.block_ranges  # type: ignore[assignment]
-                units = self.units_by_lang[lang][1]
-            got = []
-            for idx in units:
-                figs = by_unit.get(idx, ())
-                if with_figures and not figs:
-                    continue
-                block = toks[ranges[idx][0]].block
-                # figure kinds are tested per sentence only
-                kinds = self.sentence_kinds[idx] if sentence_scope else _NO_KINDS
-                got.append((idx, self.block_kind.get(block), len(figs), kinds))
-            self.summaries[key] = got
-        return got
-
-    def _allowed(self, lang: str, clauses: tuple[frozenset[str], ...], sentence_scope: bool) -> tuple[set[int] | None, list[dict[int, int]]]:
-        """The sentences (or blocks) meeting every clause of the pattern's ``needs``
-        (None: nothing needed), with, per clause, the last place in each unit where
-        one of its atoms may begin; shared by the rules that need the same."""
-        key = (lang, clauses, sentence_scope)
-        got = self.allowed_units.get(key)
-        if got is None:
-            allowed: set[int] | None = None
-            lasts: list[dict[int, int]] = []
-            for clause in clauses:
-                present = self._units_with_any(lang, clause, sentence_scope)
-                lasts.append(present)
-                allowed = set(present) if allowed is None else allowed.intersection(present)
-                if not allowed:
-                    allowed = set()  # a clause nowhere met in the language's text: nothing to do
-                    break
-            got = self.allowed_units[key] = (allowed, lasts)
-        return got
-
     def _context(self, lang: str, block: int, end: int) -> Context:
         """The matching context of a sentence or block (``block`` -1: the whole
         document), made once per document rather than once per rule."""
@@ -388,20 +251,12 @@ class _Runner:
             got = self.contexts[key] = Context(self.stream.tokens, end, lang, kind, self.memo, self.stream)
         return got
 
-    def _grouped(self, lang: str, sentence_scope: bool, starts: frozenset[int]) -> dict[int, list[int]]:
-        """The start positions of ``lang``'s blocks by sentence (or block), in order;
-        shared by the rules whose patterns begin alike."""
-        key = (lang, sentence_scope, starts)
-        got = self.grouped_starts.get(key)
+    def _ordered(self, starts: frozenset[int]) -> list[int]:
+        """Where a pattern may begin, in order; shared by the rules whose patterns
+        begin alike. A unit's are then a slice of it."""
+        got = self.ordered_starts.get(starts)
         if got is None:
-            toks = self.stream.tokens
-            block_lang = self.block_lang
-            got = {}
-            for i in sorted(starts):
-                t = toks[i]
-                if block_lang.get(t.block) == lang:
-                    got.setdefault(t.sentence if sentence_scope else t.block, []).append(i)
-            self.grouped_starts[key] = got
+            got = self.ordered_starts[starts] = sorted(starts)
         return got
 
     def _quoted(self, f: Figure) -> str:
@@ -419,22 +274,6 @@ class _Runner:
         """Whether the figure stands inside parentheses opened in its sentence."""
         sent = self.doc.sentences[self.fig_token[f.id].sentence]
         return figures_mod.in_brackets(self.doc.text, f.start, sent.start)
-
-    def _units_with_any(self, lang: str, atoms: frozenset[str], sentence_scope: bool) -> dict[int, int]:
-        """Sentences (or blocks) where one of the atoms (classes, "=word" literals) may
-        begin, each with the last token index where one may."""
-        key = (lang, atoms, sentence_scope)
-        got = self.class_units.get(key)
-        if got is None:
-            toks = self.stream.tokens
-            got = {}
-            for atom in atoms:
-                for i in need_starts(self.stream, lang, atom):
-                    unit = toks[i].sentence if sentence_scope else toks[i].block
-                    if got.get(unit, -1) < i:
-                        got[unit] = i
-            self.class_units[key] = got
-        return got
 
     def _with_collect(self, rule: Rule, bound: dict[str, object], block: int | None) -> Iterable[dict[str, object]]:
         if not rule.collect:
@@ -494,15 +333,8 @@ class _Runner:
         and picks ask the same question of the same sentence for every figure in it."""
         key = (phrase, lang, s, e)
         got = self.has_cache.get(key)
-        if got is not None:
-            return got
-        toks = self.stream.tokens
-        if phrase.startswith("@"):
-            starts = phrase_starts(self.stream, lang, phrase[1:])
-            got = any(match_phrase_at(phrase, lang, toks, i, e) for i in sorted(starts) if s <= i < e)
-        else:
-            got = any(match_phrase_at(phrase, lang, toks, i, e) for i in range(s, e))
-        self.has_cache[key] = got
+        if got is None:
+            got = self.has_cache[key] = has_phrase(self._context(lang, -1, len(self.stream.tokens)), phrase, s, e)
         return got
 
     def _pick(self, rule: Rule, name: str, spec: Pick, bound: dict[str, object], fx: _Eval) -> Figure | None:
@@ -516,7 +348,8 @@ class _Runner:
         cands: list[Figure] = []
         # ``where`` is the dearest test: left for last unless it may load rates (fx),
         # whose loading shows in the report.
-        eager_where = spec.where is not None and _calls_fx(spec.where)
+        eager_where = spec.eager_where
+        env = self._env(bound) if spec.where is not None else {}  # each candidate's values: these and its own
         # only the figures of the anchor's sentence or paragraph can qualify
         pool = (self.figs_of_unit[0].get(at.sentence, ()) if spec.scope == "sentence"
                 else self.figs_of_unit[1].get(at.block, ()) if spec.scope == "paragraph" else self.figs)
@@ -559,15 +392,15 @@ class _Runner:
                 ss, se = self.stream.sentence_ranges[t.sentence]
                 if not any(self._has(p, lang, max(ss, i - 5), min(se, i + 9)) for p in spec.near):
                     continue
-            if eager_where and not self._true(spec.where, {**bound, name: f}, fx):  # type: ignore[arg-type]
+            if eager_where and not self._holds_for(spec.where, env, name, f, fx):  # type: ignore[arg-type]
                 continue
             cands.append(f)
         if not cands:
             return None
         if spec.where is not None and not eager_where:
             # settled for every candidate at once when the part of ``where`` that
-            # does not read the candidate fails (``_guard``)
-            guard = _guard(spec.where, frozenset([name]))
+            # does not read the candidate fails
+            guard = rule.pick_guards[name]
             if guard is not None and not self._true(guard, bound, fx):
                 return None
         key: Callable[[Figure], float]
@@ -590,37 +423,51 @@ class _Runner:
         # (sorting is stable, so ties keep the document's order as ``min`` does).
         keys = [key(f) for f in cands]
         if any(k != k for k in keys):  # a NaN key: no order to follow, test them all
-            passing = [f for f in cands if self._true(spec.where, {**bound, name: f}, fx)]
+            passing = [f for f in cands if self._holds_for(spec.where, env, name, f, fx)]
             return min(passing, key=key) if passing else None
         for _, _, f in sorted(zip(keys, range(len(cands)), cands)):
-            if self._true(spec.where, {**bound, name: f}, fx):
+            if self._holds_for(spec.where, env, name, f, fx):
                 return f
         return None
 
     def _true(self, e: expressions.Expr, bound: dict[str, object], fx: _Eval) -> bool:
-        try:
-            return expressions.evaluate(e, _env(bound), fx.functions()) is True
-        except expressions.ExprError:
-            return False
+        return _is_true(e, self._env(bound), fx)
+
+    def _holds_for(self, e: expressions.Expr, env: dict[str, object], name: str, f: Figure, fx: _Eval) -> bool:
+        """``_true`` of the bindings whose values are ``env`` with ``name`` bound to
+        ``f`` in addition: a pick's condition, tested candidate after candidate."""
+        return _is_true(e, {**env, name: self._amount(f)}, fx)
+
+    def _env(self, bound: dict[str, object]) -> dict[str, object]:
+        """The bound figures as the values formulas compute with."""
+        out: dict[str, object] = {}
+        for name, v in bound.items():
+            if isinstance(v, Figure):
+                out[name] = self._amount(v)
+            elif isinstance(v, tuple):
+                out[name] = [self._amount(f) for f in v]
+        return out
+
+    def _amount(self, fig: Figure) -> Amount:
+        """Percent figures enter formulas as plain numbers: 62 % is 62 in "(1 + p / 100)".
+
+        Memoised per document: a figure is offered to many rules and picks."""
+        a = self.amounts.get(fig.id)
+        if a is None:
+            a = Amount.from_figure(fig)
+            a = self.amounts[fig.id] = a.with_unit(None) if fig.unit in ("%", "pp") else a
+        return a
 
     # -- checking ----------------------------------------------------------------
 
     def run(self) -> list[Finding]:
-        def early_where(rule: Rule) -> expressions.Expr | None:
-            """The part of the rule's ``where`` that the pattern's figures settle
-            (``_guard``), tested before the picks; none when a pick may call ``fx``,
-            whose rate loading shows in the report."""
-            if rule.where is None or not rule.picks or any(
-                    p.where is not None and _calls_fx(p.where) for p in rule.picks.values()):
-                return None
-            return _guard(rule.where, frozenset(rule.picks))
-
         findings: list[Finding] = []
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for rule in self.rules:
 
-            def accept(bound: dict[str, object], rule: Rule = rule, early: expressions.Expr | None = early_where(rule)) -> bool:
+            def accept(bound: dict[str, object], rule: Rule = rule) -> bool:
                 fx = _Eval(self.doc.date, self.rates)
+                early = rule.early_where
                 if early is not None and not self._true(early, bound, fx):
                     return False  # the rule's ``where`` fails whatever the picks find
                 for name, spec in rule.picks.items():
@@ -653,7 +500,7 @@ class _Runner:
 
     def _finding(self, rule: Rule, bound: dict[str, object], figs: list[Figure]) -> Finding | None:
         fx = _Eval(self.doc.date, self.rates)
-        env = _env(bound)
+        env = self._env(bound)
         fns = fx.functions()
         texts = {n: (self._quoted(v) if isinstance(v, Figure) else " + ".join(f.text for f in v)) for n, v in bound.items()
                  if isinstance(v, (Figure, tuple))}

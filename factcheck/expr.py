@@ -52,6 +52,7 @@ __all__ = [
     "Compare",
     "parse",
     "evaluate",
+    "guard",
     "BASE_FUNCTIONS",
     "Value",
 ]
@@ -624,6 +625,35 @@ def parse(source: str, functions: Collection[str] | None = None) -> Expr:
             raise ExprError("expression is nested too deeply", current.column)
         stack.extend((child, depth + 1) for child in current.children())
     return node
+
+
+def guard(e: Expr, unknown: frozenset[str], impure: frozenset[str] = frozenset()) -> Expr | None:
+    """The part of a condition that can be settled before the names in ``unknown``
+    are bound: the conjuncts of its top-level ``and`` chain that read none of them
+    and call none of the ``impure`` functions (those whose calls show elsewhere, such
+    as a rate table loaded); None when there is no such part.
+
+    The condition can hold only where the guard holds: an ``and`` chain is true only
+    when each conjunct evaluates to true, and a conjunct that reads none of the names
+    to bind evaluates alike (the other functions are pure) whatever they are bound
+    to. So a guard found false settles the condition for every binding at once: a
+    pick among the document's figures ("value(h) >= 100000" of the headline) or the
+    picks a rule's ``where`` comes after ("unit(a) != unit(b)") need not be tried.
+    """
+    parts: list[Expr] = []
+    stack = [e]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, BoolOp) and node.op == "and":
+            stack += [node.right, node.left]
+        elif not (node.names() & unknown) and not (node.functions() & impure):
+            parts.append(node)
+    if not parts:
+        return None
+    out = parts[0]
+    for part in parts[1:]:
+        out = BoolOp("and", out, part)
+    return out
 
 
 # -- evaluation --------------------------------------------------------------------

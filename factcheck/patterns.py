@@ -8,16 +8,21 @@ and run only on sentences holding enough figures.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
-from dataclasses import dataclass
+from collections.abc import Sequence as Seq
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
 from . import lexicon
 from .figures import DURATION_CODES
 from .model import Figure
-from .tokens import Stream, Token
+from .tokens import Stream, Token, phrase_words
+
+T = TypeVar("T")
 
 FUZZY_MIN_LENGTH = 6
 FUZZY_SCORE = 88.0
@@ -106,6 +111,8 @@ def _tokens_matching(stream: Stream, word: str) -> list[int]:
     """Indices of the tokens ``word`` matches (``_word_ok``), in any order: each
     distinct word of the document is tried once."""
     stem = word[:-1] if word.endswith("*") else None
+    if stem is None and len(word) < FUZZY_MIN_LENGTH:
+        return _tokens_spelled(stream, word)
     if stem is not None and len(stem) < 4:
         candidates: Iterable[tuple[str, str, list[int]]] = _words(stream)
     else:
@@ -115,6 +122,35 @@ def _tokens_matching(stream: Stream, word: str) -> list[int]:
         if _word_ok(word, n, lw):
             out += idx
     return out
+
+
+def _tokens_spelled(stream: Stream, word: str) -> list[int]:
+    """Indices of the tokens a short word (no stem, too short for a near spelling)
+    matches: those spelled as it is, found in the vocabulary rather than by trying
+    the document's words. A word written with accents meets the tokens' own
+    spelling; one without, their spelling without accents: the tokens spelled
+    alike, and those whose accents drop to it ("à" for "a")."""
+    out: list[int] = []
+    for words in stream.vocabulary.values():
+        out += words.get(word, ())
+    if word.isascii():
+        out += _unaccented(stream).get(word, ())
+    return out
+
+
+def _unaccented(stream: Stream) -> dict[str, list[int]]:
+    """The tokens spelled with letters beyond ASCII, by their spelling without
+    accents, once per document."""
+    got = stream.cache.get("unaccented")
+    if got is None:
+        got = {}
+        toks = stream.tokens
+        for words in stream.vocabulary.values():
+            for lw, idx in words.items():
+                if not lw.isascii():
+                    got.setdefault(toks[idx[0]].norm, []).extend(idx)
+        stream.cache["unaccented"] = got
+    return got  # type: ignore[return-value]
 
 
 Alternatives = Iterable[tuple[int, dict[str, object]]]
@@ -137,8 +173,15 @@ class Element:
     def classes(self) -> list[str]:
         return []
 
-    def requirements(self) -> list[frozenset[str]]:
-        """Figure kinds a sentence must hold for this element to match (a cheap pre-filter)."""
+    def figure_tests(self) -> list[frozenset[FigureTest]]:
+        """Figures every match of this element binds, as clauses: each clause a set of
+        slot tests one of which a figure inside the match's span passes (its block's
+        kind included), at or after its start.
+
+        A unit (sentence, paragraph) without a figure passing one of a clause's tests
+        cannot hold a match, and a match cannot start after the last such figure:
+        an exact pre-filter, as ``needs`` is for words.
+        """
         return []
 
     def needs(self) -> list[frozenset[str]]:
@@ -149,7 +192,7 @@ class Element:
 
         A unit (sentence, paragraph) lacking one clause's every atom cannot hold a
         match, and a match cannot start after the last place where a clause is met:
-        an exact pre-filter, as ``requirements`` is for figures. Elements that may
+        an exact pre-filter, as ``figure_tests`` is for figures. Elements that may
         match without a word (gaps, slots, optional parts, negations) need nothing.
         """
         return []
@@ -167,6 +210,13 @@ class Context:
     block_kind: str = "paragraph"
     memo: dict[tuple[str, str, int], tuple[int, ...]] | None = None  # class matches, shared by rules
     stream: Stream | None = None
+    # where each class of the language may begin (``_class_starts``), at hand: the
+    # matcher asks it at every token it tries a class on, and most start none
+    class_starts: dict[str, frozenset[int]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.stream is not None:
+            object.__setattr__(self, "class_starts", _class_starts(self.stream, self.language))
 
 
 @dataclass(frozen=True)
@@ -200,6 +250,9 @@ class WordClass(Element):
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Alternatives:
         if i >= ctx.end:
             return []
+        starts = ctx.class_starts
+        if starts is not None and i not in starts.get(self.name, _NO_STARTS):
+            return []  # as class_ends would find, without the call: most tokens start no phrase
         end = ctx.end
         return [(j, bound) for j in class_ends(ctx, self.name, i) if j <= end]
 
@@ -216,19 +269,21 @@ class WordClass(Element):
 def class_ends(ctx: Context, name: str, i: int) -> tuple[int, ...]:
     """Token indices where a phrase of class ``name`` beginning at ``i`` ends (not cut
     at ``ctx.end``). Memoised in ``ctx.memo``, shared by every rule of the document."""
+    starts = ctx.class_starts
+    if starts is not None and i not in starts.get(name, _NO_STARTS):
+        return ()  # most tokens start no phrase of the class
     key = (ctx.language, name, i)
     memo = ctx.memo
     ends = memo.get(key) if memo is not None else None
     if ends is None:
         found: list[int] = []
-        if ctx.stream is None or i in phrase_starts(ctx.stream, ctx.language, name):
-            for words in _class_index(ctx.language, name).candidates(ctx.tokens[i]):
-                j = match_words(words, ctx.tokens, i, len(ctx.tokens))
-                if j >= 0 and j not in found:
-                    found.append(j)
+        for words in _class_index(ctx.language, name).candidates(ctx.tokens[i]):
+            j = match_words(words, ctx.tokens, i, len(ctx.tokens))
+            if j >= 0 and j not in found:
+                found.append(j)
         ends = tuple(found)
         if memo is not None:
-            memo[key] = ends  # misses too: most tokens start no phrase
+            memo[key] = ends
     return ends
 
 
@@ -333,6 +388,41 @@ def phrase_starts(stream: Stream, language: str, name: str) -> frozenset[int]:
     return got  # type: ignore[return-value]
 
 
+def phrase_positions(stream: Stream, language: str, phrase: str) -> Seq[int]:
+    """Token indices, in order, where a class ("@name") or a literal phrase may begin:
+    where a phrase of the class may, or the phrase's first word matches (figure
+    tokens included, as ``match_words`` tries them). Once per document."""
+    key = ("phrase-positions", language, phrase)
+    got = stream.cache.get(key)
+    if got is None:
+        if phrase.startswith("@"):
+            got = sorted(_class_starts(stream, language).get(phrase[1:], _NO_STARTS))
+        else:
+            words = _phrase_words(phrase)
+            got = sorted(need_starts(stream, language, "=" + words[0])) if words else range(len(stream.tokens))
+        stream.cache[key] = got
+    return got  # type: ignore[return-value]
+
+
+def has_phrase(ctx: Context, phrase: str, s: int, e: int) -> bool:
+    """Whether a class ("@name") or a literal phrase occurs within tokens [s, e) of
+    the context's stream, tried only where it may begin (``phrase_positions``)."""
+    positions = phrase_positions(ctx.stream, ctx.language, phrase)  # type: ignore[arg-type]
+    lo = bisect_left(positions, s)
+    hi = bisect_left(positions, e, lo)
+    if phrase.startswith("@"):
+        name = phrase[1:]
+        return any(k <= e for i in positions[lo:hi] for k in class_ends(ctx, name, i))
+    words = _phrase_words(phrase)
+    return any(match_words(words, ctx.tokens, i, e) >= 0 for i in positions[lo:hi])
+
+
+@cache
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """``phrase_words``, once per phrase of the rules."""
+    return phrase_words(phrase)
+
+
 def need_starts(stream: Stream, language: str, atom: str) -> frozenset[int]:
     """Token indices where a ``needs`` atom may begin: a class phrase of ``language``,
     or ("=word") any token the literal word matches, figure tokens included."""
@@ -412,6 +502,13 @@ class FigureTest:
     blocks: frozenset[str] = frozenset()  # block kinds: title, paragraph, caption
     sign: str | None = None  # "positive" | "negative"
 
+    @staticmethod
+    def facts(fig: Figure, block_kind: str | None = None) -> tuple[object, ...]:
+        """All that ``accepts`` reads of a figure and its block: figures alike in
+        these pass or fail every test alike."""
+        hedged = fig.hedge is not None and fig.hedge != "range"
+        return fig.kind, fig.unit, hedged, block_kind, fig.value < 0, fig.value >= 0
+
     def accepts(self, fig: Figure, block_kind: str | None = None) -> bool:
         if self.kinds and fig.kind not in self.kinds:
             return False
@@ -472,8 +569,8 @@ class Slot(Element):
     def classes(self) -> list[str]:
         return list(self.not_after)
 
-    def requirements(self) -> list[frozenset[str]]:
-        return [self.test.kinds] if self.test.kinds else []
+    def figure_tests(self) -> list[frozenset[FigureTest]]:
+        return [frozenset([self.test])]
 
     def first_starts(self, ctx: Context) -> frozenset[int] | None:
         """Figure tokens passing the slot's test (all but its block condition, which
@@ -605,8 +702,8 @@ class Sequence(Element):
     def slots(self) -> list[str]:
         return [s for it in self.items for s in it.slots()]
 
-    def requirements(self) -> list[frozenset[str]]:
-        return [r for it in self.items for r in it.requirements()]
+    def figure_tests(self) -> list[frozenset[FigureTest]]:
+        return _minimal([c for it in self.items for c in it.figure_tests()])
 
     def first_starts(self, ctx: Context) -> frozenset[int] | None:
         return self.items[0].first_starts(ctx) if self.items else None
@@ -684,20 +781,27 @@ class Choice(Element):
         return [c for o in self.options for c in o.classes()]
 
     def needs(self) -> list[frozenset[str]]:
-        """A clause of each option, joined: whichever option matches meets the union.
-        Every combination while they are few, else the first clause of each."""
-        per_option = [o.needs() for o in self.options]
-        if not per_option or not all(per_option):
-            return []
-        combos: list[frozenset[str]] = [frozenset()]
-        for clauses in per_option:
-            if len(combos) * len(clauses) > MAX_NEED_COMBINATIONS:
-                clauses = clauses[:1]
-            combos = [c | d for c in combos for d in clauses]
-        return _minimal(combos)
+        return _any_of([o.needs() for o in self.options])
+
+    def figure_tests(self) -> list[frozenset[FigureTest]]:
+        return _any_of([o.figure_tests() for o in self.options])
 
 
-def _minimal(clauses: list[frozenset[str]]) -> list[frozenset[str]]:
+def _any_of(per_option: list[list[frozenset[T]]]) -> list[frozenset[T]]:
+    """The clauses of alternatives: a clause of each option, joined, as whichever
+    option matches meets the union. Every combination while they are few, else the
+    first clause of each; none when an option needs nothing."""
+    if not per_option or not all(per_option):
+        return []
+    combos: list[frozenset[T]] = [frozenset()]
+    for clauses in per_option:
+        if len(combos) * len(clauses) > MAX_NEED_COMBINATIONS:
+            clauses = clauses[:1]
+        combos = [c | d for c in combos for d in clauses]
+    return _minimal(combos)
+
+
+def _minimal(clauses: list[frozenset[T]]) -> list[frozenset[T]]:
     """The clauses, in order, without repeats and without those another one implies
     (a clause holding all the atoms of another is met wherever that one is)."""
     unique = list(dict.fromkeys(clauses))

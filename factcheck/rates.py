@@ -298,6 +298,8 @@ class RateTable:
     path: Path
     origin: str  # "embedded" | "cache" | "file"
     _data: _Data = field(repr=False, compare=False)
+    _crosses: dict[tuple[str, str], tuple[list[float], list[int]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     # ------------------------------------------------------------------ loading
 
@@ -462,6 +464,23 @@ class RateTable:
         rate, lookups = self.cross(from_ccy, to_ccy, on)
         return amount * rate, lookups
 
+    def _cross_rates(self, base: str, quote: str) -> tuple[list[float], list[int]]:
+        """Every day's rate of ``quote`` per 1 ``base``, in ascending order of the rate,
+        with the index of its day (days without a rate for either left out): the days
+        within a tolerance of a rate are then one slice, not a pass over the history.
+        Worked out once per table and pair."""
+        key = (base, quote)
+        got = self._crosses.get(key)
+        if got is None:
+            d = self._data
+            n = len(d.dates)
+            ones = (1.0,) * n
+            bcol = ones if base == "EUR" else d.columns[base]
+            qcol = ones if quote == "EUR" else d.columns[quote]
+            pairs = sorted((q / b, i) for i, (b, q) in enumerate(zip(bcol, qcol)) if not math.isnan(q / b))
+            got = self._crosses[key] = ([r for r, _ in pairs], [i for _, i in pairs])
+        return got
+
     def implied_dates(
         self,
         base: str,
@@ -484,25 +503,17 @@ class RateTable:
             raise RatesError(f"implied rate must be a positive number, got {implied_rate!r}")
         if not tolerance >= 0:
             raise RatesError(f"tolerance must be >= 0, got {tolerance!r}")
-        b, q = self._code(base), self._code(quote)
         d = self._data
-        n = len(d.dates)
-        ones = (1.0,) * n
-        bcol = ones if b == "EUR" else d.columns[b]
-        qcol = ones if q == "EUR" else d.columns[q]
+        rates, days = self._cross_rates(self._code(base), self._code(quote))
         low, high = implied_rate * (1 - tolerance), implied_rate * (1 + tolerance)
+        within = sorted(days[bisect.bisect_left(rates, low):bisect.bisect_right(rates, high)])
         ranges: list[tuple[date, date]] = []
-        start = None
-        for i in range(n):
-            cross = qcol[i] / bcol[i]  # NaN (never in range) when either is missing
-            if low <= cross <= high:
-                if start is None:
-                    start = i
-            elif start is not None:
-                ranges.append((d.dates[start], d.dates[i - 1]))
-                start = None
-        if start is not None:
-            ranges.append((d.dates[start], d.dates[n - 1]))
+        start, n = 0, len(within)
+        for k in range(1, n + 1):
+            # consecutive business days merge; a day out of range or without a rate breaks
+            if k == n or within[k] != within[k - 1] + 1:
+                ranges.append((d.dates[within[start]], d.dates[within[k - 1]]))
+                start = k
         if limit is not None and len(ranges) > limit:
             if limit <= 0:
                 return []

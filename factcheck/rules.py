@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import expr as expressions
 from . import lexicon
@@ -28,6 +28,9 @@ RELATIONS = ("==", "<", "<=", ">", ">=")
 SCOPES = ("sentence", "paragraph", "document")
 PICKS = ("nearest", "closest_value", "first", "last", "largest", "smallest")
 FUNCTIONS = frozenset(expressions.BASE_FUNCTIONS) | {"fx", "exact"}
+# functions whose calls show in the report (``fx`` loads the rate table): a condition
+# calling one is evaluated only where the rule's own order would evaluate it
+IMPURE = frozenset({"fx"})
 BLOCK_KINDS = ("title", "paragraph", "caption")
 
 
@@ -68,6 +71,12 @@ class Pick:
     not_across: tuple[str, ...] = ()  # classes/phrases that may not stand between it and the anchor
     # the match stands only when NO figure qualifies: "the body states no rise of its own"
     absent: bool = False
+
+    @cached_property
+    def eager_where(self) -> bool:
+        """Whether ``where`` may load the rate table (it calls ``fx``): then it is
+        tested on each candidate in turn, as the loading shows in the report."""
+        return self.where is not None and bool(self.where.functions() & IMPURE)
 
 
 @dataclass(frozen=True)
@@ -120,14 +129,31 @@ class Rule:
         return not self.languages or language in self.languages
 
     @cached_property
-    def plan(self) -> tuple[int, tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
+    def plan(self) -> tuple[int, tuple[frozenset[FigureTest], ...], tuple[frozenset[str], ...]]:
         """What the matcher needs before looking at a sentence, computed once per rule:
-        how many figures, which figure kinds, which words a match must hold (the
-        pattern's ``needs``: clauses of classes and literal words)."""
+        how many figures, which figures (the pattern's ``figure_tests``: clauses of
+        slot tests), which words a match must hold (the pattern's ``needs``: clauses
+        of classes and literal words)."""
         if self.pattern is None:
             return 0, (), ()
-        return (len(self.pattern.slots()), tuple(self.pattern.requirements()),
-                tuple(dict.fromkeys(self.pattern.needs())))
+        return (len(self.pattern.slots()), _interned(tuple(map(_interned, self.pattern.figure_tests()))),
+                _interned(tuple(map(_interned, dict.fromkeys(self.pattern.needs())))))
+
+    @cached_property
+    def early_where(self) -> expressions.Expr | None:
+        """The part of ``where`` that the pattern's figures settle
+        (``expressions.guard``), tested before the picks; none when a pick may
+        load the rate table, whose loading shows in the report."""
+        if self.where is None or not self.picks or any(p.eager_where for p in self.picks.values()):
+            return None
+        return expressions.guard(self.where, frozenset(self.picks), IMPURE)
+
+    @cached_property
+    def pick_guards(self) -> dict[str, expressions.Expr | None]:
+        """Per pick, the part of its ``where`` that does not read the candidate
+        (``expressions.guard``): false, it rules out every candidate at once."""
+        return {name: expressions.guard(p.where, frozenset([name]), IMPURE)
+                for name, p in self.picks.items() if p.where is not None and not p.eager_where}
 
     @cached_property
     def top_slots(self) -> int:
@@ -136,6 +162,16 @@ class Rule:
         if self.pattern is None:
             return 0
         return sum(1 for it in self.pattern.items if isinstance(it, Slot))
+
+
+_INTERNED: dict[object, object] = {}
+_Value = TypeVar("_Value")
+
+
+def _interned(value: _Value) -> _Value:
+    """One object for equal plans of different rules: they key the per-document
+    indexes, and a key found by identity is not compared element by element."""
+    return _INTERNED.setdefault(value, value)  # type: ignore[return-value]
 
 
 class _Where:

@@ -201,13 +201,3 @@ def _mark_names(text: str, out: list[Token], first: int, end: int) -> None:
         word = text[t.start:t.end]
         if word[1:].islower() and out[i - 1].lower not in _OPENERS:
             out[i] = t._replace(norm=word, lower=word)
-
-
-def match_phrase_at(phrase: str, language: str, tokens: tuple[Token, ...], i: int, end: int) -> bool:
-    """Whether a class (``@market``) or a literal phrase starts at token ``i``."""
-    from . import lexicon
-    from .patterns import match_words
-
-    if phrase.startswith("@"):
-        return any(match_words(words, tokens, i, end) >= 0 for words in lexicon.word_class(language, phrase[1:]))
-    return match_words(phrase_words(phrase), tokens, i, end) >= 0

@@ -1,0 +1,167 @@
+"""Which sentences (or paragraphs) of a document may hold a rule's match, as bit sets.
+
+A match needs, of its unit: the language the rule serves, a block of the kinds it
+names, enough figures, figures passing its slots' tests (``figure_tests``), and the
+words its pattern ``needs`` (classes, literal words). Each of those is a set of
+units worked out once per document — per language, per block kind, per figure
+count, per slot test, per word — and a rule's candidate units are their
+intersection: a few integer ``&`` per rule and language rather than a pass over
+the units per rule. The sets are ints, bit ``u`` standing for unit ``u``.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from .model import Figure
+from .patterns import FigureTest, need_starts
+from .tokens import Stream
+
+
+def bits(mask: int) -> list[int]:
+    """The units of a set, in order."""
+    out: list[int] = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+class UnitIndex:
+    """The units of one scope (sentences, or blocks for paragraph rules) of one
+    document, indexed by what a rule may ask of them."""
+
+    def __init__(self, stream: Stream, block_kind: dict[int, str], block_lang: dict[int, str],
+                 figure_positions: list[int], sentence_scope: bool) -> None:
+        self.stream = stream
+        self.sentence_scope = sentence_scope
+        toks = stream.tokens
+        self.of_lang: dict[str, int] = {}
+        self._of_block_kind: dict[str | None, int] = {}
+        if sentence_scope:
+            units = [(si, toks[s].block) for si, (s, e) in enumerate(stream.sentence_ranges) if s < e]
+        else:
+            units = [(b, b) for b in stream.block_ranges]
+        for unit, block in units:
+            bit = 1 << unit
+            lang = block_lang.get(block, "")
+            self.of_lang[lang] = self.of_lang.get(lang, 0) | bit
+            kind = block_kind.get(block)
+            self._of_block_kind[kind] = self._of_block_kind.get(kind, 0) | bit
+        # The figure tokens of each unit, in order; and the figure tokens grouped by
+        # what a slot's test reads of them (``FigureTest.facts``): a test is tried on
+        # each group once, not on each figure.
+        self.figures: dict[int, list[int]] = {}
+        self._alike: dict[tuple[object, ...], tuple[Figure, str | None, list[int]]] = {}
+        for i in figure_positions:
+            t = toks[i]
+            fig: Figure = t.figure  # type: ignore[assignment]
+            unit = t.sentence if sentence_scope else t.block
+            self.figures.setdefault(unit, []).append(i)
+            kind = block_kind.get(t.block)
+            facts = FigureTest.facts(fig, kind)
+            group = self._alike.get(facts)
+            if group is None:
+                self._alike[facts] = (fig, kind, [i])
+            else:
+                group[2].append(i)
+        self._enough_figures: dict[tuple[int, frozenset[str]], int] = {}
+        self._passing_figures: dict[frozenset[FigureTest], tuple[int, list[int]]] = {}
+        self._atoms: dict[tuple[str, str], tuple[int, list[int]]] = {}
+        self._clauses: dict[tuple[str, frozenset[str]], tuple[int, list[int]]] = {}
+        # the unit of each token, and the token range of each unit
+        self._unit_of = [t.sentence for t in toks] if sentence_scope else [t.block for t in toks]
+        self._ranges = stream.sentence_ranges if sentence_scope else stream.block_ranges
+
+    def with_figures(self, fewest: int, blocks: frozenset[str], tests: tuple[frozenset[FigureTest], ...]) -> int:
+        """The units in a block of one of the kinds ``blocks``, holding at least
+        ``fewest`` figures and, for each clause of ``tests``, a figure passing one of
+        its tests."""
+        mask = self._enough(fewest, blocks)
+        for clause in tests:
+            if not mask:
+                break
+            mask &= self._passing(clause)[0]
+        return mask
+
+    def clause(self, lang: str, atoms: frozenset[str]) -> int:
+        """The units where one of the atoms (classes of ``lang``, "=word" literals)
+        may begin."""
+        return self._words(lang, atoms)[0]
+
+    def last_figure(self, tests: frozenset[FigureTest], unit: int) -> int:
+        """The last figure token of a unit passing one of the tests: a match binding
+        such a figure cannot start after it."""
+        return self._last_in(unit, self._passing(tests)[1])
+
+    def last_start(self, lang: str, atoms: frozenset[str], unit: int) -> int:
+        """The last token index of a unit where one of the atoms may begin: a match
+        needing the clause cannot start after it."""
+        return self._last_in(unit, self._words(lang, atoms)[1])
+
+    def _last_in(self, unit: int, positions: list[int]) -> int:
+        """The last of the sorted token indices within the unit (-1: none)."""
+        s, e = self._ranges[unit]
+        k = bisect_left(positions, e) - 1
+        return positions[k] if k >= 0 and positions[k] >= s else -1
+
+    def _enough(self, fewest: int, blocks: frozenset[str]) -> int:
+        """The units in a block of one of the kinds, holding at least ``fewest`` figures."""
+        key = (fewest, blocks)
+        got = self._enough_figures.get(key)
+        if got is None:
+            got = 0
+            for kind in blocks:
+                got |= self._of_block_kind.get(kind, 0)
+            if fewest > 0:
+                enough = 0
+                for unit, figs in self.figures.items():
+                    if len(figs) >= fewest:
+                        enough |= 1 << unit
+                got &= enough
+            self._enough_figures[key] = got
+        return got
+
+    def _passing(self, tests: frozenset[FigureTest]) -> tuple[int, list[int]]:
+        """The units holding a figure that passes one of the slot tests, and those
+        figure tokens, in order. Shared by the rules whose slots ask alike."""
+        got = self._passing_figures.get(tests)
+        if got is None:
+            positions: list[int] = []
+            for fig, block_kind, alike in self._alike.values():
+                if any(test.accepts(fig, block_kind) for test in tests):
+                    positions += alike
+            positions.sort()
+            got = self._passing_figures[tests] = (self._mask(positions), positions)
+        return got
+
+    def _words(self, lang: str, atoms: frozenset[str]) -> tuple[int, list[int]]:
+        """The units where one of the atoms may begin, and the token indices where
+        one may, in order. Shared by the rules whose patterns need the same."""
+        key = (lang, atoms)
+        got = self._clauses.get(key)
+        if got is None:
+            if len(atoms) == 1:
+                got = self._atom(lang, next(iter(atoms)))
+            else:
+                positions = sorted(set().union(*(self._atom(lang, atom)[1] for atom in atoms)))
+                got = (self._mask(positions), positions)
+            self._clauses[key] = got
+        return got
+
+    def _atom(self, lang: str, atom: str) -> tuple[int, list[int]]:
+        """``_words`` of one atom. A literal reads alike in every language: worked
+        out once."""
+        key = (lang if atom[0] != "=" else "", atom)
+        got = self._atoms.get(key)
+        if got is None:
+            positions = sorted(need_starts(self.stream, lang, atom))
+            got = self._atoms[key] = (self._mask(positions), positions)
+        return got
+
+    def _mask(self, positions: list[int]) -> int:
+        """The units of the tokens."""
+        mask = 0
+        for unit in set(map(self._unit_of.__getitem__, positions)):
+            mask |= 1 << unit
+        return mask

@@ -20,7 +20,7 @@ from factcheck.checks import Rates  # noqa: E402
 
 CAUGHT_FLOOR = 0.87  # 538 of 614 planted errors (sets A-N) at the time of writing
 FALSE_ALARM_CEILING = 0.02  # 0 of 1,245 true claims at the time of writing
-HELD_OUT: tuple[str, ...] = ("-o", "-p")  # suffixes of sets not yet tuned on (O: kept unseen; P: measured once)
+HELD_OUT: tuple[str, ...] = ("-o", "-p", "-q")  # sets not yet tuned on (O, Q: kept unseen; P: measured once)
 
 
 def test_planted_errors_caught_and_no_false_alarms() -> None:

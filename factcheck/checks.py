@@ -283,13 +283,16 @@ class _Runner:
         for name, spec in rule.collect.items():
             new: list[dict[str, object]] = []
             for b in groups:
-                for figs in self._collect(spec, block):
+                for figs in self._collect(spec, block, b):
                     new.append({**b, name: figs})
             groups = new
         yield from groups
 
-    def _collect(self, spec: Collect, block: int | None) -> Iterable[tuple[Figure, ...]]:
+    def _collect(self, spec: Collect, block: int | None, bound: dict[str, object] | None = None) -> Iterable[tuple[Figure, ...]]:
         toks = self.stream.tokens
+        limit = _collect_limit(spec, bound, self.fig_index)
+        if limit == -1:
+            return
         if spec.scope == "document":
             ranges = [(0, len(toks))]
         elif spec.scope == "sentence":
@@ -299,8 +302,9 @@ class _Runner:
         figpos = figure_starts_list(self.stream)
         for s, e in ranges:
             picked: list[Figure] = []
+            joint: list[bool] = []  # per figure picked: right after a "together" word
             # the figure tokens of the range (others are never collected)
-            for i in figpos[bisect_left(figpos, s):bisect_left(figpos, e)]:
+            for i in figpos[bisect_left(figpos, s):bisect_left(figpos, e if limit is None else min(e, limit))]:
                 t = toks[i]
                 if not spec.test.accepts(t.figure, self.block_kind.get(t.block)):  # type: ignore[arg-type]
                     continue
@@ -323,6 +327,10 @@ class _Runner:
                 if spec.not_before and any(self._has(p, lang, i + 1, min(se, i + 2)) for p in spec.not_before):
                     continue  # the start of a pair: "von 59,0 % auf 53,8 %"
                 picked.append(t.figure)
+                if spec.drop_together:
+                    joint.append(any(self._has(p, lang, max(ss, i - 4), i) for p in spec.drop_together))
+            if spec.drop_together:
+                picked = _without_joint_totals(picked, joint)
             if spec.drop_subtotals:
                 picked = _without_subtotals(picked)
             if len(picked) >= spec.minimum:
@@ -596,6 +604,45 @@ class _Runner:
         msg += ("no date, so no ECB rate: " + extra.split(":")[0]) if reason == "no date" else f"cannot check: {reason}"
         stated_txt = texts.get(str(rule.check.stated)) if rule.check else None
         return Finding(rule.id, rule.title, UNVERIFIABLE, ids, spans, msg, stated_txt, None, None, tuple(steps))
+
+
+def _collect_limit(spec: Collect, bound: dict[str, object] | None, fig_index: dict[str, int]) -> int | None:
+    """A collection's ``before``: the token of the figure the pattern bound to that slot
+    (figures at or past it are not collected); None without ``before``, -1 when the slot
+    holds no figure."""
+    if spec.before is None:
+        return None
+    anchor = (bound or {}).get(spec.before)
+    if isinstance(anchor, tuple):
+        anchor = anchor[0] if anchor else None
+    if not isinstance(anchor, Figure):
+        return -1
+    return fig_index[anchor.id]
+
+
+def _without_joint_totals(figs: list[Figure], joint: list[bool]) -> list[Figure]:
+    """Leave out a figure said of several together that is the sum of two or more figures
+    right after it: "Tesco and Asda together hold 65 %: Tesco 40 % and Asda 25 %" lists two
+    shares, not three. Only a "together" figure, only the figures that follow it, and only
+    within what the rounding of each allows (a coincidence elsewhere in a list keeps it)."""
+    out: list[Figure] = []
+    for k, f in enumerate(figs):
+        if joint[k]:
+            total, slack = 0.0, _half_width(f)
+            for n, g in enumerate(figs[k + 1:], 1):
+                total += g.value
+                slack += _half_width(g)
+                if n >= 2 and abs(total - f.value) <= slack:
+                    break
+                if total > f.value + slack:
+                    n = 0
+                    break
+            else:
+                n = 0
+            if n >= 2:
+                continue
+        out.append(f)
+    return out
 
 
 def _without_subtotals(figs: list[Figure]) -> list[Figure]:

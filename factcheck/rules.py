@@ -52,6 +52,12 @@ class Collect:
     # ... unless one of these stands right before the figure: the level reached ("naar 9,8 procent")
     unless_after: tuple[str, ...] = ()
     drop_subtotals: bool = False  # leave out a figure that adds up those just before it
+    # with a pattern: only the figures before the one the pattern bound to this slot (not
+    # it, nor any after it): "…, le solde, soit 5,4 %" closes the list it ends
+    before: str | None = None
+    # leave out a figure right after one of these words ("together", "samen") that adds up
+    # the two or more figures right after it: "samen 23,1 procent (11,9 en 11,2 procent)"
+    drop_together: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -347,6 +353,16 @@ def _flag(w: _Where, node: LDict, key: str, field_: str) -> bool:
     return value
 
 
+def _before_slot(w: _Where, spec: LDict, pattern: Any, field_: str) -> str | None:
+    """A collection's ``before``: a figure slot of the rule's own pattern."""
+    name = spec.get("before")
+    if name is None:
+        return None
+    if not isinstance(name, str) or pattern is None or name not in pattern.slots():
+        raise w.error(_line(spec, "before"), field_, "must name a figure slot of the rule's pattern")
+    return name
+
+
 def _phrases(w: _Where, node: LDict, key: str, field_: str) -> tuple[str, ...]:
     raw = node.get(key)
     if raw is None:
@@ -395,7 +411,7 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                 raise w.error(_line(spec, "in"), f"{f}.in", "must be sentence, paragraph or document")
             unknown = set(spec) - {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after",
                                    "not_before", "not_after_in_sentence", "unless_after", "drop_subtotals", "sentence_lacks",
-                                   "min", "carry"}
+                                   "min", "carry", "before", "drop_together"}
             if unknown:
                 key = sorted(unknown)[0]
                 raise w.error(_line(spec, key), f"{f}.{key}", "unknown key in a collection")
@@ -406,7 +422,9 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                          _phrases(w, spec, "not_before", f"{f}.not_before"),
                                          _phrases(w, spec, "not_after_in_sentence", f"{f}.not_after_in_sentence"),
                                          _phrases(w, spec, "unless_after", f"{f}.unless_after"),
-                                         _flag(w, spec, "drop_subtotals", f"{f}.drop_subtotals"))
+                                         _flag(w, spec, "drop_subtotals", f"{f}.drop_subtotals"),
+                                         _before_slot(w, spec, pattern, f"{f}.before"),
+                                         _phrases(w, spec, "drop_together", f"{f}.drop_together"))
     if pattern is None and not collect:
         raise w.error(node.line, "pattern", "a rule needs a pattern or a collect section")
     slots = list(pattern.slots() if pattern else []) + list(collect)
@@ -514,7 +532,7 @@ def _check_classes(w: _Where, rule: Rule, node: LDict) -> None:
     used = list(rule.pattern.classes() if rule.pattern else [])
     for c in rule.collect.values():
         used += [p[1:] for p in c.sentence_has + c.not_after + c.sentence_lacks + c.not_before + c.not_after_in_sentence
-                 + c.unless_after if p.startswith("@")]
+                 + c.unless_after + c.drop_together if p.startswith("@")]
     field_ = "pattern" if "pattern" in node else "collect"
     for name in used:
         if rule.languages:

@@ -1,0 +1,86 @@
+"""Collection options `before` (only the figures before one the pattern bound) and
+`drop_together` (a subtotal said of several together is no item of the list)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.checks import check_text
+from factcheck.errors import InputError
+from factcheck.rules import load, load_file
+from factcheck.ruletest import run_examples
+
+BAD = [
+    # `before` names a slot of the rule's own pattern: none without a pattern
+    ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, before: rest}\n"
+     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.before"),
+    # … nor a name the pattern does not bind
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: percent, as: r}]\n    collect:\n"
+     "      s: {fig: percent, before: rest}\n    check: {stated: sum(s) + r, expected: 100, relation: '<='}\n",
+     6, "collect.s.before"),
+    # `drop_together` lists classes or phrases
+    ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, drop_together: 5}\n"
+     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.drop_together"),
+    ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, drop_together: ['@nosuchclass']}\n"
+     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 4, "collect"),
+]
+
+
+@pytest.mark.parametrize("source,line,field", BAD)
+def test_malformed_collection_names_file_line_field(tmp_path: Path, source: str, line: int, field: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(source, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_file(path)
+    msg = str(err.value)
+    assert msg.startswith(f"{path}:{line}:"), msg
+    assert field in msg
+    assert "\n" not in msg
+
+
+HOUSE = """rules:
+  - id: house-shares
+    title: Shares with their rest
+    languages: all
+    pattern:
+      - "@remainder"
+      - {gap: 6}
+      - {fig: percent, unit: "%", as: rest}
+    collect:
+      s: {fig: percent, unit: "%", in: paragraph, before: rest, drop_together: ["@together"], min: 2}
+    check: {stated: sum(s) + rest, relation: "<=", expected: 100}
+    message: "{s} and {rest} add up to {stated}"
+    examples:
+      - {text: "Albion holds 41%, Beekman 22% and Corsa 19%. The rest hold 18%.", verdict: consistent}
+      - {text: "Albion holds 41%, Beekman 32% and Corsa 19%. The rest hold 18%.", verdict: inconsistent}
+"""
+
+
+def _verdicts(text: str, rules: list) -> list[tuple[str, str]]:
+    report = check_text(text, rules=rules)
+    return [(f.rule, f.verdict) for f in report.findings if f.rule == "house-shares"]
+
+
+def test_before_collects_only_the_figures_before_the_bound_one(tmp_path: Path) -> None:
+    (tmp_path / "house.yaml").write_text(HOUSE, encoding="utf-8")
+    rules = load([str(tmp_path)])
+    mine = [r for r in rules if r.id == "house-shares"]
+    assert all(o.passed for o in run_examples(mine))
+    # the rest is not counted twice, and a share told after it is another list's
+    text = "Albion holds 41%, Beekman 22% and Corsa 19%. The rest hold 18%. By 2030 Albion aims for 60%."
+    assert _verdicts(text, mine) == [("house-shares", "consistent")]
+
+
+def test_drop_together_leaves_out_a_subtotal_said_together(tmp_path: Path) -> None:
+    (tmp_path / "house.yaml").write_text(HOUSE, encoding="utf-8")
+    mine = [r for r in load([str(tmp_path)]) if r.id == "house-shares"]
+    # 41 + 22 + 19 + 18 = 100: the 41 said of Beekman and Corsa together is their sum
+    text = "Albion holds 41%. Beekman and Corsa together hold 41%: Beekman 22% and Corsa 19%. The rest hold 18%."
+    assert _verdicts(text, mine) == [("house-shares", "consistent")]
+    # not their sum (22 + 12 = 34): a share of its own, and the list passes 100 %
+    text = "Albion holds 41%. Beekman and Corsa together hold 41%: Beekman 22% and Corsa 12%. The rest hold 18%."
+    assert _verdicts(text, mine) == [("house-shares", "inconsistent")]
+    # no "together" word: a share equal to the next two by chance is kept
+    text = "Albion holds 41%. Beekman holds 22%, Corsa 19% and Dorn 12%. The rest hold 18%."
+    assert _verdicts(text, mine) == [("house-shares", "inconsistent")]

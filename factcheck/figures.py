@@ -827,6 +827,32 @@ def _prefer_longer(words: list[_Raw], phrases: list[_Raw]) -> list[_Raw]:
     return keep_words + keep_phrases
 
 
+_LIST_COMMA = re.compile(_SP + r"*," + _SP + r"*")
+
+
+def _listed_percents(text: str, raws: list[_Raw], lex: Lexicon) -> None:
+    """Bare numbers listed before a percentage are percentages too, in place:
+    "respectivement 40 et 25 %", "11,9 en 11,2 procent", "12, 9 et 4 %".
+
+    The list's last link is a joiner of the language ("et", "en", "y el"), the others
+    commas; a number with a unit, a scale or a word of its own ends the list, and
+    numbers in words ("deux et 25 %") are left alone.
+    """
+    for i in range(len(raws) - 1, 0, -1):
+        b = raws[i]
+        if b.kind != "percent" or b.unit != "%":
+            continue
+        link = lex.list_joiner_re
+        for k in range(i - 1, -1, -1):
+            a, nxt = raws[k], raws[k + 1]
+            if not (a.kind == "number" and not a.has_suffix and a.scale is None and a.parts is None
+                    and not a.weak and a.num_start >= 0 and text[a.num_end - 1:a.num_end].isdigit()
+                    and link.fullmatch(text, a.end, nxt.start)):
+                break
+            a.kind, a.unit = "percent", "%"
+            link = _LIST_COMMA
+
+
 def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[_Raw]:
     """Share a unit across "10 à 12 %", "entre 5 et 7 milliards", "from 6.6 to 10.7 bn".
 
@@ -1288,6 +1314,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         raws.sort(key=lambda r: r.start)
         _percent_before(text, raws, lex, block.start)
         raws = _join_ranges(text, raws, lex, block.start)
+        _listed_percents(text, raws, lex)
         raws = _compounds(text, raws, lex)
         raws = _over(text, raws, lex)
         _elliptical_units(text, raws, running_money, lex)

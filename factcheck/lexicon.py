@@ -154,6 +154,9 @@ class Lexicon:
     time_re: re.Pattern[str]  # clock times written with a time word ("15.30 Uhr", "9 Uhr")
     range_re: re.Pattern[str]
     change_word_re: re.Pattern[str]  # links two figures only after a change opener ("von 6,6 auf 10,7")
+    # joins the last two numbers of a list that share the unit written after the last
+    # ("respectivement 40 et 25 %", "11,9 en 11,2 procent"); a comma joins the others
+    list_joiner_re: re.Pattern[str]
     change_opener_re: re.Pattern[str]
     range_opener_re: re.Pattern[str]
     number_word_re: re.Pattern[str]
@@ -405,6 +408,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         hedge_re=re.compile(r"(?i:(?<![^\W_])(" + _alternation(list(hedges), fold=True) + r"))" + sp + r"$"),
         range_re=re.compile(sp + r"(?i:" + _alternation(range_words, fold=True) + r")" + sp),
         change_word_re=re.compile(sp + r"(?i:" + _alternation(change_words, fold=True) + r")" + sp),
+        list_joiner_re=re.compile(sp + r"(?i:" + _alternation([str(w) for w in _get(data, "list_joiners", path, list, [])], fold=True) + r")" + sp),
         hedges_after=hedges_after,
         hedge_after_re=re.compile(sp + r"(?i:" + _alternation(list(hedges_after), fold=True) + r")"),
         signs=signs,

@@ -853,6 +853,24 @@ def _listed_percents(text: str, raws: list[_Raw], lex: Lexicon) -> None:
             link = _LIST_COMMA
 
 
+def _factors(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> None:
+    """Numbers that are factors, in place: "three times that of its rival", "2,5 fois
+    plus", "multiplié par trois" read as ×3, ×2.5, ×3, as the multiplier phrases of the
+    lexicon do ("a triplé"). How often something happened ("deux fois par an") is no
+    factor: the lexicon's frequency words after "fois" say so."""
+    for raw in raws:
+        if raw.kind != "number" or raw.has_suffix or raw.scale is not None or raw.parts is not None:
+            continue
+        m = lex.times_re.match(text, raw.end)
+        if m is not None:
+            raw.unit, raw.end, raw.has_suffix, raw.weak = "x", m.end(), True, False
+            continue
+        lo = max(start, raw.start - 30)
+        b = lex.times_before_re.search(text, lo, raw.start)
+        if b is not None:
+            raw.unit, raw.start, raw.has_suffix, raw.weak = "x", b.start(), True, False
+
+
 def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[_Raw]:
     """Share a unit across "10 à 12 %", "entre 5 et 7 milliards", "from 6.6 to 10.7 bn".
 
@@ -1315,6 +1333,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         _percent_before(text, raws, lex, block.start)
         raws = _join_ranges(text, raws, lex, block.start)
         _listed_percents(text, raws, lex)
+        _factors(text, raws, lex, block.start)
         raws = _compounds(text, raws, lex)
         raws = _over(text, raws, lex)
         _elliptical_units(text, raws, running_money, lex)

@@ -157,6 +157,10 @@ class Lexicon:
     # joins the last two numbers of a list that share the unit written after the last
     # ("respectivement 40 et 25 %", "11,9 en 11,2 procent"); a comma joins the others
     list_joiner_re: re.Pattern[str]
+    # a factor after a number ("three times", "2,5 fois", "drei Mal", "3-mal", "tres veces"),
+    # not a frequency ("deux fois par an"); and before one ("multiplié par trois")
+    times_re: re.Pattern[str]
+    times_before_re: re.Pattern[str]
     change_opener_re: re.Pattern[str]
     range_opener_re: re.Pattern[str]
     number_word_re: re.Pattern[str]
@@ -408,6 +412,9 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         hedge_re=re.compile(r"(?i:(?<![^\W_])(" + _alternation(list(hedges), fold=True) + r"))" + sp + r"$"),
         range_re=re.compile(sp + r"(?i:" + _alternation(range_words, fold=True) + r")" + sp),
         change_word_re=re.compile(sp + r"(?i:" + _alternation(change_words, fold=True) + r")" + sp),
+        times_re=re.compile(r"(?:" + sp + r"|-)(?i:" + _alternation([str(w) for w in _get(data, "times_words", path, list, [])], fold=True)
+                            + r")(?![^\W_])(?!" + sp + r"(?i:" + _alternation([str(w) for w in _get(data, "frequency_words", path, list, [])], fold=True) + r")(?![^\W_]))"),
+        times_before_re=re.compile(r"(?i:(?<![^\W_])(?:" + _alternation([str(w) for w in _get(data, "times_before", path, list, [])], fold=True) + r"))" + sp + r"$"),
         list_joiner_re=re.compile(sp + r"(?i:" + _alternation([str(w) for w in _get(data, "list_joiners", path, list, [])], fold=True) + r")" + sp),
         hedges_after=hedges_after,
         hedge_after_re=re.compile(sp + r"(?i:" + _alternation(list(hedges_after), fold=True) + r")"),

@@ -2,7 +2,7 @@
 
 The extractor holds no word of any language: every scale word, currency name,
 hedge or month comes from ``rules/lexicons/<lang>.yaml`` (shipped in the package)
-or from a user's folder given with ``FACTCHECK_LEXICONS`` / ``--lexicons``. A new
+or from a user's folder given with ``FACTCHECK_LEXICONS``. A new
 language is a new YAML file; a new currency is one line.
 """
 from __future__ import annotations
@@ -15,8 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
 
-import yaml
 
+from . import yamlines
 from .errors import InputError
 from .tokens import phrase_words
 
@@ -230,14 +230,8 @@ def _currency(code: str, path: Path) -> tuple[str, float]:
 
 
 def _load_yaml(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise InputError(f"{path}: cannot read lexicon: {e.strerror}") from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise InputError(f"{path}:{line}: invalid YAML: {getattr(e, 'problem', e)}") from None
+    """A lexicon file; bad YAML or a key given twice is a one-line error with its line."""
+    data = yamlines.load(path)
     if not isinstance(data, dict):
         raise InputError(f"{path}:1: a lexicon must be a mapping")
     return data

@@ -28,8 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from . import yamlines
 from .errors import InputError
 
 # Morpheme kinds.
@@ -693,11 +693,7 @@ def grammar(language: str, ordinals: tuple[str, ...] = ()) -> Grammar | None:
     for d in _data_dirs():
         p = d / f"{language}.yaml"
         if p.is_file():
-            try:
-                loaded = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-            except yaml.YAMLError as e:
-                mark = getattr(e, "problem_mark", None)
-                raise InputError(f"{p}:{mark.line + 1 if mark else 1}: invalid YAML: {getattr(e, 'problem', e)}") from None
+            loaded = yamlines.load(p) or {}  # bad YAML, a key given twice: one line naming file and line
             if not isinstance(loaded, dict):
                 raise InputError(f"{p}:1: a number-word file must be a mapping")
             data.update(loaded)

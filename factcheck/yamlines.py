@@ -36,6 +36,9 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
             key = _build(key_node, loader)
             if isinstance(key, (dict, list)):
                 raise InputError(f"{loader.name}:{key_node.start_mark.line + 1}: a key must be plain text")
+            if key in out:  # YAML would keep the last one silently: a merge or a slip, never meant
+                raise InputError(f"{loader.name}:{key_node.start_mark.line + 1}: '{key}' is given twice "
+                                 f"(first on line {out.lines[key]})")
             out[key] = _build(value_node, loader)
             out.lines[key] = key_node.start_mark.line + 1
         return out

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -103,6 +105,16 @@ def test_malformed_rule_file_exit_2(tmp_path: Path, capsys) -> None:
     code, _, err = run([str(EXAMPLE), "--rules", str(bad)], capsys)
     assert code == 2
     assert err.startswith(f"factcheck: {bad}:5: rule 'x': field 'check.expected'")
+
+
+def test_lexicon_key_given_twice_exit_2(tmp_path: Path) -> None:
+    """A house lexicon (FACTCHECK_LEXICONS) that names a currency twice stops with its
+    file and line, in a process of its own: lexicons are loaded once per process."""
+    (tmp_path / "fr.yaml").write_text("currencies:\n  balle: EUR\n  boulon: USD\n  balle: CHF\n", encoding="utf-8")
+    env = {**os.environ, "FACTCHECK_LEXICONS": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-m", "factcheck", str(EXAMPLE)], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr == f"factcheck: {tmp_path / 'fr.yaml'}:4: 'balle' is given twice (first on line 2)\n", proc.stderr
 
 
 def test_figures_command(capsys) -> None:

@@ -59,6 +59,9 @@ BAD = [
     # a figure that must be absent is never bound, so no expression may use it
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, absent: true}\n"
      "    check: {stated: a, expected: b}\n", 7, "check.expected"),
+    # a key given twice is an error (YAML would keep the last one silently)
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    check: {stated: a, expected: a}\n"
+     "    title: Y\n", 6, "'title' is given twice (first on line 3)"),
 ]
 
 

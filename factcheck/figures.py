@@ -1200,7 +1200,14 @@ def _interval(raw: _Raw) -> tuple[float, float]:
 ROUND_SCALED = 0.1  # the widest rounding, relative, of a scaled amount written with one digit
 
 
-def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon) -> str | None:
+_BOUND_HEDGES = frozenset({"more_than", "less_than", "at_least", "at_most", "up_to"})
+# A percentage right before a bound word: "19 procent boven de 365 miljoen" says how far
+# above, "hasta" right after a multiplier ("se duplicaron hasta 4.100 millones") where to.
+_NUMBER_END = re.compile(r"\d(?P<unit>[^\d]{0,16})$")
+
+
+def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon, prev_end: int = -1) -> str | None:
+    """The hedge before or after ``raw``; ``prev_end``: where the figure before it ends."""
     lo = max(start, raw.start - 30)
     m = lex.hedge_re.search(text, lo, raw.start) if _may_end(text, lo, raw.start, lex.tails["hedge"]) else None
     if not m:
@@ -1214,6 +1221,12 @@ def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon) -> str | None:
     kind = lex.hedges.get(phrase)
     if kind == "up_to" and re.search(r"\d[^\d.!?]{0,24}$", text[max(start, m.start() - 30):m.start()]):
         return None  # "creció un 62 % hasta 10.700 millones", "desde el 13,4% hasta el 15,9%": "to", not "up to"
+    if kind in _BOUND_HEDGES:
+        if kind == "up_to" and start <= prev_end <= m.start() and not text[prev_end:m.start()].strip():
+            return None  # "se duplicaron hasta 4.100 millones": the figure before goes to this one
+        n = _NUMBER_END.search(text, max(start, m.start() - 24), m.start())
+        if n is not None and lex.percent_re.fullmatch(n.group("unit").rstrip()):
+            return None  # "19 procent boven de 365 miljoen", "12 % au-dessus des": how far above or below
     return kind
 
 
@@ -1337,8 +1350,10 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         raws = _compounds(text, raws, lex)
         raws = _over(text, raws, lex)
         _elliptical_units(text, raws, running_money, lex)
+        prev_end = -1
         for raw in raws:
-            raw.hedge = raw.hedge or _hedge(text, raw, block.start, lex)
+            raw.hedge = raw.hedge or _hedge(text, raw, block.start, lex, prev_end)
+            prev_end = raw.end
             if raw.symbol and raw.kind == "money":
                 raw.unit = _context_currency(text, raw.symbol, raw.unit or "")
             found.append((raw, block.language))

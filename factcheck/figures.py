@@ -797,8 +797,9 @@ def _percent_before(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> No
 
 
 def _phrases(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: _Spans) -> list[_Raw]:
-    """Fractions and multipliers in words; a fraction may take a scale or currency
-    ("anderthalb Millionen Euro"). Masked spans ("first half" as a period) are skipped."""
+    """Fractions, multipliers and round amounts in words; a fraction or a round amount
+    may take a scale or currency ("anderthalb Millionen Euro", "le cap du milliard
+    d'euros"). Masked spans ("first half" as a period) are skipped."""
     out = []
     for m in lex.phrase_re.finditer(text, start, end):
         if _inside(taken, m.start(), m.end()) or _inside(masks, m.start(), m.end()):
@@ -811,6 +812,12 @@ def _phrases(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks
                        num_value=lex.fractions[key])
             _suffix(text, m.end(), end, lex, raw, False)
             raw.has_suffix = raw.fraction = True
+            out.append(raw)
+        elif key in lex.round_amounts:  # "le cap du milliard d'euros": 1e9 EUR, exactly
+            # the figure is the last word ("milliard"), not the article before it
+            first = m.start() + len(m.group()) - len(m.group().split()[-1])
+            raw = _Raw(first, m.end(), lex.round_amounts[key], 0.0)
+            _suffix(text, m.end(), end, lex, raw, False, scaled=True)
             out.append(raw)
     return out
 

@@ -121,6 +121,9 @@ class Lexicon:
     hedges: dict[str, str]  # normalised phrase → hedge kind
     fractions: dict[str, float]
     multipliers: dict[str, float]
+    # a round amount named by a phrase ("le cap du milliard", "die Milliardenmarke"): a
+    # threshold the article passes, with the currency read after it as after a number
+    round_amounts: dict[str, float]
     units: dict[str, str]
     unit_factors: dict[str, float]  # surface → factor into the pint unit ("trimestre: month*3")
     quarters: dict[str, str]  # normalised phrase → Q4…
@@ -331,6 +334,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
     hedges = _hedge_table(data, "hedges", path)
     fractions = {_norm(str(k)): _number(v, path, "fractions") for k, v in _get(data, "fractions", path, dict, {}).items()}
     multipliers = {_norm(str(k)): _number(v, path, "multipliers") for k, v in _get(data, "multipliers", path, dict, {}).items()}
+    round_amounts = {_norm(str(k)): _number(v, path, "round_amounts") for k, v in _get(data, "round_amounts", path, dict, {}).items()}
     units: dict[str, str] = {}
     unit_factors: dict[str, float] = {}
     for k, v in _get(data, "units", path, dict, {}).items():
@@ -384,6 +388,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         hedges=hedges,
         fractions=fractions,
         multipliers=multipliers,
+        round_amounts=round_amounts,
         units=units,
         unit_factors=unit_factors,
         quarters=quarters,
@@ -427,7 +432,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
             r"(?i)(?<![^\W_])(?:" + nw + r")+(?:[\s\u00a0-]+(?:" + nw + r")+)*(?![^\W_])"
         ) if number_words else re.compile(r"(?!x)x"),
         phrase_re=re.compile(
-            r"(?i)(?<![^\W_])(?:" + _alternation(list(fractions) + list(multipliers), fold=True) + r")"
+            r"(?i)(?<![^\W_])(?:" + _alternation(list(fractions) + list(multipliers) + list(round_amounts), fold=True) + r")"
         ),
         unit_re=re.compile(sp + r"(?:" + _alternation(list(units)) + r")"),
         month_re=_alternation(months, fold=True) if months else r"(?!x)x",
@@ -438,7 +443,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
             "range_opener": tails(range_openers),
             "percent_before": tails([str(p) for p in _get(data, "percent_before", path, list, [])]),
         },
-        phrase_screen=_alternation(list(quarters) + list(relative) + list(fractions) + list(multipliers) + months,
+        phrase_screen=_alternation(list(quarters) + list(relative) + list(fractions) + list(multipliers) + list(round_amounts) + months,
                                    flags_word_end=False, fold=True),
         quarter_re=re.compile(r"(?i)(?<![^\W_])(?:" + _alternation(list(quarters), fold=True) + r")"),
         relative_re=re.compile(r"(?i)(?<![^\W_])(?:" + _alternation(list(relative), fold=True) + r")"),

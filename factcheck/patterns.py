@@ -281,10 +281,21 @@ def class_ends(ctx: Context, name: str, i: int) -> tuple[int, ...]:
             j = match_words(words, ctx.tokens, i, len(ctx.tokens))
             if j >= 0 and j not in found:
                 found.append(j)
+        if found and _excepted(ctx, name, i):
+            found = []
         ends = tuple(found)
         if memo is not None:
             memo[key] = ends
     return ends
+
+
+def _excepted(ctx: Context, name: str, i: int) -> bool:
+    """Whether a phrase of class ``<name>_except`` begins at ``i``: there the class does
+    not match. German "nach" is a comparison ("nach 8,0 Mrd. im Vorjahr"), "nach Angaben
+    des Konzerns" is not; the lexicon says so, not the rules."""
+    toks = ctx.tokens
+    return any(match_words(words, toks, i, len(toks)) >= 0
+               for words in _class_index(ctx.language, name + "_except").candidates(toks[i]))
 
 
 @lru_cache(maxsize=None)

@@ -54,7 +54,7 @@ def _stopword_weights() -> dict[str, dict[str, float]]:
     for lang in lexicon.languages():
         lex = lexicon.load(lang)
         # Scale words ("milliards", "Milliarden", "miljard") are strong clues in financial text.
-        clues = set(lex.stopwords) | {w for w in lex.scales if len(w) >= 5 and " " not in w}
+        clues = set(lex.stopwords) | set(lex.clue_words) | {w for w in lex.scales if len(w) >= 5 and " " not in w}
         for w in clues:
             owners.setdefault(w, []).append(lang)
     return {w: {lang: 1.0 / len(langs) for lang in langs} for w, langs in owners.items()}

@@ -113,6 +113,9 @@ class Lexicon:
     language: str
     decimal: str
     stopwords: frozenset[str]
+    # words that tell the language of a short line though they are no function words
+    # ("Umsatz", "stijgt", "beneficio"): language detection only, never sentence breaks
+    clue_words: frozenset[str]
     scales: dict[str, float]  # normalised word → multiplier
     scales_case: dict[str, float]  # case-sensitive abbreviations (M, Md, k…)
     scales_with_currency_only: frozenset[str]
@@ -380,6 +383,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         language=language,
         decimal=str(_get(data, "decimal", path, str, ".")),
         stopwords=frozenset(_norm(str(w)) for w in _get(data, "stopwords", path, list, [])),
+        clue_words=frozenset(_norm(str(w)) for w in _get(data, "clue_words", path, list, [])),
         scales=scales,
         scales_case=scales_case,
         scales_with_currency_only=frozenset(case_only),

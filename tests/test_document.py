@@ -119,3 +119,12 @@ def test_abbreviated_scale_ends_a_sentence_only_before_a_function_word() -> None
     sentences = [text[s.start:s.end].strip() for s in doc.sentences]
     assert "De gemeente geeft €600 mln." in sentences  # "Met" starts the next sentence
     assert "Der Umsatz stieg auf 1,5 Mrd. Euro." in sentences  # "Euro" goes on
+
+
+def test_short_headline_language_from_clue_words() -> None:
+    """A lone headline has few function words: words like "verdient", "omzet" or
+    "beneficio" (clue_words in the lexicons) tell its language."""
+    for text, lang in [("Siemens verdient 2 Mrd. mehr", "de"), ("Omzet Adyen stijgt 21 procent", "nl"),
+                       ("Inditex dispara su beneficio un 30 %", "es"), ("SkyLink profit tops €2bn", "en"),
+                       ("Le bénéfice de LVMH bondit de 20 %", "fr")]:
+        assert document.build("x", text).language == lang, text

@@ -317,7 +317,8 @@ def _date_patterns(month: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         + _SP + r"*(?:de" + _SP + r"+)?\d{4})?"
     )
     # A month starts a word: "dismay 5" holds no date.
-    month_day = re.compile(r"(?i)(?<![^\W_])(?:" + month + r")" + _SP + r"+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?" + _SP + r"+\d{4})?")
+    # "September 2,2 Prozent", "September 2.2 million": a decimal, not a day
+    month_day = re.compile(r"(?i)(?<![^\W_])(?:" + month + r")" + _SP + r"+\d{1,2}(?:st|nd|rd|th)?(?!\d|[.,]\d)(?:,?" + _SP + r"+\d{4})?")
     return day_month, month_day
 
 

@@ -18,9 +18,9 @@ import accuracy  # noqa: E402
 
 from factcheck.checks import Rates  # noqa: E402
 
-CAUGHT_FLOOR = 0.89  # 619 of 689 planted errors (sets A-Q) at the time of writing
-FALSE_ALARM_CEILING = 0.02  # 4 of 1,510 true claims at the time of writing
-HELD_OUT: tuple[str, ...] = ("-r",)  # sets kept unseen until measured once (R: true claims only)
+CAUGHT_FLOOR = 0.91  # 633 of 689 planted errors (sets A-Q) at the time of writing
+FALSE_ALARM_CEILING = 0.02  # 0 of 1,510 true claims at the time of writing
+HELD_OUT: tuple[str, ...] = ("-r", "-s")  # sets kept unseen until measured once (R: true claims only; S)
 
 
 def test_planted_errors_caught_and_no_false_alarms() -> None:

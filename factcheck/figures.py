@@ -844,7 +844,8 @@ def _listed_percents(text: str, raws: list[_Raw], lex: Lexicon) -> None:
 
     The list's last link is a joiner of the language ("et", "en", "y el"), the others
     commas; a number with a unit, a scale or a word of its own ends the list, and
-    numbers in words ("deux et 25 %") are left alone.
+    numbers in words ("deux et 25 %") are left alone. Two parallel items are a list
+    too: "Eurowings mit 17 und Ryanair mit 11 Prozent" (see _parallel).
     """
     for i in range(len(raws) - 1, 0, -1):
         b = raws[i]
@@ -855,10 +856,27 @@ def _listed_percents(text: str, raws: list[_Raw], lex: Lexicon) -> None:
             a, nxt = raws[k], raws[k + 1]
             if not (a.kind == "number" and not a.has_suffix and a.scale is None and a.parts is None
                     and not a.weak and a.num_start >= 0 and text[a.num_end - 1:a.num_end].isdigit()
-                    and link.fullmatch(text, a.end, nxt.start)):
+                    and (link.fullmatch(text, a.end, nxt.start)
+                         or (link is lex.list_joiner_re and _parallel(text, a, nxt, lex)))):
                 break
             a.kind, a.unit = "percent", "%"
             link = _LIST_COMMA
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)" + _SP + r"+$")
+
+
+def _parallel(text: str, a: _Raw, b: _Raw, lex: Lexicon) -> bool:
+    """Whether "<word> a <joiner> <Name> <word> b": the same word before both numbers, a
+    name (capitalised words, at most three) between — "Eurowings mit 17 und Ryanair mit
+    11 Prozent". Other words between may name another measure ("op 25.000 en het
+    rendement op 0,35 procent"), so they end the list."""
+    w = _WORD_BEFORE.search(text, max(0, a.start - 24), a.start)
+    j = lex.list_joiner_re.match(text, a.end, b.start)
+    if w is None or j is None:
+        return False
+    names = r"(?:[^\W\d_a-z][^\W\d_]*" + _SP + r"+){1,3}?"  # lazy: the repeated word is the last
+    return re.fullmatch(names + re.escape(w.group(1)) + _SP + r"+", text[j.end():b.start]) is not None
 
 
 def _factors(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> None:

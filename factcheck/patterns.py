@@ -542,6 +542,9 @@ class Slot(Element):
     # classes none of which may stand in the few words before the figure, in its sentence:
     # the headline's "supera por primera vez los 30 millones" is a threshold, not a value
     not_after: tuple[str, ...] = ()
+    # the same, anywhere from the sentence's start: "Het doel is om die verhouding binnen
+    # drie jaar onder de 52 procent te krijgen" is an aim however far the aim word stands
+    not_after_in_sentence: tuple[str, ...] = ()
 
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Alternatives:
         if i >= ctx.end:
@@ -550,6 +553,8 @@ class Slot(Element):
         if fig is None or not self.test.accepts(fig, ctx.block_kind):
             return []
         if self.not_after and self._after_class(ctx, i):
+            return []
+        if self.not_after_in_sentence and self._after_class_in_sentence(ctx, i):
             return []
         if not self.repeat:
             return [(i + 1, {**bound, self.name: fig})]
@@ -574,11 +579,18 @@ class Slot(Element):
         return any(ctx.tokens[j].sentence == sentence and _class_at(ctx, c, j)
                    for j in range(max(0, i - NOT_AFTER_WORDS), i) for c in self.not_after)
 
+    def _after_class_in_sentence(self, ctx: Context, i: int) -> bool:
+        sentence = ctx.tokens[i].sentence
+        j = i
+        while j > 0 and ctx.tokens[j - 1].sentence == sentence:
+            j -= 1
+        return any(_class_at(ctx, c, k) for k in range(j, i) for c in self.not_after_in_sentence)
+
     def slots(self) -> list[str]:
         return [self.name]
 
     def classes(self) -> list[str]:
-        return list(self.not_after)
+        return list(self.not_after) + list(self.not_after_in_sentence)
 
     def figure_tests(self) -> list[frozenset[FigureTest]]:
         return [frozenset([self.test])]

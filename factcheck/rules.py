@@ -255,7 +255,7 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
     )
 
 
-_SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after"}
+_SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after", "not_after_in_sentence"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent"}
 
@@ -286,10 +286,13 @@ def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
             if not isinstance(repeat, int) or not 0 <= repeat <= 12:
                 raise w.error(_line(node, "repeat"), f"{field_}.repeat",
                               "must be true, false, or the most words between two figures (1 to 12)")
-            not_after = _phrases(w, node, "not_after", f"{field_}.not_after")
-            if any(not p.startswith("@") for p in not_after):
-                raise w.error(_line(node, "not_after"), f"{field_}.not_after", "must list word classes (@name)")
-            return Slot(name, _test(w, node, field_), repeat, tuple(c[1:] for c in not_after))
+            lists = {}
+            for key in ("not_after", "not_after_in_sentence"):
+                lists[key] = _phrases(w, node, key, f"{field_}.{key}")
+                if any(not p.startswith("@") for p in lists[key]):
+                    raise w.error(_line(node, key), f"{field_}.{key}", "must list word classes (@name)")
+            return Slot(name, _test(w, node, field_), repeat, tuple(c[1:] for c in lists["not_after"]),
+                        tuple(c[1:] for c in lists["not_after_in_sentence"]))
         if "gap" in node:
             unknown = set(node) - {"gap", "figures", "stop"}
             if unknown:  # a misspelt key would silently widen the gap

@@ -59,6 +59,9 @@ BAD = [
     # a figure that must be absent is never bound, so no expression may use it
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, absent: true}\n"
      "    check: {stated: a, expected: b}\n", 7, "check.expected"),
+    # a slot's not_after_in_sentence lists word classes too
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a, not_after_in_sentence: [veut]}]\n"
+     "    check: {stated: a, expected: a}\n", 4, "pattern[0].not_after_in_sentence"),
     # a key given twice is an error (YAML would keep the last one silently)
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    check: {stated: a, expected: a}\n"
      "    title: Y\n", 6, "'title' is given twice (first on line 3)"),

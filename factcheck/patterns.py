@@ -566,13 +566,20 @@ class Slot(Element):
             k = j
             while k < ctx.end and k - j < self.repeat and ctx.tokens[k].figure is None:
                 k += 1
-            if k < ctx.end and k > j and ctx.tokens[k].figure is not None and self.test.accepts(ctx.tokens[k].figure):
+            if k < ctx.end and k > j and ctx.tokens[k].figure is not None and self.test.accepts(ctx.tokens[k].figure) \
+                    and not self._excluded_link(ctx, k):
                 figs.append(ctx.tokens[k].figure)  # type: ignore[arg-type]
                 j = k + 1
                 ends.append((j, tuple(figs)))
             else:
                 break
         return [(j, {**bound, self.name: group}) for j, group in reversed(ends)]  # longest first
+
+    def _excluded_link(self, ctx: Context, k: int) -> bool:
+        """Whether a later figure of a repeat is barred by the slot's ``not_after``: each
+        figure the slot takes passes it, so "dont 6,3 milliards et 4,7 milliards ; le reste,
+        soit 7,4 milliards" ends the parts before the rest."""
+        return bool(self.not_after) and self._after_class(ctx, k)
 
     def _after_class(self, ctx: Context, i: int) -> bool:
         sentence = ctx.tokens[i].sentence

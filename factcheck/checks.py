@@ -514,6 +514,7 @@ class _Runner:
                  if isinstance(v, (Figure, tuple))}
         spans = tuple((f.start, f.end) for f in figs)
         ids = tuple(f.id for f in figs)
+        claim = _claim(rule, bound)
         try:
             if rule.derive is not None:
                 value = expressions.evaluate(rule.derive.value, env, fns)
@@ -526,7 +527,7 @@ class _Runner:
                     return self._unverifiable(rule, ids, spans, texts, fx, None, value, steps)
                 msg = _message(rule.message, texts, stated=None, expected=display.amount(value), deviation=None,
                                label=rule.derive.label)
-                return Finding(rule.id, rule.title, DERIVED, ids, spans, msg, None, display.amount(value), None, tuple(steps))
+                return Finding(rule.id, rule.title, DERIVED, ids, spans, msg, None, display.amount(value), None, tuple(steps), claim)
             assert rule.check is not None
             stated = expressions.evaluate(rule.check.stated, env, fns)
             expected = expressions.evaluate(rule.check.expected, env, fns)
@@ -568,7 +569,7 @@ class _Runner:
             steps.append(f"outside the rule's tolerance of {rule.check.tolerance * 100:g} %")
         msg = _message(rule.message, texts, stated=stated_txt, expected=expected_txt,
                        deviation=display.percent_change(deviation) if deviation is not None else "", label="")
-        return Finding(rule.id, rule.title, verdict, ids, spans, msg, stated_txt, expected_txt, deviation, tuple(steps))
+        return Finding(rule.id, rule.title, verdict, ids, spans, msg, stated_txt, expected_txt, deviation, tuple(steps), claim)
 
     def _unverifiable(self, rule: Rule, ids: tuple[str, ...], spans: tuple[tuple[int, int], ...], texts: dict[str, str],
                       fx: _Eval, stated: Amount | None, expected: Amount, steps: list[str]) -> Finding:
@@ -667,6 +668,16 @@ def _half_width(f: Figure) -> float:
     return (f.high - f.low) / 2 if math.isfinite(f.high - f.low) else 0.0
 
 
+def _claim(rule: Rule, bound: dict[str, object]) -> str | None:
+    """The id of the figure the rule's first slot bound: the claim a rule reads."""
+    v = bound.get(rule.slots[0]) if rule.slots else None
+    if isinstance(v, Figure):
+        return v.id
+    if isinstance(v, tuple) and v and isinstance(v[0], Figure):
+        return v[0].id
+    return None
+
+
 def _drop_refuted_readings(findings: list[Finding], rules: list[Rule]) -> list[Finding]:
     """Rules of one ``readings`` group compare the same claim (their first figure) with
     different parts of the article. When one comparison holds, the claim has a reading
@@ -676,13 +687,13 @@ def _drop_refuted_readings(findings: list[Finding], rules: list[Rule]) -> list[F
     group = {r.id: r.readings for r in rules if r.readings}
     if not group:
         return findings
-    supported = {(group[f.rule], f.figures[0]) for f in findings
+    supported = {(group[f.rule], f.claim or f.figures[0]) for f in findings
                  if f.rule in group and f.figures and f.verdict in (CONSISTENT, APPROXIMATE)}
     out: list[Finding] = []
     told: set[tuple[str, str]] = set()
     for f in findings:
         if f.rule in group and f.figures and f.verdict in (CONSISTENT, APPROXIMATE, INCONSISTENT):
-            key = (group[f.rule], f.figures[0])
+            key = (group[f.rule], f.claim or f.figures[0])
             holds = f.verdict != INCONSISTENT
             if key in told or (key in supported and not holds):
                 continue  # the claim is told once: by its first reading that holds, else by its first

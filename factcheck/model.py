@@ -127,6 +127,9 @@ class Finding:
     expected: str | None = None
     deviation: float | None = None  # stated / expected − 1, None when it does not apply
     steps: tuple[str, ...] = ()
+    # the figure the rule's first slot bound (the claim its readings share); ``figures``
+    # are in text order, where a total picked from earlier text comes first. Not in the JSON.
+    claim: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

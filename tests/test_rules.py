@@ -122,3 +122,17 @@ def test_a_reading_that_holds_clears_the_others() -> None:
     wrong = headline_findings("Profit rises 26% at Hermès\n\nSales reached €3.36bn, against €2.97bn a year earlier. "
                               "Net profit rose 16% to €1.1bn.\n")
     assert [v for _, v in wrong] == ["inconsistent"]
+
+
+def test_readings_of_one_claim_keyed_by_the_claim_not_the_first_figure() -> None:
+    """Two readings of one headline claim: the one that holds clears the other, even
+    when a figure picked from the body comes before the claim in the text (findings
+    list their figures in text order)."""
+    from factcheck.checks import _drop_refuted_readings
+    from factcheck.model import Finding
+
+    rules = [r for r in RULES if r.id in ("headline-rise-vs-body", "headline-rise-vs-body-pair")]
+    assert len(rules) == 2 and rules[0].readings == rules[1].readings
+    holds = Finding("headline-rise-vs-body-pair", "t", "consistent", ("f1", "f2", "f9"), ((0, 1),) * 3, "m", claim="f9")
+    refuted = Finding("headline-rise-vs-body", "t", "inconsistent", ("f4", "f9"), ((0, 1),) * 2, "m", claim="f9")
+    assert _drop_refuted_readings([refuted, holds], rules) == [holds]

@@ -390,6 +390,11 @@ class _Runner:
                         break
                 if spec.preceded_by and not any(self._has(p, lang, lo, i) for p in spec.preceded_by):
                     continue
+                # nor, for words that rule a figure out, back past another figure of its kind and
+                # unit: "stieg von 2,1 Millionen auf 2,7 Millionen": the "stieg von" is the 2,1's,
+                # not the 2,7's ("fell 48% to $2.4bn": the "fell" is still the $2.4bn's)
+                lo = next((j + 1 for j in range(i - 1, lo - 1, -1)
+                           if (g := self.stream.tokens[j].figure) is not None and g.kind == f.kind and g.unit == f.unit), lo)
                 if spec.not_preceded_by and any(self._has(p, lang, lo, i) for p in spec.not_preceded_by):
                     continue
             if spec.near:

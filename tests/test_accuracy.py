@@ -18,7 +18,7 @@ import accuracy  # noqa: E402
 
 from factcheck.checks import Rates  # noqa: E402
 
-CAUGHT_FLOOR = 0.92  # 660 of 714 planted errors (sets A-S) at the time of writing
+CAUGHT_FLOOR = 0.93  # 665 of 714 planted errors (sets A-S) at the time of writing
 FALSE_ALARM_CEILING = 0.01  # 0 of 1,799 true claims (R: true claims only) at the time of writing
 HELD_OUT: tuple[str, ...] = ()  # suffixes of sets kept unseen until measured once, e.g. ("-t",)
 

@@ -15,7 +15,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
 
-
 from . import yamlines
 from .errors import InputError
 from .tokens import phrase_words
@@ -124,7 +123,7 @@ class Lexicon:
     hedges: dict[str, str]  # normalised phrase → hedge kind
     fractions: dict[str, float]
     multipliers: dict[str, float]
-    # a round amount named by a phrase ("le cap du milliard", "die Milliardenmarke"): a
+    # a round amount named by a phrase ("le cap du milliard", "die Milliarde"): a
     # threshold the article passes, with the currency read after it as after a number
     round_amounts: dict[str, float]
     units: dict[str, str]
@@ -197,6 +196,11 @@ class Lexicon:
     # (figures._before_count); ``count_links`` may come first ("7,8 millions d'abonnés").
     count_nouns: frozenset[str] = frozenset()
     count_links: frozenset[str] = frozenset()
+
+
+def _words(data: dict[str, Any], key: str, path: Path) -> str:
+    """The lexicon's list ``key`` as a case-folded alternation (see _alternation)."""
+    return _alternation([str(w) for w in _get(data, key, path, list, [])], fold=True)
 
 
 def _get(data: dict[str, Any], key: str, path: Path, kind: type, default: Any) -> Any:
@@ -415,10 +419,10 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         hedge_re=re.compile(r"(?i:(?<![^\W_])(" + _alternation(list(hedges), fold=True) + r"))" + sp + r"$"),
         range_re=re.compile(sp + r"(?i:" + _alternation(range_words, fold=True) + r")" + sp),
         change_word_re=re.compile(sp + r"(?i:" + _alternation(change_words, fold=True) + r")" + sp),
-        times_re=re.compile(r"(?:" + sp + r"|-)(?i:" + _alternation([str(w) for w in _get(data, "times_words", path, list, [])], fold=True)
-                            + r")(?![^\W_])(?!" + sp + r"(?i:" + _alternation([str(w) for w in _get(data, "frequency_words", path, list, [])], fold=True) + r")(?![^\W_]))"),
-        times_before_re=re.compile(r"(?i:(?<![^\W_])(?:" + _alternation([str(w) for w in _get(data, "times_before", path, list, [])], fold=True) + r"))" + sp + r"$"),
-        list_joiner_re=re.compile(sp + r"(?i:" + _alternation([str(w) for w in _get(data, "list_joiners", path, list, [])], fold=True) + r")" + sp),
+        times_re=re.compile(r"(?:" + sp + r"|-)(?i:" + _words(data, "times_words", path) + r")(?![^\W_])(?!"
+                            + sp + r"(?i:" + _words(data, "frequency_words", path) + r")(?![^\W_]))"),
+        times_before_re=re.compile(r"(?i:(?<![^\W_])(?:" + _words(data, "times_before", path) + r"))" + sp + r"$"),
+        list_joiner_re=re.compile(sp + r"(?i:" + _words(data, "list_joiners", path) + r")" + sp),
         hedges_after=hedges_after,
         hedge_after_re=re.compile(sp + r"(?i:" + _alternation(list(hedges_after), fold=True) + r")"),
         signs=signs,
@@ -540,12 +544,6 @@ class WordGuided:
         else:
             g = self.guide.search(text, pos - 1, end)
         return None if g is None else self.rx.match(text, g.start() + 1, end)
-
-    def finditer(self, text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
-        """As ``rx.finditer`` for a pattern that matches no empty string."""
-        while (m := self.search(text, pos, end)) is not None:
-            yield m
-            pos = m.end()
 
 
 # re's IGNORECASE and str.lower() agree on every character but these three: "İ" lowers

@@ -1,43 +1,13 @@
 """Collection options `before` (only the figures before one the pattern bound) and
-`drop_together` (a subtotal said of several together is no item of the list)."""
+`drop_together` (a subtotal said of several together is no item of the list). Their
+malformed forms are among tests/test_rules.py's BAD rules."""
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from factcheck.checks import check_text
-from factcheck.errors import InputError
-from factcheck.rules import load, load_file
+from factcheck.rules import load
 from factcheck.ruletest import run_examples
-
-BAD = [
-    # `before` names a slot of the rule's own pattern: none without a pattern
-    ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, before: rest}\n"
-     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.before"),
-    # … nor a name the pattern does not bind
-    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: percent, as: r}]\n    collect:\n"
-     "      s: {fig: percent, before: rest}\n    check: {stated: sum(s) + r, expected: 100, relation: '<='}\n",
-     6, "collect.s.before"),
-    # `drop_together` lists classes or phrases
-    ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, drop_together: 5}\n"
-     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.drop_together"),
-    ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, drop_together: ['@nosuchclass']}\n"
-     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 4, "collect"),
-]
-
-
-@pytest.mark.parametrize("source,line,field", BAD)
-def test_malformed_collection_names_file_line_field(tmp_path: Path, source: str, line: int, field: str) -> None:
-    path = tmp_path / "bad.yaml"
-    path.write_text(source, encoding="utf-8")
-    with pytest.raises(InputError) as err:
-        load_file(path)
-    msg = str(err.value)
-    assert msg.startswith(f"{path}:{line}:"), msg
-    assert field in msg
-    assert "\n" not in msg
-
 
 HOUSE = """rules:
   - id: house-shares

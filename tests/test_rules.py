@@ -62,6 +62,18 @@ BAD = [
     # a slot's not_after_in_sentence lists word classes too
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a, not_after_in_sentence: [veut]}]\n"
      "    check: {stated: a, expected: a}\n", 4, "pattern[0].not_after_in_sentence"),
+    # `before` names a slot of the rule's own pattern: none without a pattern
+    ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, before: rest}\n"
+     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.before"),
+    # … nor a name the pattern does not bind
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: percent, as: r}]\n    collect:\n"
+     "      s: {fig: percent, before: rest}\n    check: {stated: sum(s) + r, expected: 100, relation: '<='}\n",
+     6, "collect.s.before"),
+    # `drop_together` lists classes or phrases
+    ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, drop_together: 5}\n"
+     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.drop_together"),
+    ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, drop_together: ['@nosuchclass']}\n"
+     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 4, "collect"),
     # a key given twice is an error (YAML would keep the last one silently)
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    check: {stated: a, expected: a}\n"
      "    title: Y\n", 6, "'title' is given twice (first on line 3)"),

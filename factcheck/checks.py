@@ -300,6 +300,10 @@ class _Runner:
         else:
             ranges = [self.stream.block_ranges[b] for b in sorted(self.stream.block_ranges) if block is None or b == block]
         figpos = figure_starts_list(self.stream)
+        # the figures in the sentence the `before` slot closes need no sentence_has: the
+        # rest names their whole ("… pèsent 14,1 % des ventes, tandis que les autres se
+        # partagent les 17,3 % restants")
+        closing = toks[limit].sentence if limit is not None else -1
         for s, e in ranges:
             picked: list[Figure] = []
             joint: list[bool] = []  # per figure picked: right after a "together" word
@@ -310,7 +314,7 @@ class _Runner:
                     continue
                 lang = self.block_lang.get(t.block, "")
                 ss, se = self.stream.sentence_ranges[t.sentence]
-                if spec.sentence_has and not any(
+                if spec.sentence_has and t.sentence != closing and not any(
                     self._has(p, lang, *self.stream.sentence_ranges[k])
                     for k in range(t.sentence, t.sentence - spec.carry - 1, -1)
                     if k >= 0 and self.doc.sentences[k].block == t.block
@@ -345,6 +349,33 @@ class _Runner:
             got = self.has_cache[key] = has_phrase(self._context(lang, -1, len(self.stream.tokens)), phrase, s, e)
         return got
 
+    def _name_after(self, anchor: Figure, phrases: tuple[str, ...]) -> str | None:
+        """The name right after one of ``phrases`` that follows ``anchor`` in its sentence:
+        the first capitalised word among the next three tokens after the phrase ("ahead of
+        Lumen", "devant l'italien Arvo" has none, "vor der Schwarzwald-Gruppe")."""
+        toks, text = self.stream.tokens, self.doc.text
+        i = self.fig_index[anchor.id]
+        t = toks[i]
+        lang = self.block_lang.get(t.block, "")
+        se = self.stream.sentence_ranges[t.sentence][1]
+        for j in range(i + 1, se):
+            if any(self._has(p, lang, i + 1, j + 1) for p in phrases):  # a phrase ends at token j
+                for k in range(j + 1, min(se, j + 4)):
+                    word = text[toks[k].start:toks[k].end]
+                    if toks[k].figure is None and word[:1].isupper() and word.isalpha():
+                        # a figure of the rival's in this sentence ("ahead of Asda (14.2%)")
+                        # is read by the rules of one sentence
+                        return None if any(toks[m].figure is not None for m in range(k + 1, se)) else word
+                return None
+        return None
+
+    def _names_before(self, name: str, fig: Figure) -> bool:
+        """Whether ``name`` is written before ``fig`` in the figure's sentence."""
+        toks, text = self.stream.tokens, self.doc.text
+        i = self.fig_index[fig.id]
+        ss = self.stream.sentence_ranges[toks[i].sentence][0]
+        return any(text[toks[k].start:toks[k].end] == name for k in range(ss, i))
+
     def _pick(self, rule: Rule, name: str, spec: Pick, bound: dict[str, object], fx: _Eval) -> Figure | None:
         anchor = bound.get(spec.anchor) if spec.anchor else None
         if isinstance(anchor, tuple):
@@ -361,10 +392,15 @@ class _Runner:
         # only the figures of the anchor's sentence or paragraph can qualify
         pool = (self.figs_of_unit[0].get(at.sentence, ()) if spec.scope == "sentence"
                 else self.figs_of_unit[1].get(at.block, ()) if spec.scope == "paragraph" else self.figs)
+        rival = self._name_after(anchor, spec.named_after) if spec.named_after else None
+        if spec.named_after and rival is None:
+            pool = ()
         for f in pool:
             if f.id in taken:
                 continue
             t = self.fig_token[f.id]
+            if rival is not None and (t.sentence == at.sentence or not self._names_before(rival, f)):
+                continue
             if spec.scope == "sentence" and t.sentence != at.sentence or spec.scope == "paragraph" and t.block != at.block:
                 continue
             if spec.position == "before" and f.start >= anchor.start or spec.position == "after" and f.start <= anchor.start:

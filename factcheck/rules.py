@@ -53,7 +53,8 @@ class Collect:
     unless_after: tuple[str, ...] = ()
     drop_subtotals: bool = False  # leave out a figure that adds up those just before it
     # with a pattern: only the figures before the one the pattern bound to this slot (not
-    # it, nor any after it): "…, le solde, soit 5,4 %" closes the list it ends
+    # it, nor any after it): "…, le solde, soit 5,4 %" closes the list it ends; those in
+    # its own sentence need not pass sentence_has (the rest names their whole)
     before: str | None = None
     # leave out a figure right after one of these words ("together", "samen") that adds up
     # the two or more figures right after it: "samen 23,1 procent (11,9 en 11,2 procent)"
@@ -77,6 +78,11 @@ class Pick:
     not_across: tuple[str, ...] = ()  # classes/phrases that may not stand between it and the anchor
     # the match stands only when NO figure qualifies: "the body states no rise of its own"
     absent: bool = False
+    # the figure of a rival named after one of these words, told in another sentence: "…
+    # 38.5 million subscribers, ahead of Lumen." … "Lumen reported 41.2 million": the name
+    # (the capitalised word after the phrase, after the anchor in its sentence) stands
+    # before the candidate in the candidate's own sentence
+    named_after: tuple[str, ...] = ()
 
     @cached_property
     def eager_where(self) -> bool:
@@ -257,7 +263,7 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
 
 _SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after", "not_after_in_sentence"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
-              "near", "preceded_by", "not_preceded_by", "not_across", "absent"}
+              "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after"}
 
 
 def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
@@ -463,7 +469,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                     _phrases(w, spec, "near", f"{f}.near"), outside,
                                     _phrases(w, spec, "preceded_by", f"{f}.preceded_by"),
                                     _phrases(w, spec, "not_preceded_by", f"{f}.not_preceded_by"),
-                                    _phrases(w, spec, "not_across", f"{f}.not_across"), absent)
+                                    _phrases(w, spec, "not_across", f"{f}.not_across"), absent,
+                                    _phrases(w, spec, "named_after", f"{f}.named_after"))
             if not absent:  # an absent figure is never bound: nothing may name it
                 slots.append(str(name))
             if where:

@@ -290,9 +290,12 @@ class _Runner:
 
     def _collect(self, spec: Collect, block: int | None, bound: dict[str, object] | None = None) -> Iterable[tuple[Figure, ...]]:
         toks = self.stream.tokens
-        limit = _collect_limit(spec, bound, self.fig_index)
-        if limit == -1:
+        limit = _collect_limit(spec.before, bound, self.fig_index)
+        first = _collect_limit(spec.after, bound, self.fig_index)
+        if limit == -1 or first == -1:
             return
+        if first is not None:  # the sentences after the total's: its breakdown
+            first = self.stream.sentence_ranges[toks[first].sentence][1]
         if spec.scope == "document":
             ranges = [(0, len(toks))]
         elif spec.scope == "sentence":
@@ -308,7 +311,8 @@ class _Runner:
             picked: list[Figure] = []
             joint: list[bool] = []  # per figure picked: right after a "together" word
             # the figure tokens of the range (others are never collected)
-            for i in figpos[bisect_left(figpos, s):bisect_left(figpos, e if limit is None else min(e, limit))]:
+            for i in figpos[bisect_left(figpos, s if first is None else max(s, first)):
+                            bisect_left(figpos, e if limit is None else min(e, limit))]:
                 t = toks[i]
                 if not spec.test.accepts(t.figure, self.block_kind.get(t.block)):  # type: ignore[arg-type]
                     continue
@@ -648,13 +652,13 @@ class _Runner:
         return Finding(rule.id, rule.title, UNVERIFIABLE, ids, spans, msg, stated_txt, None, None, tuple(steps))
 
 
-def _collect_limit(spec: Collect, bound: dict[str, object] | None, fig_index: dict[str, int]) -> int | None:
-    """A collection's ``before``: the token of the figure the pattern bound to that slot
-    (figures at or past it are not collected); None without ``before``, -1 when the slot
-    holds no figure."""
-    if spec.before is None:
+def _collect_limit(slot: str | None, bound: dict[str, object] | None, fig_index: dict[str, int]) -> int | None:
+    """A collection's ``before`` or ``after``: the token of the figure the pattern bound to
+    that slot (figures at or past it, or at or before it, are not collected); None without
+    the option, -1 when the slot holds no figure."""
+    if slot is None:
         return None
-    anchor = (bound or {}).get(spec.before)
+    anchor = (bound or {}).get(slot)
     if isinstance(anchor, tuple):
         anchor = anchor[0] if anchor else None
     if not isinstance(anchor, Figure):

@@ -69,6 +69,13 @@ BAD = [
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: percent, as: r}]\n    collect:\n"
      "      s: {fig: percent, before: rest}\n    check: {stated: sum(s) + r, expected: 100, relation: '<='}\n",
      6, "collect.s.before"),
+    # so does `after`
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: percent, as: r}]\n    collect:\n"
+     "      s: {fig: percent, after: total}\n    check: {stated: sum(s) + r, expected: 100, relation: '<='}\n",
+     6, "collect.s.after"),
+    # a pick's named_after lists classes or phrases
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, named_after: 3}\n"
+     "    check: {stated: a, expected: b}\n", 6, "with.b.named_after"),
     # `drop_together` lists classes or phrases
     ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, drop_together: 5}\n"
      "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.drop_together"),

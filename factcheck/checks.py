@@ -279,6 +279,13 @@ class _Runner:
         if not rule.collect:
             yield bound
             return
+        for spec in rule.collect.values():
+            # a pick the collection starts after ("after: total") is picked first
+            if spec.after is not None and spec.after not in bound and spec.after in rule.picks:
+                f = self._pick(rule, spec.after, rule.picks[spec.after], bound, _Eval(self.doc.date, self.rates))
+                if f is None:
+                    return
+                bound = {**bound, spec.after: f}
         groups: list[dict[str, object]] = [bound]
         for name, spec in rule.collect.items():
             new: list[dict[str, object]] = []
@@ -524,6 +531,8 @@ class _Runner:
                 if early is not None and not self._true(early, bound, fx):
                     return False  # the rule's ``where`` fails whatever the picks find
                 for name, spec in rule.picks.items():
+                    if name in bound:
+                        continue  # picked before a collection (its ``after``)
                     f = self._pick(rule, name, spec, bound, fx)
                     if spec.absent:
                         if f is not None:

@@ -366,13 +366,15 @@ def _flag(w: _Where, node: LDict, key: str, field_: str) -> bool:
     return value
 
 
-def _slot_ref(w: _Where, spec: LDict, pattern: Any, key: str, field_: str) -> str | None:
-    """A collection's ``before`` or ``after``: a figure slot of the rule's own pattern."""
+def _slot_ref(w: _Where, spec: LDict, pattern: Any, key: str, field_: str, picks: tuple[str, ...] = ()) -> str | None:
+    """A collection's ``before`` or ``after``: a figure slot of the rule's own pattern
+    (``after`` also one of its picks, then picked before the collection)."""
     name = spec.get(key)
     if name is None:
         return None
-    if not isinstance(name, str) or pattern is None or name not in pattern.slots():
-        raise w.error(_line(spec, key), field_, "must name a figure slot of the rule's pattern")
+    if not isinstance(name, str) or (pattern is None or name not in pattern.slots()) and name not in picks:
+        what = "a figure slot of the rule's pattern or one of its picks" if key == "after" else "a figure slot of the rule's pattern"
+        raise w.error(_line(spec, key), field_, f"must name {what}")
     return name
 
 
@@ -408,6 +410,7 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
         raise w.error(_line(node, "scope"), "scope", f"must be one of {', '.join(SCOPES)}")
     pattern = _sequence(w, node["pattern"], "pattern") if "pattern" in node else None
     collect: dict[str, Collect] = {}
+    with_names = tuple(str(k) for k in node["with"]) if isinstance(node.get("with"), LDict) else ()
     if "collect" in node:
         cnode = node["collect"]
         if not isinstance(cnode, LDict) or not cnode:
@@ -438,7 +441,7 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                          _flag(w, spec, "drop_subtotals", f"{f}.drop_subtotals"),
                                          _slot_ref(w, spec, pattern, "before", f"{f}.before"),
                                          _phrases(w, spec, "drop_together", f"{f}.drop_together"),
-                                         _slot_ref(w, spec, pattern, "after", f"{f}.after"))
+                                         _slot_ref(w, spec, pattern, "after", f"{f}.after", with_names))
     if pattern is None and not collect:
         raise w.error(node.line, "pattern", "a rule needs a pattern or a collect section")
     slots = list(pattern.slots() if pattern else []) + list(collect)
@@ -480,6 +483,15 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                 slots.append(str(name))
             if where:
                 _check_names(w, where, [*slots, str(name)], _line(spec, "where"), f"{f}.where")
+    for cname, c in collect.items():
+        if c.after is not None and c.after in picks:  # picked before the collection: it reads the pattern's slots only
+            p = picks[c.after]
+            cline = _line(node["collect"][cname], "after")
+            if p.absent or p.anchor not in (pattern.slots() if pattern else []):
+                raise w.error(cline, f"collect.{cname}.after", "a pick named here must be anchored on a pattern slot and not absent")
+            if p.where is not None:
+                _check_names(w, p.where, [*(pattern.slots() if pattern else []), c.after], _line(node["with"][c.after], "where"),
+                             f"with.{c.after}.where")
     where = None
     if "where" in node:
         where = _expr(w, node, "where", "where")

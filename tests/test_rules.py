@@ -73,6 +73,14 @@ BAD = [
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: percent, as: r}]\n    collect:\n"
      "      s: {fig: percent, after: total}\n    check: {stated: sum(s) + r, expected: 100, relation: '<='}\n",
      6, "collect.s.after"),
+    # a pick named by `after` is picked before the collection: anchored on a pattern slot
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: percent, as: r}]\n    collect:\n"
+     "      s: {fig: percent, after: t}\n    with:\n      t: {fig: percent, anchor: s}\n"
+     "    check: {stated: sum(s) + r, expected: t}\n", 6, "collect.s.after"),
+    # … and its where reads no collection
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: percent, as: r}]\n    collect:\n"
+     "      s: {fig: percent, after: t}\n    with:\n      t: {fig: percent, anchor: r, where: 'sum(s) > 1'}\n"
+     "    check: {stated: sum(s) + r, expected: t}\n", 8, "with.t.where"),
     # a pick's named_after lists classes or phrases
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, named_after: 3}\n"
      "    check: {stated: a, expected: b}\n", 6, "with.b.named_after"),

@@ -193,8 +193,8 @@ class _Runner:
         sentence_scope = rule.scope == "sentence"
         ranges = self.stream.sentence_ranges if sentence_scope else self.stream.block_ranges
         index = self.units[0 if sentence_scope else 1]
-        # a sentence needs as many figures as the pattern has slots (two at most: one
-        # may be optional), and each top-level slot a figure of its own
+        # a sentence needs as many figures as every match of the pattern binds (an
+        # optional slot counts for none; two at most), and each top-level slot a figure of its own
         fewest = max(min(needed, 2), top_slots) if sentence_scope else top_slots
         with_figures = index.with_figures(fewest, rule.blocks, tests)
         if not with_figures:

@@ -170,6 +170,11 @@ class Element:
     def slots(self) -> list[str]:
         return []
 
+    def min_figures(self) -> int:
+        """How many figures every match of this element binds at the least: an
+        optional slot, or an option binding fewer, counts for none."""
+        return 0
+
     def classes(self) -> list[str]:
         return []
 
@@ -596,6 +601,9 @@ class Slot(Element):
     def slots(self) -> list[str]:
         return [self.name]
 
+    def min_figures(self) -> int:
+        return 1
+
     def classes(self) -> list[str]:
         return list(self.not_after) + list(self.not_after_in_sentence)
 
@@ -732,6 +740,9 @@ class Sequence(Element):
     def slots(self) -> list[str]:
         return [s for it in self.items for s in it.slots()]
 
+    def min_figures(self) -> int:
+        return sum(it.min_figures() for it in self.items)
+
     def figure_tests(self) -> list[frozenset[FigureTest]]:
         return _minimal([c for it in self.items for c in it.figure_tests()])
 
@@ -806,6 +817,9 @@ class Choice(Element):
         own word order ("jumps 28%" / "15 procent hoger"), and the matcher counts slots
         to know how many figures a sentence needs."""
         return list(dict.fromkeys(s for o in self.options for s in o.slots()))
+
+    def min_figures(self) -> int:
+        return min((o.min_figures() for o in self.options), default=0)
 
     def classes(self) -> list[str]:
         return [c for o in self.options for c in o.classes()]

@@ -152,7 +152,7 @@ class Rule:
         of classes and literal words)."""
         if self.pattern is None:
             return 0, (), ()
-        return (len(self.pattern.slots()), _interned(tuple(map(_interned, self.pattern.figure_tests()))),
+        return (self.pattern.min_figures(), _interned(tuple(map(_interned, self.pattern.figure_tests()))),
                 _interned(tuple(map(_interned, dict.fromkeys(self.pattern.needs())))))
 
     @cached_property

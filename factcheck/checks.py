@@ -490,6 +490,39 @@ class _Runner:
                 return f
         return None
 
+    def _bind_picks(self, rule: Rule, picks: list[tuple[str, Pick]], bound: dict[str, object], fx: _Eval,
+                    emit: Callable[[dict[str, object], _Eval], bool]) -> bool:
+        """Bind the rule's picks in order, then offer the binding to ``emit``. A pick with
+        ``each`` offers one binding per figure that qualifies: each is a reading of the same
+        claim (the rule's ``readings`` then tells the claim once, by a reading that holds)."""
+        for k, (name, spec) in enumerate(picks):
+            if name in bound:
+                continue  # picked before a collection (its ``after``)
+            if spec.each:
+                told = False
+                for f in self._pick_each(rule, name, spec, bound, fx):
+                    told = self._bind_picks(rule, picks[k + 1:], {**bound, name: f}, fx, emit) or told
+                return told
+            f = self._pick(rule, name, spec, bound, fx)
+            if spec.absent:
+                if f is not None:
+                    return False
+                continue
+            if f is None:
+                return False
+            bound = {**bound, name: f}
+        return emit(bound, fx)
+
+    def _pick_each(self, rule: Rule, name: str, spec: Pick, bound: dict[str, object], fx: _Eval) -> list[Figure]:
+        """Every figure ``_pick`` could choose, in its order of preference: the first is
+        the one it chooses; each next one is the one it would choose without those before."""
+        out: list[Figure] = []
+        while True:
+            f = self._pick(rule, name, spec, {**bound, **{f"\x00{i}": g for i, g in enumerate(out)}}, fx)
+            if f is None or len(out) >= 12:
+                return out
+            out.append(f)
+
     def _true(self, e: expressions.Expr, bound: dict[str, object], fx: _Eval) -> bool:
         return _is_true(e, self._env(bound), fx)
 
@@ -530,17 +563,9 @@ class _Runner:
                 early = rule.early_where
                 if early is not None and not self._true(early, bound, fx):
                     return False  # the rule's ``where`` fails whatever the picks find
-                for name, spec in rule.picks.items():
-                    if name in bound:
-                        continue  # picked before a collection (its ``after``)
-                    f = self._pick(rule, name, spec, bound, fx)
-                    if spec.absent:
-                        if f is not None:
-                            return False
-                        continue
-                    if f is None:
-                        return False
-                    bound = {**bound, name: f}
+                return self._bind_picks(rule, list(rule.picks.items()), bound, fx, emit)
+
+            def emit(bound: dict[str, object], fx: _Eval, rule: Rule = rule) -> bool:
                 if rule.where is not None and not self._true(rule.where, bound, fx):
                     return False
                 figs = _flat(bound)

@@ -87,6 +87,9 @@ class Pick:
     # (the capitalised word after the phrase, after the anchor in its sentence) stands
     # before the candidate in the candidate's own sentence
     named_after: tuple[str, ...] = ()
+    # every figure that qualifies, each a reading of the claim (with ``readings``): "That 38
+    # per cent jump" is the change of one of the pairs told before, whichever holds
+    each: bool = False
 
     @cached_property
     def eager_where(self) -> bool:
@@ -267,7 +270,7 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
 
 _SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after", "not_after_in_sentence"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
-              "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after"}
+              "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each"}
 
 
 def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
@@ -478,7 +481,10 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                     _phrases(w, spec, "preceded_by", f"{f}.preceded_by"),
                                     _phrases(w, spec, "not_preceded_by", f"{f}.not_preceded_by"),
                                     _phrases(w, spec, "not_across", f"{f}.not_across"), absent,
-                                    _phrases(w, spec, "named_after", f"{f}.named_after"))
+                                    _phrases(w, spec, "named_after", f"{f}.named_after"),
+                                    _flag(w, spec, "each", f"{f}.each"))
+            if picks[str(name)].each and (absent or not node.get("readings")):
+                raise w.error(_line(spec, "each"), f"{f}.each", "needs the rule's readings (each figure is a reading of its claim), and no absent")
             if not absent:  # an absent figure is never bound: nothing may name it
                 slots.append(str(name))
             if where:

@@ -81,6 +81,9 @@ BAD = [
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: percent, as: r}]\n    collect:\n"
      "      s: {fig: percent, after: t}\n    with:\n      t: {fig: percent, anchor: r, where: 'sum(s) > 1'}\n"
      "    check: {stated: sum(s) + r, expected: t}\n", 8, "with.t.where"),
+    # a pick with `each` offers readings of one claim: the rule needs `readings`
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, each: true}\n"
+     "    check: {stated: a, expected: b}\n", 6, "with.b.each"),
     # a pick's named_after lists classes or phrases
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, named_after: 3}\n"
      "    check: {stated: a, expected: b}\n", 6, "with.b.named_after"),

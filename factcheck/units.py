@@ -11,6 +11,7 @@ the units per rule. The sets are ints, bit ``u`` standing for unit ``u``.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 
 from .model import Figure
 from .patterns import FigureTest, need_starts
@@ -67,8 +68,11 @@ class UnitIndex:
                 group[2].append(i)
         self._enough_figures: dict[tuple[int, frozenset[str]], int] = {}
         self._passing_figures: dict[frozenset[FigureTest], tuple[int, list[int]]] = {}
-        self._atoms: dict[tuple[str, str], tuple[int, list[int]]] = {}
-        self._clauses: dict[tuple[str, frozenset[str]], tuple[int, list[int]]] = {}
+        # per atom and per clause: the units (a mask), and, asked for later and by
+        # fewer rules, the token indices in order (``last_start``)
+        self._atom_masks: dict[tuple[str, str], int] = {}
+        self._clause_masks: dict[tuple[str, frozenset[str]], int] = {}
+        self._clause_positions: dict[tuple[str, frozenset[str]], list[int]] = {}
         # the unit of each token, and the token range of each unit
         self._unit_of = [t.sentence for t in toks] if sentence_scope else [t.block for t in toks]
         self._ranges = stream.sentence_ranges if sentence_scope else stream.block_ranges
@@ -87,7 +91,14 @@ class UnitIndex:
     def clause(self, lang: str, atoms: frozenset[str]) -> int:
         """The units where one of the atoms (classes of ``lang``, "=word" literals)
         may begin."""
-        return self._words(lang, atoms)[0]
+        key = (lang, atoms)
+        got = self._clause_masks.get(key)
+        if got is None:
+            got = 0
+            for atom in atoms:
+                got |= self._atom_mask(lang, atom)
+            self._clause_masks[key] = got
+        return got
 
     def last_figure(self, tests: frozenset[FigureTest], unit: int) -> int:
         """The last figure token of a unit passing one of the tests: a match binding
@@ -97,7 +108,7 @@ class UnitIndex:
     def last_start(self, lang: str, atoms: frozenset[str], unit: int) -> int:
         """The last token index of a unit where one of the atoms may begin: a match
         needing the clause cannot start after it."""
-        return self._last_in(unit, self._words(lang, atoms)[1])
+        return self._last_in(unit, self._positions(lang, atoms))
 
     def _last_in(self, unit: int, positions: list[int]) -> int:
         """The last of the sorted token indices within the unit (-1: none)."""
@@ -135,31 +146,29 @@ class UnitIndex:
             got = self._passing_figures[tests] = (self._mask(positions), positions)
         return got
 
-    def _words(self, lang: str, atoms: frozenset[str]) -> tuple[int, list[int]]:
-        """The units where one of the atoms may begin, and the token indices where
-        one may, in order. Shared by the rules whose patterns need the same."""
+    def _positions(self, lang: str, atoms: frozenset[str]) -> list[int]:
+        """The token indices where one of the atoms may begin, in order. Only the
+        rules that pass every unit test ask for them: worked out apart from the
+        masks, which every rule asks for."""
         key = (lang, atoms)
-        got = self._clauses.get(key)
+        got = self._clause_positions.get(key)
         if got is None:
-            if len(atoms) == 1:
-                got = self._atom(lang, next(iter(atoms)))
-            else:
-                positions = sorted(set().union(*(self._atom(lang, atom)[1] for atom in atoms)))
-                got = (self._mask(positions), positions)
-            self._clauses[key] = got
+            found: set[int] = set()
+            for atom in atoms:
+                found |= need_starts(self.stream, lang, atom)
+            got = self._clause_positions[key] = sorted(found)
         return got
 
-    def _atom(self, lang: str, atom: str) -> tuple[int, list[int]]:
-        """``_words`` of one atom. A literal reads alike in every language: worked
-        out once."""
+    def _atom_mask(self, lang: str, atom: str) -> int:
+        """The units where the atom may begin. A literal reads alike in every
+        language: worked out once."""
         key = (lang if atom[0] != "=" else "", atom)
-        got = self._atoms.get(key)
+        got = self._atom_masks.get(key)
         if got is None:
-            positions = sorted(need_starts(self.stream, lang, atom))
-            got = self._atoms[key] = (self._mask(positions), positions)
+            got = self._atom_masks[key] = self._mask(need_starts(self.stream, lang, atom))
         return got
 
-    def _mask(self, positions: list[int]) -> int:
+    def _mask(self, positions: Iterable[int]) -> int:
         """The units of the tokens."""
         mask = 0
         for unit in set(map(self._unit_of.__getitem__, positions)):

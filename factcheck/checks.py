@@ -403,6 +403,9 @@ class _Runner:
         # only the figures of the anchor's sentence or paragraph can qualify
         pool = (self.figs_of_unit[0].get(at.sentence, ()) if spec.scope == "sentence"
                 else self.figs_of_unit[1].get(at.block, ()) if spec.scope == "paragraph" else self.figs)
+        limit = bound.get(spec.before) if spec.before else None
+        if isinstance(limit, tuple):
+            limit = limit[0] if limit else None
         rival = self._name_after(anchor, spec.named_after) if spec.named_after else None
         if spec.named_after and rival is None:
             pool = ()
@@ -411,6 +414,8 @@ class _Runner:
                 continue
             t = self.fig_token[f.id]
             if rival is not None and (t.sentence == at.sentence or not self._names_before(rival, f)):
+                continue
+            if isinstance(limit, Figure) and f.start >= limit.start:
                 continue
             if spec.scope == "sentence" and t.sentence != at.sentence or spec.scope == "paragraph" and t.block != at.block:
                 continue

@@ -90,6 +90,9 @@ class Pick:
     # every figure that qualifies, each a reading of the claim (with ``readings``): "That 38
     # per cent jump" is the change of one of the pairs told before, whichever holds
     each: bool = False
+    # only figures written before the one bound to this slot ("That 30 per cent jump": the
+    # pair it names was told before it)
+    before: str | None = None
 
     @cached_property
     def eager_where(self) -> bool:
@@ -270,7 +273,7 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
 
 _SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after", "not_after_in_sentence"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
-              "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each"}
+              "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before"}
 
 
 def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
@@ -367,6 +370,16 @@ def _flag(w: _Where, node: LDict, key: str, field_: str) -> bool:
     if not isinstance(value, bool):
         raise w.error(_line(node, key), field_, "must be true or false")
     return value
+
+
+def _pick_before(w: _Where, spec: LDict, slots: list[str], field_: str) -> str | None:
+    """A pick's ``before``: a slot bound before it (of the pattern, or an earlier pick)."""
+    name = spec.get("before")
+    if name is None:
+        return None
+    if not isinstance(name, str) or name not in slots:
+        raise w.error(_line(spec, "before"), field_, f"must name a slot bound before this pick (slots: {', '.join(slots) or 'none'})")
+    return name
 
 
 def _slot_ref(w: _Where, spec: LDict, pattern: Any, key: str, field_: str, picks: tuple[str, ...] = ()) -> str | None:
@@ -482,7 +495,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                     _phrases(w, spec, "not_preceded_by", f"{f}.not_preceded_by"),
                                     _phrases(w, spec, "not_across", f"{f}.not_across"), absent,
                                     _phrases(w, spec, "named_after", f"{f}.named_after"),
-                                    _flag(w, spec, "each", f"{f}.each"))
+                                    _flag(w, spec, "each", f"{f}.each"),
+                                    _pick_before(w, spec, slots, f"{f}.before"))
             if picks[str(name)].each and (absent or not node.get("readings")):
                 raise w.error(_line(spec, "each"), f"{f}.each", "needs the rule's readings (each figure is a reading of its claim), and no absent")
             if not absent:  # an absent figure is never bound: nothing may name it

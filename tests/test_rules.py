@@ -84,6 +84,9 @@ BAD = [
     # a pick with `each` offers readings of one claim: the rule needs `readings`
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, each: true}\n"
      "    check: {stated: a, expected: b}\n", 6, "with.b.each"),
+    # a pick's before names a slot bound before it
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, before: c}\n"
+     "    check: {stated: a, expected: b}\n", 6, "with.b.before"),
     # a pick's named_after lists classes or phrases
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, named_after: 3}\n"
      "    check: {stated: a, expected: b}\n", 6, "with.b.named_after"),

@@ -175,7 +175,10 @@ def _symbols() -> tuple[dict[str, str], dict[str, str], re.Pattern[str], dict[st
         + lexicon._alternation(signs, flags_word_end=False) + r"))" + _SP + r"?$"
     )
     ctx = {str(k): {str(c): [str(w).lower() for w in ws] for c, ws in v.items()} for k, v in com.get("symbol_context", {}).items()}
-    return symbols, aliases, prefix, ctx
+    names = {str(k): {str(c): [str(w).lower() for w in ws] for c, ws in v.items()} for k, v in com.get("symbol_names", {}).items()}
+    # the currency's own names first, then the context words: _context_currency takes the
+    # first list that finds anything
+    return symbols, aliases, prefix, {k: (names.get(k, {}), v) for k, v in ctx.items()}
 
 
 @lru_cache(maxsize=None)
@@ -1318,18 +1321,23 @@ def _apply_hedge(value: float, low: float, high: float, hedge: str | None) -> tu
 
 
 def _context_currency(text: str, symbol: str, default: str) -> str:
+    """The currency a symbol stands for on this page: the first currency named in words
+    ("a weak yen"), else the first context word ("China", "Tokyo"), else the default."""
     _, _, _, ctx = _symbols()
-    choices = ctx.get(symbol)
-    if not choices:
+    lists = ctx.get(symbol)
+    if not lists:
         return default
     lowered = text.lower()
-    best, best_pos = default, None
-    for code, words in choices.items():
-        for w in words:
-            p = re.search(r"(?<![^\W_])" + re.escape(w) + r"(?![^\W_])", lowered)
-            if p and (best_pos is None or p.start() < best_pos):
-                best, best_pos = code, p.start()
-    return best
+    for choices in lists:
+        best, best_pos = default, None
+        for code, words in choices.items():
+            for w in words:
+                p = re.search(r"(?<![^\W_])" + re.escape(w) + r"(?![^\W_])", lowered)
+                if p and (best_pos is None or p.start() < best_pos):
+                    best, best_pos = code, p.start()
+        if best_pos is not None:
+            return best
+    return default
 
 
 def scan(doc: Document) -> Scan:

@@ -19,7 +19,7 @@ from . import yamlines
 from .errors import InputError
 from .tokens import phrase_words
 
-HEDGE_KINDS = ("more_than", "at_least", "less_than", "at_most", "up_to", "nearly", "about", "some", "range")
+HEDGE_KINDS = ("more_than", "at_least", "less_than", "at_most", "up_to", "nearly", "just_over", "about", "some", "range")
 
 
 @lru_cache(maxsize=None)

@@ -1162,6 +1162,8 @@ def _before_count(text: str, pos: int, end: int, lex: Lexicon) -> bool:
     """
     nouns = _count_nouns(lex.language)
     words: list[str] = []
+    if pos < end and text[pos] == "." and pos > 0 and text[pos - 1].isalpha():
+        pos += 1  # "380 Mio. ausgegebene Aktien": the abbreviated scale's dot, not a full stop
     at = pos
     while len(words) < 3 and (m := _COUNT_WORD.match(text, at, end)) is not None \
             and (m.start(1) > at or (at > pos and text[at - 1] in "'’")):

@@ -1273,6 +1273,11 @@ def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon, prev_end: int = -1) -
     phrase = _key(m.group(1))
     if raw.unit in DURATION_CODES and phrase in lex.duration_prepositions:
         return None  # "over three years" says when, not how much
+    nouns = lex.hedge_not_after.get(phrase)
+    if nouns:
+        w = _WORD_BEFORE.search(text, max(start, m.start() - 40), m.start())
+        if w is not None and _key(w.group(1)) in nouns:
+            return None  # "ein Auftrag über 1,4 Mrd. Dollar": worth, not more than
     kind = lex.hedges.get(phrase)
     if kind == "up_to" and re.search(r"\d[^\d.!?]{0,24}$", text[max(start, m.start() - 30):m.start()]):
         return None  # "creció un 62 % hasta 10.700 millones", "desde el 13,4% hasta el 15,9%": "to", not "up to"

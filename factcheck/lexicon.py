@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -196,6 +196,9 @@ class Lexicon:
     # (figures._before_count); ``count_links`` may come first ("7,8 millions d'abonnés").
     count_nouns: frozenset[str] = frozenset()
     count_links: frozenset[str] = frozenset()
+    # hedge word → the words after which it is no hedge: German "ein Auftrag über 1,4 Mrd.
+    # Dollar" is an order worth 1.4 billion, not one of more than 1.4 billion
+    hedge_not_after: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _words(data: dict[str, Any], key: str, path: Path) -> str:
@@ -211,6 +214,16 @@ def _get(data: dict[str, Any], key: str, path: Path, kind: type, default: Any) -
         line = _line_of(path, key)
         raise InputError(f"{path}:{line}: field '{key}' must be a {kind.__name__}")
     return value
+
+
+def _hedge_not_after(data: dict[str, Any], path: Path) -> dict[str, frozenset[str]]:
+    """``hedge_not_after``: each hedge word maps to a list of the words after which it is none."""
+    out: dict[str, frozenset[str]] = {}
+    for hedge, words in _get(data, "hedge_not_after", path, dict, {}).items():
+        if not isinstance(words, list):
+            raise InputError(f"{path}:{_line_of(path, 'hedge_not_after')}: field 'hedge_not_after.{hedge}' must be a list of words")
+        out[_norm(str(hedge))] = frozenset(_norm(str(w)) for w in words)
+    return out
 
 
 def _line_of(path: Path, key: str) -> int:
@@ -458,6 +471,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         capitalized_names=_get(data, "capitalized_names", path, bool, False),
         count_nouns=frozenset(_norm(str(w)) for w in _get(data, "count_nouns", path, list, [])),
         count_links=frozenset(_norm(str(w)) for w in _get(data, "count_links", path, list, [])),
+        hedge_not_after=_hedge_not_after(data, path),
         classes={
             str(name): tuple(sorted({phrase_words(str(p)) for p in (phrases or []) if phrase_words(str(p))}, key=len, reverse=True))
             for name, phrases in _get(data, "classes", path, dict, {}).items()

@@ -117,6 +117,16 @@ def test_lexicon_key_given_twice_exit_2(tmp_path: Path) -> None:
     assert proc.stderr == f"factcheck: {tmp_path / 'fr.yaml'}:4: 'balle' is given twice (first on line 2)\n", proc.stderr
 
 
+def test_lexicon_hedge_not_after_not_a_list_exit_2(tmp_path: Path) -> None:
+    """hedge_not_after maps a hedge word to a list of words: a bare word is an error
+    naming the house lexicon, its line and the field."""
+    (tmp_path / "fr.yaml").write_text("currencies:\n  balle: EUR\nhedge_not_after:\n  plus de: contrat\n", encoding="utf-8")
+    env = {**os.environ, "FACTCHECK_LEXICONS": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-m", "factcheck", str(EXAMPLE)], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr == f"factcheck: {tmp_path / 'fr.yaml'}:3: field 'hedge_not_after.plus de' must be a list of words\n", proc.stderr
+
+
 def test_figures_command(capsys) -> None:
     code, out, _ = run(["figures", str(EXAMPLE), "--format", "json"], capsys)
     assert code == 0

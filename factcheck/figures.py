@@ -1261,6 +1261,10 @@ _BOUND_HEDGES = frozenset({"more_than", "less_than", "at_least", "at_most", "up_
 _NUMBER_END = re.compile(r"\d(?P<unit>[^\d]{0,16})$")
 
 
+# a percentage change, then a period phrase, then the hedge word: the level reached
+_CHANGE_BEFORE_UP_TO = re.compile(r"\d\s*%[^\d.!?;%]{0,60},?\s*$")
+
+
 def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon, prev_end: int = -1) -> str | None:
     """The hedge before or after ``raw``; ``prev_end``: where the figure before it ends."""
     lo = max(start, raw.start - 30)
@@ -1279,8 +1283,11 @@ def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon, prev_end: int = -1) -
         if w is not None and _key(w.group(1)) in nouns:
             return None  # "ein Auftrag über 1,4 Mrd. Dollar": worth, not more than
     kind = lex.hedges.get(phrase)
-    if kind == "up_to" and re.search(r"\d[^\d.!?]{0,24}$", text[max(start, m.start() - 30):m.start()]):
-        return None  # "creció un 62 % hasta 10.700 millones", "desde el 13,4% hasta el 15,9%": "to", not "up to"
+    if kind == "up_to" and (re.search(r"\d[^\d.!?]{0,24}$", text[max(start, m.start() - 30):m.start()])
+                            or _CHANGE_BEFORE_UP_TO.search(text, max(start, m.start() - 80), m.start())):
+        # "creció un 62 % hasta 10.700 millones", "desde el 13,4% hasta el 15,9%", "cayeron un
+        # 48 % en los nueve primeros meses del año, hasta 1.150 millones": "to", not "up to"
+        return None
     if kind in _BOUND_HEDGES:
         if kind == "up_to" and start <= prev_end <= m.start() and not text[prev_end:m.start()].strip():
             return None  # "se duplicaron hasta 4.100 millones": the figure before goes to this one

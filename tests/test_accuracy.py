@@ -18,7 +18,7 @@ import accuracy  # noqa: E402
 
 from factcheck.checks import Rates  # noqa: E402
 
-CAUGHT_FLOOR = 0.92  # 871 of 939 planted errors (sets A-Z, AB, AC, AE) at the time of writing
+CAUGHT_FLOOR = 0.92  # 872 of 939 planted errors (sets A-Z, AB, AC, AE) at the time of writing
 FALSE_ALARM_CEILING = 0.01  # 1 of 3,099 true claims (R, X, AA, AD, AF: true claims only) at the time of writing
 HELD_OUT: tuple[str, ...] = ()  # suffixes of sets kept unseen until measured once, e.g. ("-t",)
 

@@ -767,23 +767,37 @@ def _drop_refuted_readings(findings: list[Finding], rules: list[Rule]) -> list[F
     different parts of the article. When one comparison holds, the claim has a reading
     that the article supports: the failed comparisons are the wrong reading, not an error
     ("Memory chip sales jump 28%" is the body's $32.1bn → $41.2bn, not Samsung's 34%).
-    The claim is told once: by the first reading that holds, else by the first reading."""
+    The claim is told once: by the first reading that holds, else by the reading that
+    comes closest (the pair an editor would look at first: "That 38 per cent jump" against
+    profit's £318m → £412m, +29.6 %, not revenue's +3.9 %), the first of equals."""
     group = {r.id: r.readings for r in rules if r.readings}
     if not group:
         return findings
     supported = {(group[f.rule], f.claim or f.figures[0]) for f in findings
                  if f.rule in group and f.figures and f.verdict in (CONSISTENT, APPROXIMATE)}
+    closest: dict[tuple[str, str], Finding] = {}
+    for f in findings:
+        if f.rule in group and f.figures and f.verdict == INCONSISTENT:
+            key = (group[f.rule], f.claim or f.figures[0])
+            best = closest.get(key)
+            if best is None or _miss(f) < _miss(best):
+                closest[key] = f
     out: list[Finding] = []
     told: set[tuple[str, str]] = set()
     for f in findings:
         if f.rule in group and f.figures and f.verdict in (CONSISTENT, APPROXIMATE, INCONSISTENT):
             key = (group[f.rule], f.claim or f.figures[0])
             holds = f.verdict != INCONSISTENT
-            if key in told or (key in supported and not holds):
-                continue  # the claim is told once: by its first reading that holds, else by its first
+            if key in told or (key in supported and not holds) or (not holds and closest.get(key) is not f):
+                continue  # the claim is told once: by its first reading that holds, else by its closest
             told.add(key)
         out.append(f)
     return out
+
+
+def _miss(f: Finding) -> float:
+    """How far a failed reading is from holding (no deviation: as far as can be)."""
+    return abs(f.deviation) if f.deviation is not None else math.inf
 
 
 def _drop_repeats(findings: list[Finding], rules: list[Rule]) -> list[Finding]:

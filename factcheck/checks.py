@@ -387,14 +387,15 @@ class _Runner:
         ss = self.stream.sentence_ranges[toks[i].sentence][0]
         return any(text[toks[k].start:toks[k].end] == name for k in range(ss, i))
 
-    def _pick(self, rule: Rule, name: str, spec: Pick, bound: dict[str, object], fx: _Eval) -> Figure | None:
+    def _pick(self, rule: Rule, name: str, spec: Pick, bound: dict[str, object], fx: _Eval,
+              skip: frozenset[str] = frozenset()) -> Figure | None:
         anchor = bound.get(spec.anchor) if spec.anchor else None
         if isinstance(anchor, tuple):
             anchor = anchor[0] if anchor else None
         if not isinstance(anchor, Figure):
             return None
         at = self.fig_token[anchor.id]
-        taken = {f.id for f in _flat(bound)}
+        taken = {f.id for f in _flat(bound)} | skip  # bound, or already offered (``each``)
         cands: list[Figure] = []
         # ``where`` is the dearest test: left for last unless it may load rates (fx),
         # whose loading shows in the report.
@@ -522,11 +523,12 @@ class _Runner:
         """Every figure ``_pick`` could choose, in its order of preference: the first is
         the one it chooses; each next one is the one it would choose without those before."""
         out: list[Figure] = []
-        while True:
-            f = self._pick(rule, name, spec, {**bound, **{f"\x00{i}": g for i, g in enumerate(out)}}, fx)
-            if f is None or len(out) >= 12:
-                return out
+        while len(out) < 12:
+            f = self._pick(rule, name, spec, bound, fx, frozenset(g.id for g in out))
+            if f is None:
+                break
             out.append(f)
+        return out
 
     def _true(self, e: expressions.Expr, bound: dict[str, object], fx: _Eval) -> bool:
         return _is_true(e, self._env(bound), fx)

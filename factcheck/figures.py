@@ -12,6 +12,7 @@ import re
 import unicodedata
 from decimal import Decimal
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -852,18 +853,9 @@ def _listed_percents(text: str, raws: list[_Raw], lex: Lexicon) -> None:
     """
     for i in range(len(raws) - 1, 0, -1):
         b = raws[i]
-        if b.kind != "percent" or b.unit != "%":
-            continue
-        link = lex.list_joiner_re
-        for k in range(i - 1, -1, -1):
-            a, nxt = raws[k], raws[k + 1]
-            if not (a.kind == "number" and not a.has_suffix and a.scale is None and a.parts is None
-                    and not a.weak and a.num_start >= 0 and text[a.num_end - 1:a.num_end].isdigit()
-                    and (link.fullmatch(text, a.end, nxt.start)
-                         or (link is lex.list_joiner_re and _parallel(text, a, nxt, lex)))):
-                break
-            a.kind, a.unit = "percent", "%"
-            link = _LIST_COMMA
+        if b.kind == "percent" and b.unit == "%":
+            for a in _listed_before(text, raws, i, lex, parallel=True):
+                a.kind, a.unit = "percent", "%"
 
 
 def _listed_amounts(text: str, raws: list[_Raw], lex: Lexicon) -> None:
@@ -877,17 +869,30 @@ def _listed_amounts(text: str, raws: list[_Raw], lex: Lexicon) -> None:
         b = raws[i]
         if b.kind != "money" or b.scale is None or b.parts is not None or not b.value:
             continue
-        link = lex.list_joiner_re
-        for k in range(i - 1, -1, -1):
-            a, nxt = raws[k], raws[k + 1]
-            if not (a.kind == "number" and not a.has_suffix and a.scale is None and a.parts is None
-                    and not a.weak and a.num_start >= 0 and text[a.num_end - 1:a.num_end].isdigit()
-                    and not (a.value.is_integer() and 1900 <= a.value <= 2100)
-                    and 0.1 < a.value / b.value < 10
-                    and link.fullmatch(text, a.end, nxt.start)):
-                break
+        for a in _listed_before(text, raws, i, lex,
+                                fits=lambda a, b=b: not (a.value.is_integer() and 1900 <= a.value <= 2100)
+                                and 0.1 < a.value / b.value < 10):
             a.kind, a.unit, a.scale, a.scale_mult, a.symbol, a.subunit = b.kind, b.unit, b.scale, b.scale_mult, b.symbol, b.subunit
-            link = _LIST_COMMA
+
+
+def _listed_before(text: str, raws: list[_Raw], i: int, lex: Lexicon, parallel: bool = False,
+                   fits: Callable[[_Raw], bool] = lambda a: True) -> list[_Raw]:
+    """The plain numbers in digits listed right before ``raws[i]``, nearest first: the
+    list's last link is a joiner of the language ("et", "und", "bzw."), the others commas;
+    a number with a unit, a scale or a word of its own ends it, as does one ``fits``
+    refuses. With ``parallel``, two parallel items make a list too (see _parallel)."""
+    out: list[_Raw] = []
+    link = lex.list_joiner_re
+    for k in range(i - 1, -1, -1):
+        a, nxt = raws[k], raws[k + 1]
+        if not (a.kind == "number" and not a.has_suffix and a.scale is None and a.parts is None
+                and not a.weak and a.num_start >= 0 and text[a.num_end - 1:a.num_end].isdigit() and fits(a)
+                and (link.fullmatch(text, a.end, nxt.start)
+                     or (parallel and link is lex.list_joiner_re and _parallel(text, a, nxt, lex)))):
+            break
+        out.append(a)
+        link = _LIST_COMMA
+    return out
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)" + _SP + r"+$")

@@ -59,5 +59,8 @@ def interval(iv: Interval, unit: str | None = None) -> str:
 
 
 def percent_change(dev: float) -> str:
-    sign = "+" if dev > 0 else "−" if dev < 0 else "±"
-    return f"{sign}{abs(dev) * 100:.1f} %"
+    """A deviation as an editor reads it; one that rounds to 0.0 is "±0.0 %", not a
+    float's "+0.0 %" (4.6 / 4.0 − 1 is 0.1499999…)."""
+    shown = f"{abs(dev) * 100:.1f}"
+    sign = "±" if shown == "0.0" else "+" if dev > 0 else "−"
+    return f"{sign}{shown} %"

@@ -53,9 +53,15 @@ def amount(a: Amount, digits: int = 4) -> str:
 def interval(iv: Interval, unit: str | None = None) -> str:
     lo = "(" if iv.low_open else "["
     hi = ")" if iv.high_open else "]"
+    # "15.000 millones" stands for [14.9995 bn, 15.0005 bn): shown with four digits it
+    # would read "[15 bn, 15 bn)", so a narrow interval takes the digits that tell its ends apart
+    digits = 4
+    while digits < 8 and iv.low != iv.high and number(iv.low, digits) == number(iv.high, digits):
+        digits += 1
+    low, high = number(iv.low, digits), number(iv.high, digits)
     if unit == "x":
-        return f"{lo}×{number(iv.low)}, ×{number(iv.high)}{hi}"
-    return f"{lo}{number(iv.low)}, {number(iv.high)}{hi}{unit_suffix(unit)}"
+        return f"{lo}×{low}, ×{high}{hi}"
+    return f"{lo}{low}, {high}{hi}{unit_suffix(unit)}"
 
 
 def percent_change(dev: float) -> str:

@@ -674,7 +674,10 @@ def _load_cached(paths: tuple[str, ...]) -> tuple[Rule, ...]:
             if isinstance(data, LDict) and "examples" in data and "rules" not in data:
                 corpora.append((f, data))
                 continue
-            for r in load_file(f):
+            found = load_file(f)
+            if not found and Path(p).is_file():  # named by the user, yet it checks nothing: a mistake
+                raise _Where(f).error(1, "rules", "no rules in this file (a rule file holds a list of rules or a 'rules:' list)")
+            for r in found:
                 if r.id in seen:
                     raise InputError(f"{f}:{r.line}: rule '{r.id}': field 'id': already defined in {seen[r.id]}")
                 seen[r.id] = f"{f}:{r.line}"

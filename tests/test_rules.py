@@ -169,3 +169,16 @@ def test_readings_of_one_claim_keyed_by_the_claim_not_the_first_figure() -> None
     holds = Finding("headline-rise-vs-body-pair", "t", "consistent", ("f1", "f2", "f9"), ((0, 1),) * 3, "m", claim="f9")
     refuted = Finding("headline-rise-vs-body", "t", "inconsistent", ("f4", "f9"), ((0, 1),) * 2, "m", claim="f9")
     assert _drop_refuted_readings([refuted, holds], rules) == [holds]
+
+
+@pytest.mark.parametrize("source", ["", "rules: []\n", "# house rules: to come\n"])
+def test_rule_file_named_without_rules_is_an_error(tmp_path: Path, source: str) -> None:
+    """A rule file given by name that holds no rule is a mistake (a wrong path, an
+    unsaved file), not a pass: the editor would believe the house checks ran."""
+    from factcheck import rules as rules_mod
+
+    path = tmp_path / "house.yaml"
+    path.write_text(source, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        rules_mod.load([str(path)], builtin=False)
+    assert str(err.value).startswith(f"{path}:1: field 'rules': no rules in this file"), err.value

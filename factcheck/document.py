@@ -63,13 +63,16 @@ def _stopword_weights() -> dict[str, dict[str, float]]:
 _DETECT_WORDS = 80
 
 
-def _language_of(words: list[str], default: str | None, lowered: bool = False) -> str | None:
+def _language_of(words: list[str], default: str | None, normalized: bool = False, elided: bool = True) -> str | None:
     """The language whose stopwords weigh most in ``words`` (a block's first 80).
 
     Stopword counting is crude but fast, needs no model download, and is enough to tell
-    a Dutch caption from the French article around it. The words are lower-cased in one
-    call (none when ``lowered``: they come from lexicon.folded's text): per-word Python
-    work made language detection the costliest step of extraction.
+    a Dutch caption from the French article around it. ``normalized``: the words are
+    lower-cased, with ' for ’, as lexicon keys are (split_blocks reads them from
+    lexicon.folded's text with its apostrophes replaced, once for the whole page);
+    otherwise they are normalized here in one call: per-word Python work made language
+    detection the costliest step of extraction. ``elided``: a word may hold an
+    apostrophe ("l'entreprise" counts as "l'" too); False when none does.
     Weights are added in text order: rational ties ("es" 5.5333…2 vs "fr" 5.5333…3) are
     broken by float rounding, and another order would break them otherwise."""
     if not words:
@@ -77,10 +80,11 @@ def _language_of(words: list[str], default: str | None, lowered: bool = False) -
     weights = _weight_pairs()
     scores: dict[str, float] = {}
     get = scores.get
-    joined = "\x00".join(words)
-    joined = (joined if lowered else joined.lower()).replace("’", "'")
-    elided = "'" in joined  # most blocks have no "d'", "l'": one look-up a word
-    for w in joined.split("\x00"):
+    if not normalized:
+        joined = "\x00".join(words).lower().replace("’", "'")
+        elided = "'" in joined  # most blocks have no "d'", "l'": one look-up a word
+        words = joined.split("\x00")
+    for w in words:
         ws = weights.get(w)
         if ws is not None:
             for lang, weight in ws:
@@ -92,11 +96,11 @@ def _language_of(words: list[str], default: str | None, lowered: bool = False) -
                     scores[lang] = get(lang, 0.0) + weight
     if not scores:
         return default
-    best = max(scores.items(), key=lambda kv: kv[1])
+    best = max(scores, key=scores.__getitem__)  # the first of the highest, in insertion order
     # A near tie goes to the page's language: short captions carry few clues.
-    if default and scores.get(default, 0.0) >= best[1] - 0.01:
+    if default and scores.get(default, 0.0) >= scores[best] - 0.01:
         return default
-    return best[0]
+    return best
 
 
 _WEIGHT_PAIRS: dict[int, tuple[object, dict[str, tuple[tuple[str, float], ...]]]] = {}
@@ -142,10 +146,13 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
         spans.append((s, e))
     # Each block is split into words once: its kind and language read them, and so does
     # the page's language, from the first words of the first blocks (see _leading_words).
+    # Words are read from the folded text with ' for ’ (same offsets, same words, since
+    # _WORD takes either apostrophe): normalized as _language_of looks them up.
     low = lexicon.folded(text)
-    block_words = [_WORD.findall(text if low is None else low, s, e) for s, e in spans]
-    lowered = low is not None
-    doc_lang = language or hint or _language_of(_leading_words(block_words, _DETECT_WORDS), None, lowered) or "en"
+    normalized = low is not None
+    src = low.replace("’", "'") if normalized else text
+    block_words = [_WORD.findall(src, s, e) for s, e in spans]
+    doc_lang = language or hint or _language_of(_leading_words(block_words, _DETECT_WORDS), None, normalized) or "en"
     blocks: list[Block] = []
     title_text: str | None = None
     prev_end = -10
@@ -168,7 +175,8 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
             kind = "noise"
         else:
             kind = "paragraph"
-        lang = language or _language_of(words[:_DETECT_WORDS], doc_lang, lowered) or doc_lang
+        lang = language or _language_of(words[:_DETECT_WORDS], doc_lang, normalized,
+                                        not normalized or src.find("'", s, e) >= 0) or doc_lang
         blocks.append(Block(index=i, start=s, end=e, kind=kind, language=lang))
         prev_end, prev_kind = e, kind
     if not language and not hint:

@@ -27,7 +27,13 @@ class LList(list):  # type: ignore[type-arg]
     lines: list[int]
 
 
-def _build(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
+# libyaml's parser when PyYAML was built with it (the wheels are): the rules and
+# lexicons are some 40,000 lines read at every start, and the pure-Python scanner made
+# that most of a short run's time. Its nodes carry the same marks.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _build(node: yaml.Node, loader: Any) -> Any:
     if isinstance(node, yaml.MappingNode):
         out = LDict()
         out.line = node.start_mark.line + 1
@@ -61,7 +67,18 @@ def load(path: Path, text: str | None = None) -> Any:
             raise InputError(f"{path}: cannot read: {e.strerror}") from None
         except UnicodeDecodeError:
             raise InputError(f"{path}: not UTF-8 text") from None
-    loader = yaml.SafeLoader(text)
+    try:
+        return _parse(path, text, _Loader)
+    except yaml.YAMLError:
+        if _Loader is yaml.SafeLoader:
+            raise
+    # a broken file: read again by the pure-Python parser, whose messages say more
+    # ("found character '\t' that cannot start any token")
+    return _parse(path, text, yaml.SafeLoader)
+
+
+def _parse(path: Path, text: str, loader_class: Any) -> Any:
+    loader = loader_class(text)
     loader.name = str(path)
     try:
         node = loader.get_single_node()
@@ -69,10 +86,14 @@ def load(path: Path, text: str | None = None) -> Any:
             return None
         return _build(node, loader)
     except yaml.MarkedYAMLError as e:
+        if loader_class is not yaml.SafeLoader:
+            raise
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1
         raise InputError(f"{path}:{line}: invalid YAML: {e.problem or e.context}") from None
     except yaml.YAMLError as e:
+        if loader_class is not yaml.SafeLoader:
+            raise
         raise InputError(f"{path}: invalid YAML: {e}") from None
     finally:
         loader.dispose()

@@ -168,6 +168,7 @@ class _Runner:
         self.ordered_starts: dict[frozenset[int], list[int]] = {}
         self.contexts: dict[tuple[str, int, int], Context] = {}
         self.amounts: dict[str, Amount] = {}
+        self.test_pools: dict[FigureTest, tuple[list[Figure], list[int]]] = {}
 
     # -- binding -----------------------------------------------------------------
 
@@ -402,8 +403,13 @@ class _Runner:
         eager_where = spec.eager_where
         env = self._env(bound) if spec.where is not None else {}  # each candidate's values: these and its own
         # only the figures of the anchor's sentence or paragraph can qualify
-        pool = (self.figs_of_unit[0].get(at.sentence, ()) if spec.scope == "sentence"
-                else self.figs_of_unit[1].get(at.block, ()) if spec.scope == "paragraph" else self.figs)
+        pool: Sequence[Figure]
+        if spec.scope == "sentence":
+            pool = self.figs_of_unit[0].get(at.sentence, ())
+        elif spec.scope == "paragraph":
+            pool = self.figs_of_unit[1].get(at.block, ())
+        else:
+            pool = self._document_pool(spec, anchor)
         limit = bound.get(spec.before) if spec.before else None
         if isinstance(limit, tuple):
             limit = limit[0] if limit else None
@@ -495,6 +501,23 @@ class _Runner:
             if self._holds_for(spec.where, env, name, f, fx):
                 return f
         return None
+
+    def _document_pool(self, spec: Pick, anchor: Figure) -> Sequence[Figure]:
+        """The figures of the document a pick may take, before its costlier tests: those
+        passing its figure test (found once per document and test), cut to the side of the
+        anchor its ``position`` asks for. Without this a long page cost the square of its
+        figures: every match tried every figure of the page."""
+        got = self.test_pools.get(spec.test)
+        if got is None:
+            kept = [f for f in self.figs
+                    if spec.test.accepts(f, self.block_kind.get(self.fig_token[f.id].block))]
+            got = self.test_pools[spec.test] = (kept, [f.start for f in kept])
+        pool, starts = got
+        if spec.position == "before":
+            return pool[:bisect_left(starts, anchor.start)]
+        if spec.position == "after":
+            return pool[bisect_right(starts, anchor.start):]
+        return pool
 
     def _bind_picks(self, rule: Rule, picks: list[tuple[str, Pick]], bound: dict[str, object], fx: _Eval,
                     emit: Callable[[dict[str, object], _Eval], bool]) -> bool:

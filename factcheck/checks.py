@@ -169,6 +169,7 @@ class _Runner:
         self.contexts: dict[tuple[str, int, int], Context] = {}
         self.amounts: dict[str, Amount] = {}
         self.test_pools: dict[FigureTest, tuple[list[Figure], list[int]]] = {}
+        self.fits: dict[tuple[int, str], bool] = {}
 
     # -- binding -----------------------------------------------------------------
 
@@ -428,41 +429,15 @@ class _Runner:
                 continue
             if spec.position == "before" and f.start >= anchor.start or spec.position == "after" and f.start <= anchor.start:
                 continue
-            if not spec.test.accepts(f, self.block_kind.get(t.block)):
-                continue
-            if spec.outside_brackets and self._in_brackets(f):
+            fits = self.fits.get((id(spec), f.id))
+            if fits is None:
+                fits = self.fits[(id(spec), f.id)] = self._fits(spec, f, t)
+            if not fits:
                 continue
             if spec.not_across:
                 lo, hi = sorted((self.fig_index[f.id], self.fig_index[anchor.id]))
                 lang = self.block_lang.get(t.block, "")
                 if any(self._has(p, lang, lo + 1, hi) for p in spec.not_across):
-                    continue
-            if spec.preceded_by or spec.not_preceded_by:
-                i = self.fig_index[f.id]
-                lang = self.block_lang.get(t.block, "")
-                # "just before", but not back into an aside that closed before the figure
-                # ("(Vorjahresquartal: 805 Millionen Euro) auf 918": the 918 is no base)
-                lo = max(self.stream.sentence_ranges[t.sentence][0], i - 5)
-                for j in range(i - 1, lo - 1, -1):
-                    if self.stream.tokens[j].lower == ")":
-                        lo = j + 1
-                        break
-                if spec.preceded_by and not any(self._has(p, lang, lo, i) for p in spec.preceded_by):
-                    continue
-                # nor, for words that rule a figure out, back past another figure of its kind and
-                # unit: "stieg von 2,1 Millionen auf 2,7 Millionen": the "stieg von" is the 2,1's,
-                # not the 2,7's ("fell 48% to $2.4bn": the "fell" is still the $2.4bn's)
-                lo = next((j + 1 for j in range(i - 1, lo - 1, -1)
-                           if (g := self.stream.tokens[j].figure) is not None and g.kind == f.kind and g.unit == f.unit), lo)
-                if spec.not_preceded_by and any(self._has(p, lang, lo, i) for p in spec.not_preceded_by):
-                    continue
-            if spec.near:
-                # a word of the class close by in the same sentence: "rose 62%", or,
-                # verb last, "ist um 62 Prozent auf 10,7 Milliarden Euro gestiegen"
-                i = self.fig_index[f.id]
-                lang = self.block_lang.get(t.block, "")
-                ss, se = self.stream.sentence_ranges[t.sentence]
-                if not any(self._has(p, lang, max(ss, i - 5), min(se, i + 9)) for p in spec.near):
                     continue
             if eager_where and not self._holds_for(spec.where, env, name, f, fx):  # type: ignore[arg-type]
                 continue
@@ -501,6 +476,43 @@ class _Runner:
             if self._holds_for(spec.where, env, name, f, fx):
                 return f
         return None
+
+    def _fits(self, spec: Pick, f: Figure, t: Token) -> bool:
+        """What a pick asks of a figure whatever the anchor (its test, brackets, the words
+        before or near it): settled once per document for each pick and figure, since a
+        document-wide pick meets every figure again at each match."""
+        if not spec.test.accepts(f, self.block_kind.get(t.block)):
+            return False
+        if spec.outside_brackets and self._in_brackets(f):
+            return False
+        if spec.preceded_by or spec.not_preceded_by:
+            i = self.fig_index[f.id]
+            lang = self.block_lang.get(t.block, "")
+            # "just before", but not back into an aside that closed before the figure
+            # ("(Vorjahresquartal: 805 Millionen Euro) auf 918": the 918 is no base)
+            lo = max(self.stream.sentence_ranges[t.sentence][0], i - 5)
+            for j in range(i - 1, lo - 1, -1):
+                if self.stream.tokens[j].lower == ")":
+                    lo = j + 1
+                    break
+            if spec.preceded_by and not any(self._has(p, lang, lo, i) for p in spec.preceded_by):
+                return False
+            # nor, for words that rule a figure out, back past another figure of its kind and
+            # unit: "stieg von 2,1 Millionen auf 2,7 Millionen": the "stieg von" is the 2,1's,
+            # not the 2,7's ("fell 48% to $2.4bn": the "fell" is still the $2.4bn's)
+            lo = next((j + 1 for j in range(i - 1, lo - 1, -1)
+                       if (g := self.stream.tokens[j].figure) is not None and g.kind == f.kind and g.unit == f.unit), lo)
+            if spec.not_preceded_by and any(self._has(p, lang, lo, i) for p in spec.not_preceded_by):
+                return False
+        if spec.near:
+            # a word of the class close by in the same sentence: "rose 62%", or,
+            # verb last, "ist um 62 Prozent auf 10,7 Milliarden Euro gestiegen"
+            i = self.fig_index[f.id]
+            lang = self.block_lang.get(t.block, "")
+            ss, se = self.stream.sentence_ranges[t.sentence]
+            if not any(self._has(p, lang, max(ss, i - 5), min(se, i + 9)) for p in spec.near):
+                return False
+        return True
 
     def _document_pool(self, spec: Pick, anchor: Figure) -> Sequence[Figure]:
         """The figures of the document a pick may take, before its costlier tests: those

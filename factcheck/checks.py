@@ -376,17 +376,29 @@ class _Runner:
                 for k in range(j + 1, min(se, j + 4)):
                     word = text[toks[k].start:toks[k].end]
                     if toks[k].figure is None and word[:1].isupper() and word.isalpha():
-                        # a figure of the rival's in this sentence ("ahead of Asda (14.2%)")
-                        # is read by the rules of one sentence
-                        return None if any(toks[m].figure is not None for m in range(k + 1, se)) else word
+                        # a figure of the rival's in this clause ("ahead of Asda (14.2%)")
+                        # is read by the rules of one sentence; after a ";" comes another
+                        # clause, read as another sentence ("… overtake Ashbury; Ashbury reported £2.48bn")
+                        ce = next((m for m in range(k + 1, se) if toks[m].lower == ";"), se)
+                        # (one the anchor's kind and unit: a rank is none, "as the second-largest
+                        # lender", "als Nummer zwei")
+                        return None if any((g := toks[m].figure) is not None and g.kind == anchor.kind
+                                           and g.unit == anchor.unit for m in range(k + 1, ce)) else word
                 return None
         return None
 
-    def _names_before(self, name: str, fig: Figure) -> bool:
-        """Whether ``name`` is written before ``fig`` in the figure's sentence."""
+    def _names_before(self, name: str, fig: Figure, anchor: Figure) -> bool:
+        """Whether ``name`` is written before ``fig`` in the figure's sentence, other than
+        the anchor's; in the anchor's sentence, after a ";" that follows the anchor (the
+        rival named again in a clause of its own)."""
         toks, text = self.stream.tokens, self.doc.text
         i = self.fig_index[fig.id]
         ss = self.stream.sentence_ranges[toks[i].sentence][0]
+        if toks[i].sentence == self.fig_token[anchor.id].sentence:
+            a = self.fig_index[anchor.id]
+            if i < a:
+                return False
+            ss = next((k + 1 for k in range(a + 1, i) if toks[k].lower == ";"), i)
         return any(text[toks[k].start:toks[k].end] == name for k in range(ss, i))
 
     def _pick(self, rule: Rule, name: str, spec: Pick, bound: dict[str, object], fx: _Eval,
@@ -421,7 +433,7 @@ class _Runner:
             if f.id in taken:
                 continue
             t = self.fig_token[f.id]
-            if rival is not None and (t.sentence == at.sentence or not self._names_before(rival, f)):
+            if rival is not None and not self._names_before(rival, f, anchor):
                 continue
             if isinstance(limit, Figure) and f.start >= limit.start:
                 continue

@@ -1231,10 +1231,26 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw], lex: Lexico
             # millones de euros, … frente a los 240.200 millones" are pesos
             value = raw.value * raw.scale_mult
             alike = [m for m in near if m.value and 1 / 3 < value / (m.value * m.scale_mult) < 3]
-            chosen = (alike or near)[-1]
+            chosen = _running_amount(text, alike or near)
             raw.kind, raw.unit = chosen.kind, chosen.unit  # "40 millones de hectolitros … 37,2 millones"
             if not in_brackets(text, raw.start, seen[0].start):
                 seen.append(raw)  # the currency runs on: "… 1.800 millones en cuatro años, 600 millones al año"
+
+
+def _running_amount(text: str, candidates: list[_Raw]) -> _Raw:
+    """The amount whose unit a bare scaled number takes: the last candidate, unless it is
+    one of a pair that restates one amount in two currencies ("390 millones de euros, unos
+    440 millones de dólares al cambio actual. El resto … sumó 230 millones": euros, not
+    dollars). Of such a pair, the currency the candidates mostly use runs on."""
+    last = candidates[-1]
+    pair = [m for m in candidates[:-1] if m.kind == "money" == last.kind and m.unit != last.unit
+            and 0 <= last.start - m.end <= 40 and not _SENTENCE_BREAK.search(text, m.end, last.start)]
+    if not pair:
+        return last
+    other = pair[-1]
+    n_last = sum(1 for m in candidates if m.unit == last.unit)
+    n_other = sum(1 for m in candidates if m.unit == other.unit)
+    return other if n_other > n_last else last
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")

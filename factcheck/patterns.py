@@ -587,9 +587,17 @@ class Slot(Element):
         return bool(self.not_after) and self._after_class(ctx, k)
 
     def _after_class(self, ctx: Context, i: int) -> bool:
-        sentence = ctx.tokens[i].sentence
-        return any(ctx.tokens[j].sentence == sentence and _class_at(ctx, c, j)
-                   for j in range(max(0, i - NOT_AFTER_WORDS), i) for c in self.not_after)
+        toks = ctx.tokens
+        sentence = toks[i].sentence
+        lo = max(0, i - NOT_AFTER_WORDS)
+        starts = ctx.class_starts
+        for c in self.not_after:
+            # only where a phrase of the class may begin (most tokens begin none)
+            at = starts.get(c, _NO_STARTS) if starts is not None else None
+            for j in range(lo, i):
+                if (at is None or j in at) and toks[j].sentence == sentence and _class_at(ctx, c, j):
+                    return True
+        return False
 
     def _after_class_in_sentence(self, ctx: Context, i: int) -> bool:
         sentence = ctx.tokens[i].sentence
@@ -681,6 +689,9 @@ class Gap(Element):
 def _class_at(ctx: Context, name: str, j: int) -> bool:
     """Whether a phrase of the class matches at ``j`` within the context (what
     ``WordClass(name).match`` finding anything means)."""
+    starts = ctx.class_starts
+    if starts is not None and j not in starts.get(name, _NO_STARTS):
+        return False  # as class_ends would find, without the call
     return j < ctx.end and any(k <= ctx.end for k in class_ends(ctx, name, j))
 
 

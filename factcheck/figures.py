@@ -213,6 +213,8 @@ def _currency_of(token: str, lex: Lexicon) -> tuple[str, float, str | None]:
     code, factor = lex.currencies.get(norm, (None, 1.0))
     if code is None:
         return aliases.get(token.upper(), token.upper()), 1.0, None
+    if code in ctx:  # a name as open as a symbol ("kronen": kr): the page decides, as for "kr"
+        return symbols.get(code, code), factor, code
     return aliases.get(code, code), factor, None
 
 

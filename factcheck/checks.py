@@ -132,6 +132,13 @@ def _flat(bound: dict[str, object]) -> list[Figure]:
     return list(seen.values())
 
 
+# How far (in characters) a document-wide pick looks from its anchor. A news article,
+# even a long read, is shorter (the seed is 2,400; 6,500 the longest benchmark text); a
+# page longer than that is several articles, whose figures do not constrain each other,
+# and reaching across all of it made a long page cost the square of its figures.
+DOCUMENT_REACH = 20_000
+
+
 class _Runner:
     def __init__(self, doc: Document, figs: tuple[Figure, ...], rules: Iterable[Rule], rates: Rates,
                  periods: tuple[Period, ...] = ()) -> None:
@@ -528,20 +535,22 @@ class _Runner:
 
     def _document_pool(self, spec: Pick, anchor: Figure) -> Sequence[Figure]:
         """The figures of the document a pick may take, before its costlier tests: those
-        passing its figure test (found once per document and test), cut to the side of the
-        anchor its ``position`` asks for. Without this a long page cost the square of its
-        figures: every match tried every figure of the page."""
+        passing its figure test (found once per document and test), within DOCUMENT_REACH
+        of the anchor and on the side its ``position`` asks for. Without this a long page
+        cost the square of its figures: every match tried every figure of the page."""
         got = self.test_pools.get(spec.test)
         if got is None:
             kept = [f for f in self.figs
                     if spec.test.accepts(f, self.block_kind.get(self.fig_token[f.id].block))]
             got = self.test_pools[spec.test] = (kept, [f.start for f in kept])
         pool, starts = got
+        lo = bisect_left(starts, anchor.start - DOCUMENT_REACH)
+        hi = bisect_right(starts, anchor.start + DOCUMENT_REACH)
         if spec.position == "before":
-            return pool[:bisect_left(starts, anchor.start)]
-        if spec.position == "after":
-            return pool[bisect_right(starts, anchor.start):]
-        return pool
+            hi = bisect_left(starts, anchor.start)
+        elif spec.position == "after":
+            lo = bisect_right(starts, anchor.start)
+        return pool[lo:hi]
 
     def _bind_picks(self, rule: Rule, picks: list[tuple[str, Pick]], bound: dict[str, object], fx: _Eval,
                     emit: Callable[[dict[str, object], _Eval], bool]) -> bool:
@@ -880,7 +889,17 @@ def _unit_hint(e: expressions.Expr, bound: dict[str, object]) -> str | None:
 def _drop_covered_derivations(findings: list[Finding]) -> list[Finding]:
     """A derived value is worth showing only when no check already uses all its figures."""
     checked = [set(f.figures) for f in findings if f.verdict != DERIVED]
-    return [f for f in findings if f.verdict != DERIVED or not any(set(f.figures) <= c for c in checked)]
+    holding: dict[str, list[set[str]]] = {}  # figure → the checks using it (a long page has thousands)
+    for c in checked:
+        for fid in c:
+            holding.setdefault(fid, []).append(c)
+
+    def covered(f: Finding) -> bool:
+        if not f.figures:
+            return bool(checked)  # the empty set is in every check
+        return any(set(f.figures) <= c for c in holding.get(f.figures[0], ()))
+
+    return [f for f in findings if f.verdict != DERIVED or not covered(f)]
 
 
 def _verdict(relation: str, stated: Amount, expected: Amount, tolerance: float) -> tuple[str, float | None, str | None]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -271,18 +272,22 @@ def _excerpts(
         # Prefer to begin and end at a sentence boundary within reach...
         # (reaching a little further for a sentence than for a word).
         reach = context // 2
-        before = [b for b in boundaries if max(start, lo - reach) <= b <= mark.start]
-        after = [b for b in boundaries if mark.end <= b <= min(end, hi + reach)]
+        # the last boundary in [lo - reach, mark.start], the first in [mark.end, hi + reach]
+        # (boundaries are sorted; a long page has thousands)
+        k = bisect_right(boundaries, mark.start) - 1
+        before = k >= 0 and boundaries[k] >= max(start, lo - reach)
+        k2 = bisect_left(boundaries, mark.end)
+        after = k2 < len(boundaries) and boundaries[k2] <= min(end, hi + reach)
         if lo > start:
             if before:
-                lo = max(before)
+                lo = boundaries[k]
             else:  # ...else at a word boundary.
                 space = shown.find(" ", lo, mark.start)
                 if space >= 0:
                     lo = space + 1
         if hi < end:
             if after:
-                hi = min(after)
+                hi = boundaries[k2]
             else:
                 space = shown.rfind(" ", mark.end, hi)
                 if space >= 0:

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import io
 import math
+import shutil
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -21,9 +23,14 @@ def _num(x: float) -> str:
 def figures_table(doc: Document, figures: tuple[Figure, ...], *, width: int | None = None, color: bool | None = None) -> str:
     color = want_color(color)
     buf = io.StringIO()
-    console = Console(file=buf, width=width or 100, force_terminal=color, no_color=not color, highlight=False,
+    if width is None:  # as the report: the terminal's width, COLUMNS when set, else 80
+        width = shutil.get_terminal_size(fallback=(80, 24)).columns
+    console = Console(file=buf, width=max(40, int(width)), force_terminal=color, no_color=not color, highlight=False,
                       color_system="standard" if color else None)
-    table = Table(title=f"{doc.source}: {len(figures)} figures", title_justify="left", expand=False)
+    # rules under the header only: eight columns of borders would leave the figure's own
+    # words a dozen characters at 80 columns
+    table = Table(title=f"{doc.source}: {len(figures)} figures", title_justify="left", expand=False,
+                  box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), collapse_padding=True)
     for col, justify in (("id", "right"), ("text", "left"), ("kind", "left"), ("value", "right"),
                          ("interval", "left"), ("unit", "left"), ("hedge", "left"), ("lang", "left")):
         table.add_column(col, justify=justify, overflow="fold")  # type: ignore[arg-type]

@@ -183,13 +183,15 @@ def cmd_serve(argv: Sequence[str]) -> int:
     p.add_argument("--rules", action="append", default=[], metavar="PATH")
     p.add_argument("--rates", metavar="FILE")
     args = p.parse_args(argv)
-    from .checks import Rates
+    from .checks import Rates, settle
     from .rules import load as load_rules
     from .server import make_server
 
     rules = load_rules(args.rules)
+    rates = Rates(args.rates)
+    settle(rules, rates)
     try:
-        server = make_server(args.host, args.port, rules, Rates(args.rates))
+        server = make_server(args.host, args.port, rules, rates)
     except OSError as e:
         raise InputError(f"{args.host}:{args.port}: cannot listen: {e.strerror}") from None
     sys.stderr.write(f"factcheck serving on http://{args.host}:{server.server_address[1]} (POST /check)\n")

@@ -67,3 +67,22 @@ def test_health(base: str) -> None:
     with urllib.request.urlopen(f"{base}/health", timeout=10) as resp:
         data = json.loads(resp.read())
     assert data["status"] == "ok" and "fr" in data["languages"]
+
+
+def test_settle_loads_what_a_check_needs_and_freezes_it() -> None:
+    """``factcheck serve`` settles before listening: the ECB table is loaded and the
+    objects of rules and lexicons are out of the collector's way; checks still work."""
+    import gc
+
+    from factcheck.checks import Rates, check_text, settle
+    from factcheck.rules import load
+
+    rates = Rates()
+    try:
+        settle(load(), rates)
+        assert rates.loaded
+        assert gc.get_freeze_count() > 0
+        report = check_text("Revenue rose 15% to $4.6bn from $4.0bn.", date="2021-03-01")
+        assert [f.verdict for f in report.findings] == ["consistent"]
+    finally:
+        gc.unfreeze()

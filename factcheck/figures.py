@@ -1357,24 +1357,38 @@ def _apply_hedge(value: float, low: float, high: float, hedge: str | None) -> tu
     return min(lo, low) if sem.get("low") not in ("v",) else lo, max(hi, high) if sem.get("high") not in ("v",) else hi, "low" in opens, "high" in opens
 
 
+@lru_cache(maxsize=64)
 def _context_currency(text: str, symbol: str, default: str) -> str:
     """The currency a symbol stands for on this page: the first currency named in words
-    ("a weak yen"), else the first context word ("China", "Tokyo"), else the default."""
-    _, _, _, ctx = _symbols()
-    lists = ctx.get(symbol)
-    if not lists:
+    ("a weak yen"), else the first context word ("China", "Tokyo"), else the default.
+    Cached: every "¥" or "kr" figure of a page asks the same question of it."""
+    finders = _context_finders(symbol)
+    if not finders:
         return default
     lowered = text.lower()
-    for choices in lists:
-        best, best_pos = default, None
+    for finder, code_of in finders:
+        m = finder.search(lowered)
+        if m:
+            return code_of[m.group()]
+    return default
+
+
+@lru_cache(maxsize=None)
+def _context_finders(symbol: str) -> tuple[tuple[re.Pattern[str], dict[str, str]], ...]:
+    """One search per list of words (names, then context words) instead of one per word.
+    The leftmost match wins; at one place, the first word in the lists' order, as when
+    each word was searched on its own and the earliest kept (the first code on ties)."""
+    _, _, _, ctx = _symbols()
+    out = []
+    for choices in ctx.get(symbol, ()):
+        code_of: dict[str, str] = {}
         for code, words in choices.items():
             for w in words:
-                p = re.search(r"(?<![^\W_])" + re.escape(w) + r"(?![^\W_])", lowered)
-                if p and (best_pos is None or p.start() < best_pos):
-                    best, best_pos = code, p.start()
-        if best_pos is not None:
-            return best
-    return default
+                code_of.setdefault(w, code)
+        if code_of:
+            alternation = "|".join(re.escape(w) for w in code_of)
+            out.append((re.compile(r"(?<![^\W_])(?:" + alternation + r")(?![^\W_])"), code_of))
+    return tuple(out)
 
 
 def scan(doc: Document) -> Scan:

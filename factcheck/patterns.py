@@ -294,13 +294,25 @@ def class_ends(ctx: Context, name: str, i: int) -> tuple[int, ...]:
     return ends
 
 
+EXCEPT_LOOKBACK = 3  # an except phrase begun this many tokens back may still cover a token
+
+
 def _excepted(ctx: Context, name: str, i: int) -> bool:
-    """Whether a phrase of class ``<name>_except`` begins at ``i``: there the class does
-    not match. German "nach" is a comparison ("nach 8,0 Mrd. im Vorjahr"), "nach Angaben
-    des Konzerns" is not; the lexicon says so, not the rules."""
+    """Whether a phrase of class ``<name>_except`` begins at ``i``, or began up to
+    ``EXCEPT_LOOKBACK`` tokens before and runs past it: there the class does not match.
+    German "nach" is a comparison ("nach 8,0 Mrd. im Vorjahr"), "nach Angaben des
+    Konzerns" is not; in Spanish "la marca que más crece" neither "más" nor "crece"
+    tells a rise (``rise_except: ["más crece"]``); the lexicon says so, not the rules."""
     toks = ctx.tokens
-    return any(match_words(words, toks, i, len(toks)) >= 0
-               for words in _class_index(ctx.language, name + "_except").candidates(toks[i]))
+    index = _class_index(ctx.language, name + "_except")
+    n = len(toks)
+    for k in range(max(0, i - EXCEPT_LOOKBACK), i + 1):
+        if toks[k].sentence != toks[i].sentence:
+            continue
+        for words in index.candidates(toks[k]):
+            if len(words) > i - k and match_words(words, toks, k, n) > i:
+                return True
+    return False
 
 
 @lru_cache(maxsize=None)

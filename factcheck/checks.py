@@ -316,6 +316,8 @@ class _Runner:
             ranges = [(0, len(toks))]
         elif spec.scope == "sentence":
             ranges = list(self.stream.sentence_ranges)
+        elif spec.paragraphs and block is not None:
+            ranges = [_blocks_before(self.stream.block_ranges, block, spec.paragraphs)]
         else:
             ranges = [self.stream.block_ranges[b] for b in sorted(self.stream.block_ranges) if block is None or b == block]
         figpos = figure_starts_list(self.stream)
@@ -747,6 +749,14 @@ class _Runner:
         msg += ("no date, so no ECB rate: " + extra.split(":")[0]) if reason == "no date" else f"cannot check: {reason}"
         stated_txt = texts.get(str(rule.check.stated)) if rule.check else None
         return Finding(rule.id, rule.title, UNVERIFIABLE, ids, spans, msg, stated_txt, None, None, tuple(steps))
+
+
+def _blocks_before(block_ranges: dict[int, tuple[int, int]], block: int, n: int) -> tuple[int, int]:
+    """The tokens of ``block`` and of the ``n`` blocks before it (a collection's
+    ``paragraphs``): one range, as blocks follow one another in the token stream."""
+    keys = sorted(block_ranges)
+    k = keys.index(block)
+    return block_ranges[keys[max(0, k - n)]][0], block_ranges[block][1]
 
 
 def _collect_limit(slot: str | None, bound: dict[str, object] | None, fig_index: dict[str, int]) -> int | None:

@@ -63,6 +63,10 @@ class Collect:
     # bound to this slot (the total a breakdown follows: "… 14,8 miljoen teu vervoerd. Azië
     # bleef met 7,3 miljoen teu …, gevolgd door Europa met 3,0 miljoen teu …")
     after: str | None = None
+    # a paragraph collection in a rule with a pattern: also the N paragraphs (blocks) before
+    # the match's ("Windparken namen 38 procent voor hun rekening." ¶ "Zonneparken leverden
+    # 15 procent … De overige 7 procent …": a split begun in the paragraph before)
+    paragraphs: int = 0
 
 
 @dataclass(frozen=True)
@@ -443,7 +447,7 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                 raise w.error(_line(spec, "in"), f"{f}.in", "must be sentence, paragraph or document")
             unknown = set(spec) - {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after",
                                    "not_before", "not_after_in_sentence", "unless_after", "drop_subtotals", "sentence_lacks",
-                                   "min", "carry", "before", "drop_together", "after"}
+                                   "min", "carry", "before", "drop_together", "after", "paragraphs"}
             if unknown:
                 key = sorted(unknown)[0]
                 raise w.error(_line(spec, key), f"{f}.{key}", "unknown key in a collection")
@@ -457,7 +461,11 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                          _flag(w, spec, "drop_subtotals", f"{f}.drop_subtotals"),
                                          _slot_ref(w, spec, pattern, "before", f"{f}.before"),
                                          _phrases(w, spec, "drop_together", f"{f}.drop_together"),
-                                         _slot_ref(w, spec, pattern, "after", f"{f}.after", with_names))
+                                         _slot_ref(w, spec, pattern, "after", f"{f}.after", with_names),
+                                         _count(w, spec, "paragraphs", f"{f}.paragraphs", 0, 3))
+            if collect[str(name)].paragraphs and (cscope != "paragraph" or pattern is None):
+                raise w.error(_line(spec, "paragraphs"), f"{f}.paragraphs",
+                              "needs a paragraph collection in a rule with a pattern")
     if pattern is None and not collect:
         raise w.error(node.line, "pattern", "a rule needs a pattern or a collect section")
     slots = list(pattern.slots() if pattern else []) + list(collect)

@@ -1,5 +1,6 @@
-"""Collection options `before` (only the figures before one the pattern bound) and
-`drop_together` (a subtotal said of several together is no item of the list). Their
+"""Collection options `before` (only the figures before one the pattern bound),
+`drop_together` (a subtotal said of several together is no item of the list) and
+`paragraphs` (the paragraphs before the match's too). Their
 malformed forms are among tests/test_rules.py's BAD rules."""
 from __future__ import annotations
 
@@ -54,3 +55,17 @@ def test_drop_together_leaves_out_a_subtotal_said_together(tmp_path: Path) -> No
     # no "together" word: a share equal to the next two by chance is kept
     text = "Albion holds 41%. Beekman holds 22%, Corsa 19% and Dorn 12%. The rest hold 18%."
     assert _verdicts(text, mine) == [("house-shares", "inconsistent")]
+
+
+LEAD = HOUSE.replace("in: paragraph, before: rest", "in: paragraph, paragraphs: 1, before: rest")
+
+
+def test_paragraphs_reaches_the_paragraphs_before_and_no_further(tmp_path: Path) -> None:
+    (tmp_path / "house.yaml").write_text(LEAD, encoding="utf-8")
+    mine = [r for r in load([str(tmp_path)]) if r.id == "house-shares"]
+    # the paragraph before counts: 41 + 22 + 19 + 28 = 110
+    text = "Albion holds 41%.\n\nBeekman holds 22% and Corsa 19%. The rest hold 28%."
+    assert _verdicts(text, mine) == [("house-shares", "inconsistent")]
+    # two paragraphs before does not: 22 + 19 + 28 = 69
+    text = "Albion holds 41%.\n\nThe market grew.\n\nBeekman holds 22% and Corsa 19%. The rest hold 28%."
+    assert _verdicts(text, mine) == [("house-shares", "consistent")]

@@ -95,6 +95,13 @@ BAD = [
      "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.drop_together"),
     ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, drop_together: ['@nosuchclass']}\n"
      "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 4, "collect"),
+    # `paragraphs` is a small whole number, on a paragraph collection of a rule with a pattern
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: percent, as: r}]\n    collect:\n      s: {fig: percent, paragraphs: 9}\n"
+     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 6, "collect.s.paragraphs"),
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: percent, as: r}]\n    collect:\n      s: {fig: percent, in: document, paragraphs: 1}\n"
+     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 6, "collect.s.paragraphs"),
+    ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, paragraphs: 1}\n"
+     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.paragraphs"),
     # a key given twice is an error (YAML would keep the last one silently)
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    check: {stated: a, expected: a}\n"
      "    title: Y\n", 6, "'title' is given twice (first on line 3)"),

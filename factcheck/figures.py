@@ -379,7 +379,8 @@ def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
             spans += [m.span() for m in rx.finditer(text, at, end)]
         spans += _phones(text, at, end)
     if w:
-        spans += [m.span() for m in month_day.finditer(text, w.start(), end)]
+        # "fin mars 38 % des abonnés", "end of March 38% of users": a day takes no percent sign
+        spans += [m.span() for m in month_day.finditer(text, w.start(), end) if not lex.percent_re.match(text, m.end(), end)]
         for m in lex.quarter_re.finditer(text, w.start(), end):
             periods.append(Period(m.start(), m.end(), m.group(), "quarter", lex.quarters.get(m.group().lower().replace("’", "'"), m.group())))
             spans.append(m.span())

@@ -1273,10 +1273,21 @@ def _interval(raw: _Raw) -> tuple[float, float]:
         # "1 Mrd. Euro", "3 milliards": a digit before a scale word is read as about that
         # many, not as anything from 0.5 to 1.5 billion (an editor writes "800 Mio.")
         half = ROUND_SCALED * abs(raw.value)
+    elif _round_thousands(raw):
+        # "118.000 ton", "131,000 passengers": a count of tens of thousands written to the
+        # thousand is rounded to it, as "118 thousand" is; its last three digits are not told
+        half = ROUND_THOUSANDS / 2
     return (raw.value - half) * raw.scale_mult, (raw.value + half) * raw.scale_mult
 
 
 ROUND_SCALED = 0.1  # the widest rounding, relative, of a scaled amount written with one digit
+ROUND_THOUSANDS = 1000.0  # the rounding of a figure of five digits or more that ends in "000"
+
+
+def _round_thousands(raw: _Raw) -> bool:
+    """Whether a figure is digits without scale word, of 10,000 or more, ending in three zeros."""
+    return not raw.scale and raw.step == 1.0 and abs(raw.value) >= 10 * ROUND_THOUSANDS \
+        and raw.value % ROUND_THOUSANDS == 0
 
 
 _BOUND_HEDGES = frozenset({"more_than", "less_than", "at_least", "at_most", "up_to"})

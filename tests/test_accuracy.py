@@ -18,8 +18,8 @@ import accuracy  # noqa: E402
 
 from factcheck.checks import Rates  # noqa: E402
 
-CAUGHT_FLOOR = 0.935  # 1,047 of 1,114 planted errors (sets A-Z, AB, AC, AE, AG, AI, AJ, AK, AM, AO, AQ) at the time of writing
-FALSE_ALARM_CEILING = 0.005  # 1 of 4,383 true claims (R, X, AA, AD, AF, AH, AL, AN, AP: true claims only, and those of the planted-error sets) at the time of writing
+CAUGHT_FLOOR = 0.94  # 1,049 of 1,114 planted errors (sets A-Z, AB, AC, AE, AG, AI, AJ, AK, AM, AO, AQ) at the time of writing
+FALSE_ALARM_CEILING = 0.005  # 0 of 4,525 true claims (R, X, AA, AD, AF, AH, AL, AN, AP, AR: true claims only, and those of the planted-error sets) at the time of writing
 HELD_OUT: tuple[str, ...] = ()  # suffixes of sets kept unseen until measured once, e.g. ("-t",)
 
 

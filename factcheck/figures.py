@@ -1369,11 +1369,10 @@ def _apply_hedge(value: float, low: float, high: float, hedge: str | None) -> tu
     return min(lo, low) if sem.get("low") not in ("v",) else lo, max(hi, high) if sem.get("high") not in ("v",) else hi, "low" in opens, "high" in opens
 
 
-@lru_cache(maxsize=64)
 def _context_currency(text: str, symbol: str, default: str) -> str:
     """The currency a symbol stands for on this page: the first currency named in words
     ("a weak yen"), else the first context word ("China", "Tokyo"), else the default.
-    Cached: every "¥" or "kr" figure of a page asks the same question of it."""
+    Asked once per page and symbol (_scan keeps the answers)."""
     finders = _context_finders(symbol)
     if not finders:
         return default
@@ -1445,6 +1444,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
     found: list[tuple[_Raw, str]] = []
     periods: list[Period] = []
     running_money: list[_Raw] = []
+    page_currency: dict[tuple[str, str], str] = {}  # (symbol, default) → the page's currency for it
     for block in doc.blocks:
         lex = lexicon.load(block.language)
         first_period = len(periods)  # this block's periods follow: no rescan of the document's
@@ -1477,7 +1477,10 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
             raw.hedge = raw.hedge or _hedge(text, raw, block.start, lex, prev_end)
             prev_end = raw.end
             if raw.symbol and raw.kind == "money":
-                raw.unit = _context_currency(text, raw.symbol, raw.unit or "")
+                key = (raw.symbol, raw.unit or "")
+                if key not in page_currency:
+                    page_currency[key] = _context_currency(text, *key)
+                raw.unit = page_currency[key]
             found.append((raw, block.language))
     found.sort(key=lambda rl: rl[0].start)  # stable: ties keep block order, as before
     for raw, _ in found:

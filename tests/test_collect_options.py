@@ -28,15 +28,19 @@ HOUSE = """rules:
 """
 
 
+def _house_rules(tmp_path: Path, source: str = HOUSE) -> list:
+    """The rule of ``source``, loaded as a house rule folder would be."""
+    (tmp_path / "house.yaml").write_text(source, encoding="utf-8")
+    return [r for r in load([str(tmp_path)]) if r.id == "house-shares"]
+
+
 def _verdicts(text: str, rules: list) -> list[tuple[str, str]]:
     report = check_text(text, rules=rules)
     return [(f.rule, f.verdict) for f in report.findings if f.rule == "house-shares"]
 
 
 def test_before_collects_only_the_figures_before_the_bound_one(tmp_path: Path) -> None:
-    (tmp_path / "house.yaml").write_text(HOUSE, encoding="utf-8")
-    rules = load([str(tmp_path)])
-    mine = [r for r in rules if r.id == "house-shares"]
+    mine = _house_rules(tmp_path)
     assert all(o.passed for o in run_examples(mine))
     # the rest is not counted twice, and a share told after it is another list's
     text = "Albion holds 41%, Beekman 22% and Corsa 19%. The rest hold 18%. By 2030 Albion aims for 60%."
@@ -44,8 +48,7 @@ def test_before_collects_only_the_figures_before_the_bound_one(tmp_path: Path) -
 
 
 def test_drop_together_leaves_out_a_subtotal_said_together(tmp_path: Path) -> None:
-    (tmp_path / "house.yaml").write_text(HOUSE, encoding="utf-8")
-    mine = [r for r in load([str(tmp_path)]) if r.id == "house-shares"]
+    mine = _house_rules(tmp_path)
     # 41 + 22 + 19 + 18 = 100: the 41 said of Beekman and Corsa together is their sum
     text = "Albion holds 41%. Beekman and Corsa together hold 41%: Beekman 22% and Corsa 19%. The rest hold 18%."
     assert _verdicts(text, mine) == [("house-shares", "consistent")]
@@ -61,8 +64,7 @@ LEAD = HOUSE.replace("in: paragraph, before: rest", "in: paragraph, paragraphs: 
 
 
 def test_paragraphs_reaches_the_paragraphs_before_and_no_further(tmp_path: Path) -> None:
-    (tmp_path / "house.yaml").write_text(LEAD, encoding="utf-8")
-    mine = [r for r in load([str(tmp_path)]) if r.id == "house-shares"]
+    mine = _house_rules(tmp_path, LEAD)
     # the paragraph before counts: 41 + 22 + 19 + 28 = 110
     text = "Albion holds 41%.\n\nBeekman holds 22% and Corsa 19%. The rest hold 28%."
     assert _verdicts(text, mine) == [("house-shares", "inconsistent")]

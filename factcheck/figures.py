@@ -689,6 +689,9 @@ def _read_segment(g: numwords.Grammar, words: list[numwords.Word], text: str, st
                 raw.start = raw.num_start = sm.start()
                 raw.value = raw.num_value = value * lex.signs.get(_key(sm.group(1)), 1.0)
                 raw.weak = False  # "minus one"
+        if " ".join(n.words) in lex.counting_only and not lex.plural_next_re.match(text, e, end) \
+                and not _qualified(text, e, end, lex) and not g.over_re.match(text, e, end):
+            continue  # "l'immobilier neuf", "le neuf": the adjective; "neuf mois", "neuf sur dix": the number
         if raw.weak and not g.over_re.match(text, e, end) and not g.over_end_re.search(text, max(start, s - 12), s) \
                 and not _after_scale_joiner(text, start, s, lex):
             continue  # kept: "one over three", "3 hundred and one" (see _group_sum)

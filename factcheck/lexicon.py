@@ -133,6 +133,10 @@ class Lexicon:
     range_openers: dict[str, tuple[str, ...]]
     ignore_alone: frozenset[str]
     # compiled
+    # a number word that is also an adjective after its noun ("l'immobilier neuf"): alone,
+    # a number only when what it counts follows, a plural word or a scale, percent or currency
+    counting_only: frozenset[str]
+    plural_next_re: re.Pattern[str]
     scale_re: re.Pattern[str]
     currency_name_re: re.Pattern[str]
     connector_re: re.Pattern[str]
@@ -416,6 +420,10 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         relative_periods=relative,
         range_openers=range_openers,
         ignore_alone=frozenset(_norm(str(w)) for w in _get(data, "ignore_alone", path, list, [])),
+        counting_only=frozenset(_norm(str(w)) for w in _get(data, "counting_only", path, list, [])),
+        plural_next_re=re.compile(
+            r"[ \t\u00a0\u202f]+(?i:[^\W\d_]*(?:" + _alternation([str(p) for p in _get(data, "plural_endings", path, list, [])], fold=True)
+            + r"))(?![^\W_])") if _get(data, "plural_endings", path, list, []) else re.compile(r"(?!x)x"),
         scale_re=re.compile(scale_pattern),
         currency_name_re=re.compile(currency_pattern),
         qualifier_re=re.compile(r"(?:" + scale_pattern + r")|(?P<noun>" + percent_pattern + r"|" + currency_pattern + r")"),

@@ -40,6 +40,12 @@ _NUMERIC = frozenset({UNIT, TEN, HUNDREDS, HUNDRED, SCALE, DOZEN, DENOM, WHOLE, 
 _SP = r"[\s\u00a0\u202f]"
 
 
+def _tens(value: float) -> bool:
+    """Whether a number may open a two-word ordinal ("twenty first", "hundred and fifth"):
+    a round number of tens. "les trois premiers mois" counts three months, first ones."""
+    return value >= 20 and value % 10 == 0
+
+
 @dataclass(frozen=True, slots=True)
 class Morph:
     """One meaningful piece of a number word: "hundred", "und", "avos", "cinquième"."""
@@ -284,8 +290,8 @@ class _Parser:
         i = 0
         while i < len(self.words):
             got = self._number(i)
-            if got is not None and not got[0].fraction and self._ordinal(got[1]):
-                left.append((i, got[1] + 1))  # "twenty first": an ordinal in two words
+            if got is not None and not got[0].fraction and self._ordinal(got[1]) and _tens(got[0].value):
+                left.append((i, got[1] + 1))  # "twenty first": an ordinal in two words; "trois premiers" is two
                 i = got[1] + 1
                 continue
             if got is None:

@@ -702,6 +702,8 @@ class _Runner:
             line += f", {display.percent_change(deviation)} from expected" if deviation is not None else ""
         else:
             line += f", must be {rel.strip()} {display.amount(expected)}"
+            if math.isinf(expected.interval.width):
+                line += f" {display.interval(expected.interval, expected.unit)}"  # "plus de 25": (25 bn, ∞)
         steps.append(line)
         if note:
             steps.append(note)
@@ -936,7 +938,12 @@ def _verdict(relation: str, stated: Amount, expected: Amount, tolerance: float) 
     if holds:
         nominal_holds = _compare(relation, stated.nominal, expected.nominal)
         if not nominal_holds:
-            note = "holds only thanks to rounding"
+            # "dont 30 milliards" of "plus de 25 milliards": no rounding at play, the
+            # hedge leaves the total open on the side the relation reads
+            open_end = math.isinf(e.high) or math.isinf(s.low) if relation in ("<", "<=") \
+                else math.isinf(e.low) or math.isinf(s.high)
+            note = ("holds only because a hedged figure (\"more than\", \"less than\") is open on that side"
+                    if open_end else "holds only thanks to rounding")
         return CONSISTENT, None, note
     # how far the relation is from holding, relative to the bound
     if relation in ("<", "<="):

@@ -189,3 +189,22 @@ def test_rule_file_named_without_rules_is_an_error(tmp_path: Path, source: str) 
     with pytest.raises(InputError) as err:
         rules_mod.load([str(path)], builtin=False)
     assert str(err.value).startswith(f"{path}:1: field 'rules': no rules in this file"), err.value
+
+
+def test_a_hedged_total_says_why_a_larger_part_holds() -> None:
+    """"plus de 25 milliards, dont 30 milliards": the parts pass the total's figure, yet
+    "more than 25" has no upper end. The finding holds and says it is the hedge, not
+    rounding, that lets it hold; a plain total of 25 with the same parts does not hold."""
+    from factcheck.checks import check_text
+
+    def parts(text: str) -> list[tuple[str, tuple[str, ...]]]:
+        report = check_text(text, date="2021-06-01")
+        return [(f.verdict, f.steps) for f in report.findings if f.title == "Parts against their total"]
+
+    hedged = parts("Le groupe investira plus de 25 milliards d'euros, dont 30 milliards en Chine.")
+    assert [v for v, _ in hedged] == ["consistent"]
+    steps = hedged[0][1]
+    assert any("hedged figure" in s for s in steps) and not any("rounding" in s for s in steps)
+    assert any("(25 bn, ∞) EUR" in s for s in steps)
+    plain = parts("Le groupe investira 25 milliards d'euros, dont 30 milliards en Chine.")
+    assert [v for v, _ in plain] == ["inconsistent"]

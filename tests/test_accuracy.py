@@ -18,8 +18,8 @@ import accuracy  # noqa: E402
 
 from factcheck.checks import Rates  # noqa: E402
 
-CAUGHT_FLOOR = 0.93  # 1,088 of 1,164 planted errors (sets A-Z, AB, AC, AE, AG, AI, AJ, AK, AM, AO, AQ, AS, AW) at the time of writing; AW just measured, not yet tuned on
-FALSE_ALARM_CEILING = 0.005  # 4 of 4,997 true claims (R, X, AA, AD, AF, AH, AL, AN, AP, AR, AT, AX: true claims only, and those of the planted-error sets) at the time of writing
+CAUGHT_FLOOR = 0.935  # 1,094 of 1,164 planted errors (sets A-Z, AB, AC, AE, AG, AI, AJ, AK, AM, AO, AQ, AS, AW) at the time of writing
+FALSE_ALARM_CEILING = 0.005  # 0 of 4,997 true claims (R, X, AA, AD, AF, AH, AL, AN, AP, AR, AT, AX: true claims only, and those of the planted-error sets) at the time of writing
 HELD_OUT: tuple[str, ...] = ()  # suffixes of sets kept unseen until measured once, e.g. ("-t",)
 
 

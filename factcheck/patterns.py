@@ -542,6 +542,8 @@ class FigureTest:
             return False
         if self.units and fig.unit not in self.units:
             return False
+        if not self.units and fig.unit == "pp":
+            return False  # points are a difference of percentages: a slot takes them only when it names the unit
         if self.hedged is not None and (fig.hedge is not None and fig.hedge != "range") != self.hedged:
             return False
         if self.blocks and block_kind is not None and block_kind not in self.blocks:

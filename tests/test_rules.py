@@ -208,3 +208,19 @@ def test_a_hedged_total_says_why_a_larger_part_holds() -> None:
     assert any("(25 bn, ∞) EUR" in s for s in steps)
     plain = parts("Le groupe investira 25 milliards d'euros, dont 30 milliards en Chine.")
     assert [v for v, _ in plain] == ["inconsistent"]
+
+
+def test_points_fill_only_a_slot_that_names_them() -> None:
+    """A difference in points is no level: in "auf 11,3 Prozent gestiegen, nach 10,1 Prozent
+    im Jahr zuvor, also um 1,2 Prozentpunkte" the pair of levels is 10.1 → 11.3, and the
+    points are checked as their difference (11.3 − 10.1 = 1.2), never as a base."""
+    from factcheck.checks import check_text
+
+    report = check_text("Die Investitionsquote ist auf 11,3 Prozent gestiegen, nach 10,1 Prozent im Jahr zuvor, "
+                        "also um 1,2 Prozentpunkte.", date="2022-01-01")
+    assert all(f.verdict != "inconsistent" for f in report.findings), [f.message for f in report.findings]
+    points = [f for f in report.findings if "Prozentpunkte" in f.message]
+    assert points and all("10,1 Prozent" in f.message and "11,3 Prozent" in f.message for f in points)
+    wrong = check_text("Die Investitionsquote ist auf 11,3 Prozent gestiegen, nach 10,1 Prozent im Jahr zuvor, "
+                       "also um 2,2 Prozentpunkte.", date="2022-01-01")
+    assert [f.verdict for f in wrong.findings if "Prozentpunkte" in f.message] == ["inconsistent"]

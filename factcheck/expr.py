@@ -870,6 +870,25 @@ def _fn_len(v: object) -> Amount:
     return Amount.point(float(len(v)))
 
 
+def _fn_first(v: object) -> Amount:
+    """The first figure of a collection, in text order: the one most often gathered from
+    another sentence than the rest of a list ("Veltrazin brought $1.21bn. By region, the US
+    contributed $2.26bn, Europe $790m and the rest $430m")."""
+    return _end_of(v, 0)
+
+
+def _fn_last(v: object) -> Amount:
+    return _end_of(v, -1)
+
+
+def _end_of(v: object, k: int) -> Amount:
+    if not isinstance(v, list):
+        raise TypeError(f"expected a list, got {_type_name(v)}")
+    if not v:
+        raise ValueError("an empty list has no first or last figure")
+    return _amount(v[k])
+
+
 def _fn_value(a: object) -> Amount:
     return Amount.point(_amount(a).nominal)
 
@@ -944,6 +963,8 @@ BASE_FUNCTIONS: dict[str, Callable[..., object]] = {
     "max": _fn_max,
     "abs": _fn_abs,
     "len": _fn_len,
+    "first": _fn_first,
+    "last": _fn_last,
     "value": _fn_value,
     "unit": _fn_unit,
     "low": _fn_low,

@@ -479,3 +479,17 @@ def test_only_exprerror_escapes_parsing_random_text(source: str) -> None:
         parse(source, FUNCS)
     except ExprError as exc:
         assert exc.column is None or 1 <= exc.column <= len(source) + 1
+
+
+
+def test_first_and_last_of_a_collection() -> None:
+    """`first`/`last` take a collection's ends in text order: a rule tries its list without
+    the figure gathered from another sentence."""
+    env = {"parts": [amt(1.21e9, 0.01e9, "USD"), amt(2.26e9, 0.01e9, "USD"), amt(430e6, 1e6, "USD")]}
+    assert ev("first(parts)", env).nominal == pytest.approx(1.21e9)
+    assert ev("last(parts)", env).nominal == pytest.approx(430e6)
+    assert ev("sum(parts) - first(parts)", env).nominal == pytest.approx(2.69e9)
+    with pytest.raises(ExprError):
+        ev("first(x)")
+    with pytest.raises(ExprError):
+        ev("last(parts)", {"parts": []})

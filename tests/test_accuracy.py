@@ -18,7 +18,7 @@ import accuracy  # noqa: E402
 
 from factcheck.checks import Rates  # noqa: E402
 
-CAUGHT_FLOOR = 0.93  # 1,133 of 1,214 planted errors (sets A-Z, AB, AC, AE, AG, AI, AJ, AK, AM, AO, AQ, AS, AU, AW, AY) at the time of writing
+CAUGHT_FLOOR = 0.935  # 1,138 of 1,214 planted errors (sets A-Z, AB, AC, AE, AG, AI, AJ, AK, AM, AO, AQ, AS, AU, AW, AY) at the time of writing
 FALSE_ALARM_CEILING = 0.005  # 0 of 5,448 true claims (R, X, AA, AD, AF, AH, AL, AN, AP, AR, AT, AV, AX, AZ: true claims only, and those of the planted-error sets) at the time of writing
 HELD_OUT: tuple[str, ...] = ()  # suffixes of sets kept unseen until measured once, e.g. ("-t",)
 

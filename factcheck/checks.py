@@ -104,6 +104,14 @@ class _Eval:
         return fns
 
 
+def _named_in_brackets(toks: Sequence[Token], i: int, ss: int, se: int) -> bool:
+    """Whether figure token ``i`` stands alone in brackets right after a word: "le logement
+    (310 millions)" names a part; "€310m ($370m)" converts the figure before, and
+    "(soit 370 millions)" or "(about €x)" say so with a word inside the brackets."""
+    return (ss <= i - 2 and i + 1 < se and toks[i - 1].lower == "(" and toks[i + 1].lower == ")"
+            and toks[i - 2].figure is None and toks[i - 2].norm[:1].isalpha())
+
+
 def _exact(a: object) -> Amount:
     """The printed value taken literally: "dépasse les 10 milliards" means above 10 bn exactly."""
     if not isinstance(a, Amount):
@@ -345,7 +353,9 @@ class _Runner:
                     continue
                 if spec.sentence_lacks and any(self._has(p, lang, ss, se) for p in spec.sentence_lacks):
                     continue
-                if spec.not_after and any(self._has(p, lang, max(ss, i - 4), i) for p in spec.not_after):
+                if spec.not_after and any(self._has(p, lang, max(ss, i - 4), i) for p in spec.not_after) and not (
+                        spec.named_in_brackets and _named_in_brackets(toks, i, ss, se)
+                        and not any(self._has(p, lang, max(ss, i - 5), i - 1) for p in spec.not_after)):
                     continue
                 if spec.not_after_in_sentence and any(self._has(p, lang, ss, i) for p in spec.not_after_in_sentence) \
                         and not any(self._has(p, lang, max(ss, i - 3), i) for p in spec.unless_after):

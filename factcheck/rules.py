@@ -67,6 +67,10 @@ class Collect:
     # the match's ("Windparken namen 38 procent voor hun rekening." ¶ "Zonneparken leverden
     # 15 procent … De overige 7 procent …": a split begun in the paragraph before)
     paragraphs: int = 0
+    # keep a figure alone in brackets right after a word, despite a not_after "(": a part
+    # given by name ("devant le logement (310 millions)", "Alemania (6,6 millones)"), not a
+    # conversion, which follows a figure ("€310m ($370m)") or a word ("(soit …)")
+    named_in_brackets: bool = False
 
 
 @dataclass(frozen=True)
@@ -447,7 +451,7 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                 raise w.error(_line(spec, "in"), f"{f}.in", "must be sentence, paragraph or document")
             unknown = set(spec) - {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after",
                                    "not_before", "not_after_in_sentence", "unless_after", "drop_subtotals", "sentence_lacks",
-                                   "min", "carry", "before", "drop_together", "after", "paragraphs"}
+                                   "min", "carry", "before", "drop_together", "after", "paragraphs", "named_in_brackets"}
             if unknown:
                 key = sorted(unknown)[0]
                 raise w.error(_line(spec, key), f"{f}.{key}", "unknown key in a collection")
@@ -462,7 +466,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                          _slot_ref(w, spec, pattern, "before", f"{f}.before"),
                                          _phrases(w, spec, "drop_together", f"{f}.drop_together"),
                                          _slot_ref(w, spec, pattern, "after", f"{f}.after", with_names),
-                                         _count(w, spec, "paragraphs", f"{f}.paragraphs", 0, 3))
+                                         _count(w, spec, "paragraphs", f"{f}.paragraphs", 0, 3),
+                                         _flag(w, spec, "named_in_brackets", f"{f}.named_in_brackets"))
             if collect[str(name)].paragraphs and (cscope != "paragraph" or pattern is None):
                 raise w.error(_line(spec, "paragraphs"), f"{f}.paragraphs",
                               "needs a paragraph collection in a rule with a pattern")

@@ -1,6 +1,7 @@
 """Collection options `before` (only the figures before one the pattern bound),
 `drop_together` (a subtotal said of several together is no item of the list) and
-`paragraphs` (the paragraphs before the match's too). Their
+`paragraphs` (the paragraphs before the match's too) and `named_in_brackets` (a part
+named before its figure in brackets is collected despite a not_after "("). Their
 malformed forms are among tests/test_rules.py's BAD rules."""
 from __future__ import annotations
 
@@ -71,3 +72,39 @@ def test_paragraphs_reaches_the_paragraphs_before_and_no_further(tmp_path: Path)
     # two paragraphs before does not: 22 + 19 + 28 = 69
     text = "Albion holds 41%.\n\nThe market grew.\n\nBeekman holds 22% and Corsa 19%. The rest hold 28%."
     assert _verdicts(text, mine) == [("house-shares", "consistent")]
+
+
+BRACKETS = """rules:
+  - id: house-parts
+    title: Parts and the rest
+    languages: all
+    pattern:
+      - "@remainder"
+      - {gap: 6}
+      - {fig: money, as: rest}
+    collect:
+      parts: {fig: money, in: paragraph, before: rest, not_after: ["@equivalent"], named_in_brackets: true, min: 2}
+    check: {stated: sum(parts) + rest, expected: 900}
+    message: "{parts} and {rest} add up to {stated}"
+"""
+
+
+def test_named_in_brackets_keeps_a_named_part_and_drops_a_conversion(tmp_path: Path) -> None:
+    (tmp_path / "house.yaml").write_text(BRACKETS, encoding="utf-8")
+    mine = [r for r in load([str(tmp_path)]) if r.id == "house-parts"]
+
+    def stated(text: str) -> list[str]:
+        return [f.stated for f in check_text(text, rules=mine).findings if f.rule == "house-parts"]
+
+    # "rail (€300m)" names a part: 400 + 300 + 200 = 900
+    assert stated("Roads get €400m, ahead of rail (€300m). The rest, €200m, goes to buses.") == ["900 m EUR"]
+    # a conversion in brackets follows a figure: 400 + 300 + 200, the dollars left out
+    assert stated("Roads get €400m ($430m) and rail €300m. The rest, €200m, goes to buses.") == ["900 m EUR"]
+    # a word inside the brackets makes an aside: "(about €350m)" is left out, 400 + 200 stays a list of one
+    assert stated("Roads get €400m, ahead of rail (about €350m). The rest, €200m, goes to buses.") == []
+    # without the option the named part is dropped too
+    plain = BRACKETS.replace(" named_in_brackets: true,", "")
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "house.yaml").write_text(plain, encoding="utf-8")
+    mine = [r for r in load([str(tmp_path / "plain")]) if r.id == "house-parts"]
+    assert stated("Roads get €400m, ahead of rail (€300m). The rest, €200m, goes to buses.") == []

@@ -95,6 +95,9 @@ BAD = [
      "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.drop_together"),
     ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, drop_together: ['@nosuchclass']}\n"
      "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 4, "collect"),
+    # `named_in_brackets` is true or false
+    ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: money, named_in_brackets: 2}\n"
+     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.named_in_brackets"),
     # `paragraphs` is a small whole number, on a paragraph collection of a rule with a pattern
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: percent, as: r}]\n    collect:\n      s: {fig: percent, paragraphs: 9}\n"
      "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 6, "collect.s.paragraphs"),

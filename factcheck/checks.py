@@ -438,6 +438,8 @@ class _Runner:
         pool: Sequence[Figure]
         if spec.scope == "sentence":
             pool = self.figs_of_unit[0].get(at.sentence, ())
+        elif spec.scope == "paragraph" and spec.paragraphs:
+            pool = self._paragraphs_pool(at.block, spec.paragraphs)
         elif spec.scope == "paragraph":
             pool = self.figs_of_unit[1].get(at.block, ())
         else:
@@ -456,7 +458,8 @@ class _Runner:
                 continue
             if isinstance(limit, Figure) and f.start >= limit.start:
                 continue
-            if spec.scope == "sentence" and t.sentence != at.sentence or spec.scope == "paragraph" and t.block != at.block:
+            if spec.scope == "sentence" and t.sentence != at.sentence \
+                    or spec.scope == "paragraph" and not spec.paragraphs and t.block != at.block:
                 continue
             if spec.position == "before" and f.start >= anchor.start or spec.position == "after" and f.start <= anchor.start:
                 continue
@@ -507,6 +510,13 @@ class _Runner:
             if self._holds_for(spec.where, env, name, f, fx):
                 return f
         return None
+
+    def _paragraphs_pool(self, block: int, n: int) -> list[Figure]:
+        """The figures of ``block`` and of the ``n`` blocks before it, in text order (a pick's
+        ``paragraphs``: the total told in the lead, its parts in the next paragraph)."""
+        keys = sorted(self.stream.block_ranges)
+        k = keys.index(block)
+        return [f for b in keys[max(0, k - n):k + 1] for f in self.figs_of_unit[1].get(b, ())]
 
     def _fits(self, spec: Pick, f: Figure, t: Token) -> bool:
         """What a pick asks of a figure whatever the anchor (its test, brackets, the words

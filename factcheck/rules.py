@@ -101,6 +101,9 @@ class Pick:
     # only figures written before the one bound to this slot ("That 30 per cent jump": the
     # pair it names was told before it)
     before: str | None = None
+    # a paragraph pick: also the N paragraphs (blocks) before the anchor's (a total told in
+    # the lead, its parts listed in the next paragraph)
+    paragraphs: int = 0
 
     @cached_property
     def eager_where(self) -> bool:
@@ -281,7 +284,8 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
 
 _SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after", "not_after_in_sentence"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
-              "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before"}
+              "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
+              "paragraphs"}
 
 
 def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
@@ -509,7 +513,10 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                     _phrases(w, spec, "not_across", f"{f}.not_across"), absent,
                                     _phrases(w, spec, "named_after", f"{f}.named_after"),
                                     _flag(w, spec, "each", f"{f}.each"),
-                                    _pick_before(w, spec, slots, f"{f}.before"))
+                                    _pick_before(w, spec, slots, f"{f}.before"),
+                                    _count(w, spec, "paragraphs", f"{f}.paragraphs", 0, 3))
+            if picks[str(name)].paragraphs and pscope != "paragraph":
+                raise w.error(_line(spec, "paragraphs"), f"{f}.paragraphs", "needs a paragraph pick (in: paragraph)")
             if picks[str(name)].each and (absent or not node.get("readings")):
                 raise w.error(_line(spec, "each"), f"{f}.each", "needs the rule's readings (each figure is a reading of its claim), and no absent")
             if not absent:  # an absent figure is never bound: nothing may name it

@@ -105,6 +105,11 @@ BAD = [
      "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 6, "collect.s.paragraphs"),
     ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, paragraphs: 1}\n"
      "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.paragraphs"),
+    # a pick's `paragraphs` is a small whole number, on a paragraph pick
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, paragraphs: 7}\n"
+     "    check: {stated: a, expected: b}\n", 6, "with.b.paragraphs"),
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, in: sentence, paragraphs: 1}\n"
+     "    check: {stated: a, expected: b}\n", 6, "with.b.paragraphs"),
     # a key given twice is an error (YAML would keep the last one silently)
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    check: {stated: a, expected: a}\n"
      "    title: Y\n", 6, "'title' is given twice (first on line 3)"),

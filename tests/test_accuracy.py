@@ -18,8 +18,8 @@ import accuracy  # noqa: E402
 
 from factcheck.checks import Rates  # noqa: E402
 
-CAUGHT_FLOOR = 0.935  # 1,138 of 1,214 planted errors (sets A-Z, AB, AC, AE, AG, AI, AJ, AK, AM, AO, AQ, AS, AU, AW, AY) at the time of writing
-FALSE_ALARM_CEILING = 0.005  # 0 of 5,448 true claims (R, X, AA, AD, AF, AH, AL, AN, AP, AR, AT, AV, AX, AZ: true claims only, and those of the planted-error sets) at the time of writing
+CAUGHT_FLOOR = 0.94  # 1,217 of 1,289 planted errors (sets A-Z, AB, AC, AE, AG, AI, AJ, AK, AM, AO, AQ, AS, AU, AW, AY, BA, BC, BE) at the time of writing
+FALSE_ALARM_CEILING = 0.005  # 0 of 6,207 true claims (R, X, AA, AD, AF, AH, AL, AN, AP, AR, AT, AV, AX, AZ, BB, BD, BF: true claims only, and those of the planted-error sets) at the time of writing
 HELD_OUT: tuple[str, ...] = ()  # suffixes of sets kept unseen until measured once, e.g. ("-t",)
 
 
@@ -31,6 +31,6 @@ def test_planted_errors_caught_and_no_false_alarms() -> None:
             continue  # the held-out set keeps its own, lower, measure (see README)
         c, p, a, t = accuracy.score(path, False, rates)
         caught, planted, alarms, true_claims = caught + c, planted + p, alarms + a, true_claims + t
-    assert planted >= 1214
+    assert planted >= 1289
     assert caught / planted >= CAUGHT_FLOOR, f"{caught}/{planted} planted errors caught"
     assert alarms / true_claims <= FALSE_ALARM_CEILING, f"{alarms}/{true_claims} true claims flagged"

@@ -206,6 +206,11 @@ class Element:
         """Token indices where a match may begin, or None when any may."""
         return None
 
+    def exact_starts(self, ctx: Context) -> frozenset[int] | None:
+        """Token indices where ``match`` may succeed (more will do, never fewer), or
+        None when any may. Unlike a literal's ``first_starts``, figure tokens included."""
+        return None
+
 
 @dataclass(frozen=True)
 class Context:
@@ -269,6 +274,8 @@ class WordClass(Element):
 
     def first_starts(self, ctx: Context) -> frozenset[int] | None:
         return phrase_starts(ctx.stream, ctx.language, self.name) if ctx.stream is not None else None
+
+    exact_starts = first_starts  # a class phrase never begins at a figure token
 
 
 def class_ends(ctx: Context, name: str, i: int) -> tuple[int, ...]:
@@ -646,6 +653,8 @@ class Slot(Element):
                 i for i in figure_starts(ctx.stream) if test.accepts(toks[i].figure))  # type: ignore[arg-type]
         return got  # type: ignore[return-value]
 
+    exact_starts = first_starts
+
 
 NOT_AFTER_WORDS = 6  # "supera por primera vez los": the class word may stand that far back
 
@@ -772,7 +781,27 @@ class Sequence(Element):
         return _minimal([c for it in self.items for c in it.figure_tests()])
 
     def first_starts(self, ctx: Context) -> frozenset[int] | None:
-        return self.items[0].first_starts(ctx) if self.items else None
+        if not self.items:
+            return None
+        got = self.items[0].first_starts(ctx)
+        return got if got is not None else self.exact_starts(ctx)
+
+    def exact_starts(self, ctx: Context) -> frozenset[int] | None:
+        """Where the first element that consumes a token may begin: a negation (``Not``)
+        consumes nothing, so what follows it begins where it does; an optional part may
+        be left out, so where it or what follows begins. A rule opening with "not
+        @of_total" then tries only where a phrase of the next class begins, not at every token."""
+        out: frozenset[int] = frozenset()
+        for it in self.items:
+            if isinstance(it, Not):
+                continue
+            got = it.inner.exact_starts(ctx) if isinstance(it, Optional) else it.exact_starts(ctx)
+            if got is None:
+                return None
+            out |= got
+            if not isinstance(it, Optional):
+                return out
+        return None  # every element may match nothing: a match may begin anywhere
 
     def needs(self) -> list[frozenset[str]]:
         return _minimal([c for it in self.items for c in it.needs()])
@@ -819,23 +848,18 @@ class Choice(Element):
             yield from opt.match(ctx, i, bound)
 
     def first_starts(self, ctx: Context) -> frozenset[int] | None:
-        """Where some option may begin: the union of their exact first positions, or
-        None when one option may begin anywhere."""
+        """Where some option may begin: the union of their exact first positions
+        (``Sequence.exact_starts``: nested choices, negations and optional parts
+        looked through), or None when one option may begin anywhere."""
         out: set[int] = set()
         for opt in self.options:
-            if not opt.items:
-                return None
-            first = opt.items[0]
-            if isinstance(first, Literal):
-                got = first.exact_starts(ctx)
-            elif isinstance(first, (Slot, WordClass)):
-                got = first.first_starts(ctx)
-            else:
-                got = None
+            got = opt.exact_starts(ctx)
             if got is None:
                 return None
             out |= got
         return frozenset(out)
+
+    exact_starts = first_starts
 
     def slots(self) -> list[str]:
         """The names the options bind, each once: options name the same figure in their

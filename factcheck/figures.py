@@ -1475,6 +1475,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         raws = _compounds(text, raws, lex)
         raws = _over(text, raws, lex)
         _elliptical_units(text, raws, running_money, lex)
+        raws = [r for r in raws if not _hyphen_adjective(text, r, lex)]
         prev_end = -1
         for raw in raws:
             raw.hedge = raw.hedge or _hedge(text, raw, block.start, lex, prev_end)
@@ -1495,6 +1496,14 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
     framing = _framing(doc, [raw.start for raw, _ in found], periods)
     figures = tuple(_figure(text, raw, lang, f"f{i}", period) for i, ((raw, lang), period) in enumerate(zip(found, framing), 1))
     return Scan(figures, tuple(periods)), tuple(_parts(raw) for raw, _ in found)
+
+
+def _hyphen_adjective(text: str, raw: _Raw, lex: Lexicon) -> bool:
+    """Whether a plain number is the first half of a compound adjective ("twenty-foot
+    equivalent units", "a five-star hotel"): it describes a thing, it counts nothing, and a
+    shipping article's "11.6 million twenty-foot equivalent units" would otherwise hold a
+    count of twenty. The nouns are lexicon data (``hyphen_adjectives``)."""
+    return raw.kind == "number" and not raw.has_suffix and lex.hyphen_adjective_re.match(text, raw.end) is not None
 
 
 def _fmt(x: float) -> str:

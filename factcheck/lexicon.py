@@ -137,6 +137,9 @@ class Lexicon:
     # a number only when what it counts follows, a plural word or a scale, percent or currency
     counting_only: frozenset[str]
     plural_next_re: re.Pattern[str]
+    # a number hyphenated to one of these nouns is an adjective, no figure: "twenty-foot
+    # equivalent units", "a five-star hotel", "a 40-foot container"
+    hyphen_adjective_re: re.Pattern[str]
     scale_re: re.Pattern[str]
     currency_name_re: re.Pattern[str]
     connector_re: re.Pattern[str]
@@ -424,6 +427,9 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         plural_next_re=re.compile(
             r"[ \t\u00a0\u202f]+(?i:[^\W\d_]*(?:" + _alternation([str(p) for p in _get(data, "plural_endings", path, list, [])], fold=True)
             + r"))(?![^\W_])") if _get(data, "plural_endings", path, list, []) else re.compile(r"(?!x)x"),
+        hyphen_adjective_re=re.compile(
+            r"[-‐‑](?i:" + _alternation([str(w) for w in _get(data, "hyphen_adjectives", path, list, [])], fold=True) + r")(?![^\W_])")
+        if _get(data, "hyphen_adjectives", path, list, []) else re.compile(r"(?!x)x"),
         scale_re=re.compile(scale_pattern),
         currency_name_re=re.compile(currency_pattern),
         qualifier_re=re.compile(r"(?:" + scale_pattern + r")|(?P<noun>" + percent_pattern + r"|" + currency_pattern + r")"),

@@ -514,9 +514,7 @@ class _Runner:
     def _paragraphs_pool(self, block: int, n: int) -> list[Figure]:
         """The figures of ``block`` and of the ``n`` blocks before it, in text order (a pick's
         ``paragraphs``: the total told in the lead, its parts in the next paragraph)."""
-        keys = sorted(self.stream.block_ranges)
-        k = keys.index(block)
-        return [f for b in keys[max(0, k - n):k + 1] for f in self.figs_of_unit[1].get(b, ())]
+        return [f for b in _block_and_before(self.stream.block_ranges, block, n) for f in self.figs_of_unit[1].get(b, ())]
 
     def _fits(self, spec: Pick, f: Figure, t: Token) -> bool:
         """What a pick asks of a figure whatever the anchor (its test, brackets, the words
@@ -773,12 +771,18 @@ class _Runner:
         return Finding(rule.id, rule.title, UNVERIFIABLE, ids, spans, msg, stated_txt, None, None, tuple(steps))
 
 
+def _block_and_before(block_ranges: dict[int, tuple[int, int]], block: int, n: int) -> list[int]:
+    """``block`` and the ``n`` blocks before it, in text order (the ``paragraphs`` option of
+    collections and picks)."""
+    keys = sorted(block_ranges)
+    k = keys.index(block)
+    return keys[max(0, k - n):k + 1]
+
+
 def _blocks_before(block_ranges: dict[int, tuple[int, int]], block: int, n: int) -> tuple[int, int]:
     """The tokens of ``block`` and of the ``n`` blocks before it (a collection's
     ``paragraphs``): one range, as blocks follow one another in the token stream."""
-    keys = sorted(block_ranges)
-    k = keys.index(block)
-    return block_ranges[keys[max(0, k - n)]][0], block_ranges[block][1]
+    return block_ranges[_block_and_before(block_ranges, block, n)[0]][0], block_ranges[block][1]
 
 
 def _collect_limit(slot: str | None, bound: dict[str, object] | None, fig_index: dict[str, int]) -> int | None:

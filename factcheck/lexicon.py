@@ -403,6 +403,8 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
     percent_pattern = sp + r"(?i:" + _alternation([str(p) for p in _get(data, "percent", path, list, [])], fold=True) + r")"
     currency_pattern = (sp + r"(?:(?i:" + _alternation(cur_names, fold=True) + r")|(?:" + _alternation(list(symbols)) + r")|(?:"
                         + _alternation(codes) + r"))")
+    # "twenty-foot equivalent units": a number hyphenated to these nouns is an adjective
+    hyphen_adjectives = [str(w) for w in _get(data, "hyphen_adjectives", path, list, [])]
     return Lexicon(
         language=language,
         decimal=str(_get(data, "decimal", path, str, ".")),
@@ -427,9 +429,8 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         plural_next_re=re.compile(
             r"[ \t\u00a0\u202f]+(?i:[^\W\d_]*(?:" + _alternation([str(p) for p in _get(data, "plural_endings", path, list, [])], fold=True)
             + r"))(?![^\W_])") if _get(data, "plural_endings", path, list, []) else re.compile(r"(?!x)x"),
-        hyphen_adjective_re=re.compile(
-            r"[-‐‑](?i:" + _alternation([str(w) for w in _get(data, "hyphen_adjectives", path, list, [])], fold=True) + r")(?![^\W_])")
-        if _get(data, "hyphen_adjectives", path, list, []) else re.compile(r"(?!x)x"),
+        hyphen_adjective_re=re.compile(r"[-‐‑](?i:" + _alternation(hyphen_adjectives, fold=True) + r")(?![^\W_])")
+        if hyphen_adjectives else re.compile(r"(?!x)x"),
         scale_re=re.compile(scale_pattern),
         currency_name_re=re.compile(currency_pattern),
         qualifier_re=re.compile(r"(?:" + scale_pattern + r")|(?P<noun>" + percent_pattern + r"|" + currency_pattern + r")"),

@@ -18,7 +18,7 @@ from .model import Block, Document, Sentence
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # The end of a sentence: its mark, then (group 1) what lies between the sentences. The
 # match opens with the mark, not a lookbehind on it, for re's fast skip to the next mark.
-_SENTENCE_END = re.compile(r"[.!?…]([\"»”’)]?[\s\u00a0]+)(?=[\"«“(]?[A-ZÀ-ÖØ-Þ0-9])")
+_SENTENCE_END = re.compile(r"[.!?…]((?:[\s\u00a0\u202f]?[\"»”’)])?[\s\u00a0]+)(?=(?:[\"“(]|«[\s\u00a0\u202f]?)?[A-ZÀ-ÖØ-Þ0-9])")
 _UNIT = re.compile(r"[^\W_]+")
 _LANG_LINE = re.compile(r"^(?:lang|language)\s*:\s*[\"']?([a-z]{2})\b", re.I | re.M)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
@@ -232,7 +232,7 @@ def split_sentences(text: str, blocks: tuple[Block, ...]) -> tuple[Sentence, ...
         for m in _SENTENCE_END.finditer(text, b.start, b.end):
             gap = m.start(1)
             dot = gap - 1
-            while dot > b.start and text[dot] in "\"»”’)":
+            while dot > b.start and text[dot] in "\"»”’) \u00a0\u202f":
                 dot -= 1
             if text[dot] == "." and _is_abbreviation(text, dot, b.language):
                 continue

@@ -793,7 +793,7 @@ class Sequence(Element):
         @of_total" then tries only where a phrase of the next class begins, not at every token."""
         out: frozenset[int] = frozenset()
         for it in self.items:
-            if isinstance(it, Not):
+            if isinstance(it, (Not, Opening)):
                 continue
             got = it.inner.exact_starts(ctx) if isinstance(it, Optional) else it.exact_starts(ctx)
             if got is None:
@@ -837,6 +837,27 @@ class Not(Element):
 
     def classes(self) -> list[str]:
         return self.inner.classes()
+
+
+@dataclass(frozen=True)
+class Opening(Element):
+    """Succeeds, consuming nothing, where the token is (``want`` true) or is not (false)
+    the first word of its sentence, punctuation before it aside. A mark that opens its
+    sentence states a condition, not where a value stands: "Boven de 100 procent maakt
+    een verzekeraar verlies", "Above $80 a barrel, demand falls"."""
+
+    want: bool
+
+    def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Alternatives:
+        toks = ctx.tokens
+        if i >= len(toks):
+            return []
+        sentence = toks[i].sentence
+        j = i - 1
+        while j >= 0 and toks[j].sentence == sentence and toks[j].figure is None and not toks[j].norm.isalnum():
+            j -= 1
+        opens = j < 0 or toks[j].sentence != sentence
+        return [(i, bound)] if opens == self.want else []
 
 
 @dataclass(frozen=True)

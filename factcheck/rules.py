@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from . import expr as expressions
 from . import lexicon
 from .errors import InputError
-from .patterns import Choice, Element, FigureTest, Gap, Literal, Not, Optional, Sequence, Slot, WordClass
+from .patterns import Choice, Element, FigureTest, Gap, Literal, Not, Opening, Optional, Sequence, Slot, WordClass
 from .tokens import phrase_words
 from .verdicts import ORDER
 from .yamlines import LDict, LList, load as load_yaml
@@ -345,6 +345,12 @@ def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
             inner = node["not"]
             inner_list = inner if isinstance(inner, LList) else _as_list(inner, _line(node, "not"))
             return Not(_sequence(w, inner_list, f"{field_}.not"))  # its slots are never bound
+        if "opening" in node:
+            if set(node) != {"opening"} or not isinstance(node["opening"], bool):
+                key = "opening" if not isinstance(node["opening"], bool) else sorted(set(node) - {"opening"})[0]
+                raise w.error(_line(node, key), f"{field_}.{key}",
+                              "an opening element is {opening: true} or {opening: false}, alone")
+            return Opening(node["opening"])
         if "any" in node:
             opts = node["any"]
             if not isinstance(opts, LList) or not opts:

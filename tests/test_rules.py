@@ -110,6 +110,11 @@ BAD = [
      "    check: {stated: a, expected: b}\n", 6, "with.b.paragraphs"),
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, in: sentence, paragraphs: 1}\n"
      "    check: {stated: a, expected: b}\n", 6, "with.b.paragraphs"),
+    # an opening element is {opening: true} or {opening: false}, alone
+    ("rules:\n  - id: x\n    title: X\n    pattern:\n      - {opening: 1}\n      - {fig: money, as: a}\n"
+     "    check: {stated: a, expected: a}\n", 5, "pattern[0].opening"),
+    ("rules:\n  - id: x\n    title: X\n    pattern:\n      - {opening: false, gap: 2}\n      - {fig: money, as: a}\n"
+     "    check: {stated: a, expected: a}\n", 5, "pattern[0].opening"),
     # a key given twice is an error (YAML would keep the last one silently)
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    check: {stated: a, expected: a}\n"
      "    title: Y\n", 6, "'title' is given twice (first on line 3)"),

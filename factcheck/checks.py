@@ -663,7 +663,7 @@ class _Runner:
                 return True
 
             self.matches(rule, accept)
-        findings = _drop_covered_derivations(_drop_repeats(_drop_refuted_readings(findings, self.rules), self.rules))
+        findings = _drop_covered_derivations(_drop_repeats(_drop_superseded(_drop_refuted_readings(findings, self.rules), self.rules), self.rules))
         rank = {v: i for i, v in enumerate(ORDER)}
         findings.sort(key=lambda f: (rank[f.verdict], f.spans[0][0] if f.spans else 0))
         return findings
@@ -892,6 +892,22 @@ def _drop_refuted_readings(findings: list[Finding], rules: list[Rule]) -> list[F
 def _miss(f: Finding) -> float:
     """How far a failed reading is from holding (no deviation: as far as can be)."""
     return abs(f.deviation) if f.deviation is not None else math.inf
+
+
+def _drop_superseded(findings: list[Finding], rules: list[Rule]) -> list[Finding]:
+    """A rule that ``supersedes`` others tells, on the same figures, what they tell and
+    more ("exactly 100 %" where they say "at most"): their finding would only repeat it,
+    or contradict it with a weaker verdict."""
+    over = {r.id: set(r.supersedes) for r in rules if r.supersedes}
+    if not over:
+        return findings
+    covered: set[tuple[str, frozenset[str]]] = set()
+    for f in findings:
+        for other in over.get(f.rule, ()):
+            covered.add((other, frozenset(f.figures)))
+    if not covered:
+        return findings
+    return [f for f in findings if (f.rule, frozenset(f.figures)) not in covered]
 
 
 def _drop_repeats(findings: list[Finding], rules: list[Rule]) -> list[Finding]:

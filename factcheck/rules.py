@@ -157,6 +157,10 @@ class Rule:
     # Rules of one group read the same claim in different ways ("the headline's rise" as
     # the body's own rise, or as its first pair): a reading that holds clears the others.
     readings: str = ""
+    # Rules whose finding on figures this rule also reads says less: "at most 100 %" where
+    # this one, sure the list is whole, says "exactly 100 %". Their finding is dropped.
+    supersedes: tuple[str, ...] = ()
+    supersedes_line: int = 0
 
     def serves(self, language: str) -> bool:
         return not self.languages or language in self.languages
@@ -430,7 +434,7 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
         raise w.error(_line(node, "id"), "id", "a rule needs an id of lower-case letters, digits, '-', '_' or '.'")
     w = _Where(w.path, rid)
     known = {"id", "title", "languages", "scope", "blocks", "pattern", "collect", "with", "where", "check", "derive", "message", "examples", "description",
-             "readings"}
+             "readings", "supersedes"}
     for key in node:
         if key not in known:
             raise w.error(_line(node, key), str(key), f"unknown field (expected one of {', '.join(sorted(known))})")
@@ -581,10 +585,16 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
     readings = node.get("readings", "")
     if not isinstance(readings, str) or (readings and not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", readings)):
         raise w.error(_line(node, "readings"), "readings", "must name a group of rules (lower-case letters, digits, '-')")
+    supersedes = node.get("supersedes", [])
+    if isinstance(supersedes, str):
+        supersedes = [supersedes]
+    if not isinstance(supersedes, list) or not all(isinstance(x, str) and x != rid for x in supersedes):
+        raise w.error(_line(node, "supersedes"), "supersedes", "must list the ids of other rules")
     rule = Rule(
         id=rid, title=title.strip(), languages=langs, scope=scope, blocks=blocks, pattern=pattern, collect=collect,
         picks=picks, where=where, check=check, derive=derive, message=message,
         examples=_examples(w, node), file=str(w.path), line=node.line, slots=tuple(slots), readings=readings,
+        supersedes=tuple(supersedes), supersedes_line=_line(node, "supersedes") if supersedes else 0,
     )
     _check_classes(w, rule, node)
     return rule
@@ -709,6 +719,10 @@ def _load_cached(paths: tuple[str, ...]) -> tuple[Rule, ...]:
                 seen[r.id] = f"{f}:{r.line}"
                 rules.append(r)
     by_id = {r.id: i for i, r in enumerate(rules)}
+    for r in rules:
+        for other in r.supersedes:
+            if other not in by_id:
+                raise InputError(f"{r.file}:{r.supersedes_line}: rule '{r.id}': field 'supersedes': no rule with id '{other}'")
     for f, data in corpora:
         for rid, examples in _example_file(f, data).items():
             if rid not in by_id:

@@ -115,6 +115,9 @@ BAD = [
      "    check: {stated: a, expected: a}\n", 5, "pattern[0].opening"),
     ("rules:\n  - id: x\n    title: X\n    pattern:\n      - {opening: false, gap: 2}\n      - {fig: money, as: a}\n"
      "    check: {stated: a, expected: a}\n", 5, "pattern[0].opening"),
+    # `supersedes` lists other rules' ids
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    supersedes: [x]\n"
+     "    check: {stated: a, expected: a}\n", 5, "supersedes"),
     # a key given twice is an error (YAML would keep the last one silently)
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    check: {stated: a, expected: a}\n"
      "    title: Y\n", 6, "'title' is given twice (first on line 3)"),

@@ -23,7 +23,7 @@ from . import rates as rates_mod
 from .errors import InputError
 from .intervals import Amount, Interval, nominal_deviation, relative_deviation
 from .model import Document, Figure, Finding, Period, Report
-from .patterns import Context, FigureTest, figure_starts_list, find_all, has_phrase
+from .patterns import Context, FigureTest, class_ends, figure_starts_list, find_all, has_phrase
 from .rules import Collect, Pick, Rule
 from .rules import load as load_rules
 from .tokens import Stream, Token, tokenize
@@ -372,6 +372,34 @@ class _Runner:
             if len(picked) >= spec.minimum:
                 yield tuple(picked)
 
+    def _nouns_after(self, i: int, n: int, start: int | None = None) -> frozenset[str]:
+        """The first ``n`` words after token ``i`` (or from ``start``) in its sentence, before
+        any punctuation or figure: the noun a count counts ("5 800 éleveurs adhérents")."""
+        toks = self.stream.tokens
+        end = self.stream.sentence_ranges[toks[i].sentence][1]
+        out: list[str] = []
+        for k in range(i + 1 if start is None else start, end):
+            t = toks[k]
+            if t.figure is not None or not t.norm.isalpha() or len(out) >= n:
+                break
+            out.append(t.norm.lower())
+        return frozenset(out)
+
+    def _per_nouns(self, per: Figure) -> frozenset[str]:
+        """The words right after a "per" word (``@per``) that follows the figure within
+        three tokens: "230 000 euros par éleveur" → {"eleveur"}, "700.000 euros por
+        oficina clausurada" → {"oficina", "clausurada"}. None: no count to match."""
+        i = self.fig_index[per.id]
+        t = self.stream.tokens[i]
+        lang = self.block_lang.get(t.block, "")
+        ctx = self._context(lang, -1, len(self.stream.tokens))
+        end = self.stream.sentence_ranges[t.sentence][1]
+        for j in range(i + 1, min(end, i + 4)):
+            ends = class_ends(ctx, "per", j)
+            if ends:
+                return self._nouns_after(i, 2, start=max(ends))
+        return frozenset()
+
     def _has(self, phrase: str, lang: str, s: int, e: int) -> bool:
         """Whether the class or phrase occurs within tokens [s, e). Memoised: collections
         and picks ask the same question of the same sentence for every figure in it."""
@@ -447,6 +475,12 @@ class _Runner:
         limit = bound.get(spec.before) if spec.before else None
         if isinstance(limit, tuple):
             limit = limit[0] if limit else None
+        per_nouns: frozenset[str] | None = None
+        if spec.same_noun:
+            per = bound.get(spec.same_noun)
+            per_nouns = self._per_nouns(per) if isinstance(per, Figure) else frozenset()
+            if not per_nouns:
+                pool = ()
         rival = self._name_after(anchor, spec.named_after) if spec.named_after else None
         if spec.named_after and rival is None:
             pool = ()
@@ -457,6 +491,8 @@ class _Runner:
             if rival is not None and not self._names_before(rival, f, anchor):
                 continue
             if isinstance(limit, Figure) and f.start >= limit.start:
+                continue
+            if per_nouns is not None and not _stems_meet(per_nouns, self._nouns_after(self.fig_index[f.id], 3)):
                 continue
             if spec.scope == "sentence" and t.sentence != at.sentence \
                     or spec.scope == "paragraph" and not spec.paragraphs and t.block != at.block:
@@ -777,6 +813,20 @@ def _block_and_before(block_ranges: dict[int, tuple[int, int]], block: int, n: i
     keys = sorted(block_ranges)
     k = keys.index(block)
     return keys[max(0, k - n):k + 1]
+
+
+def _stems_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two words share a stem: one the other's start, or both the same first five
+    letters ("éleveur"/"éleveurs", "Anschluss"/"Anschlüsse", "job"/"jobs"); words of
+    fewer than three letters ("a", "de") never do."""
+    for x in a:
+        for y in b:
+            if len(x) < 3 or len(y) < 3:
+                continue
+            short, long_ = sorted((x, y), key=len)
+            if long_.startswith(short) or len(short) >= 5 and x[:5] == y[:5] and abs(len(x) - len(y)) <= 3:
+                return True
+    return False
 
 
 def _blocks_before(block_ranges: dict[int, tuple[int, int]], block: int, n: int) -> tuple[int, int]:

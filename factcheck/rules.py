@@ -104,6 +104,10 @@ class Pick:
     # a paragraph pick: also the N paragraphs (blocks) before the anchor's (a total told in
     # the lead, its parts listed in the next paragraph)
     paragraphs: int = 0
+    # only a count of the thing the slot's figure is told per: "230 000 euros par éleveur"
+    # takes "5 800 éleveurs", wherever in the article, not "200 exploitations" (the word
+    # after the count and the word after the slot's "per" share their stem)
+    same_noun: str | None = None
 
     @cached_property
     def eager_where(self) -> bool:
@@ -289,7 +293,7 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
 _SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after", "not_after_in_sentence"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
-              "paragraphs"}
+              "paragraphs", "same_noun"}
 
 
 def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
@@ -394,13 +398,13 @@ def _flag(w: _Where, node: LDict, key: str, field_: str) -> bool:
     return value
 
 
-def _pick_before(w: _Where, spec: LDict, slots: list[str], field_: str) -> str | None:
-    """A pick's ``before``: a slot bound before it (of the pattern, or an earlier pick)."""
-    name = spec.get("before")
+def _pick_before(w: _Where, spec: LDict, slots: list[str], field_: str, key: str = "before") -> str | None:
+    """A pick's ``before`` (or ``same_noun``): a slot bound before it (of the pattern, or an earlier pick)."""
+    name = spec.get(key)
     if name is None:
         return None
     if not isinstance(name, str) or name not in slots:
-        raise w.error(_line(spec, "before"), field_, f"must name a slot bound before this pick (slots: {', '.join(slots) or 'none'})")
+        raise w.error(_line(spec, key), field_, f"must name a slot bound before this pick (slots: {', '.join(slots) or 'none'})")
     return name
 
 
@@ -524,7 +528,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                     _phrases(w, spec, "named_after", f"{f}.named_after"),
                                     _flag(w, spec, "each", f"{f}.each"),
                                     _pick_before(w, spec, slots, f"{f}.before"),
-                                    _count(w, spec, "paragraphs", f"{f}.paragraphs", 0, 3))
+                                    _count(w, spec, "paragraphs", f"{f}.paragraphs", 0, 3),
+                                    _pick_before(w, spec, slots, f"{f}.same_noun", "same_noun"))
             if picks[str(name)].paragraphs and pscope != "paragraph":
                 raise w.error(_line(spec, "paragraphs"), f"{f}.paragraphs", "needs a paragraph pick (in: paragraph)")
             if picks[str(name)].each and (absent or not node.get("readings")):

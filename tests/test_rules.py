@@ -118,6 +118,9 @@ BAD = [
     # `supersedes` lists other rules' ids
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    supersedes: [x]\n"
      "    check: {stated: a, expected: a}\n", 5, "supersedes"),
+    # a pick's `same_noun` names a slot bound before it
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      n: {fig: number, same_noun: zz}\n"
+     "    check: {stated: a, expected: a}\n", 6, "with.n.same_noun"),
     # a key given twice is an error (YAML would keep the last one silently)
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    check: {stated: a, expected: a}\n"
      "    title: Y\n", 6, "'title' is given twice (first on line 3)"),

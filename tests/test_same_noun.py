@@ -1,0 +1,50 @@
+"""A pick's `same_noun: SLOT`: only a count of the thing the slot's amount is told per
+("€400,000 per store" takes "240 stores", not "3,100 jobs"), wherever in the article. Its
+malformed form is among tests/test_rules.py's BAD rules."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.checks import check_text
+from factcheck.rules import load
+
+HOUSE = """rules:
+  - id: house-each
+    title: An amount each
+    languages: all
+    pattern:
+      - {fig: money, as: total}
+      - ","
+      - {fig: money, as: per}
+      - "@per"
+    with:
+      n: {fig: number, in: document, position: before, anchor: per, pick: nearest SAME}
+    check: {stated: per, expected: total / value(n), tolerance: 2%}
+    message: "{per} each as {total} shared by {n}"
+"""
+
+
+def _findings(tmp_path: Path, text: str, same: str) -> list[tuple[str, str]]:
+    folder = tmp_path / str(abs(hash(same)))
+    folder.mkdir(exist_ok=True)
+    (folder / "house.yaml").write_text(HOUSE.replace(" SAME", same), encoding="utf-8")
+    rules = [r for r in load([str(folder)]) if r.id == "house-each"]
+    return [(f.verdict, f.message) for f in check_text(text, rules=rules).findings if f.rule == "house-each"]
+
+
+TEXT = "The chain will close 240 stores and cut 3,100 jobs.\n\nThe plan saves £96m, £400,000 per store."
+
+
+def test_same_noun_takes_the_count_of_that_noun(tmp_path: Path) -> None:
+    # 96e6 / 240 = 400,000: the stores, though the jobs are told nearer
+    assert _findings(tmp_path, TEXT, ", same_noun: per") == [("consistent", "£400,000 each as £96m shared by 240")]
+    # without the option, the nearest count (the jobs) is taken
+    assert _findings(tmp_path, TEXT, "")[0][0] == "inconsistent"
+
+
+def test_same_noun_inflections_and_no_count(tmp_path: Path) -> None:
+    text = "Die Kette schließt 240 Filialen.\n\nDer Plan spart 96 Mio. Euro, 400.000 Euro pro Filiale."
+    assert [v for v, _ in _findings(tmp_path, text, ", same_noun: per")] == ["consistent"]
+    # no count of that noun: no match
+    text = "The chain will cut 3,100 jobs.\n\nThe plan saves £96m, £400,000 per store."
+    assert _findings(tmp_path, text, ", same_noun: per") == []

@@ -388,7 +388,9 @@ class _Runner:
     def _per_nouns(self, per: Figure) -> frozenset[str]:
         """The words right after a "per" word (``@per``) that follows the figure within
         three tokens: "230 000 euros par éleveur" → {"eleveur"}, "700.000 euros por
-        oficina clausurada" → {"oficina", "clausurada"}. None: no count to match."""
+        oficina clausurada" → {"oficina", "clausurada"}, and those between ("900 homes a
+        year" → {"homes", "year"}); with no "per" word, what the figure itself counts:
+        "jaarlijks ruim 900 woningen opleveren" → {"woningen", "opleveren"}."""
         i = self.fig_index[per.id]
         t = self.stream.tokens[i]
         lang = self.block_lang.get(t.block, "")
@@ -397,8 +399,9 @@ class _Runner:
         for j in range(i + 1, min(end, i + 4)):
             ends = class_ends(ctx, "per", j)
             if ends:
-                return self._nouns_after(i, 2, start=max(ends))
-        return frozenset()
+                # and the words before it: "900 homes a year" counts homes, not years
+                return self._nouns_after(i, 2, start=max(ends)) | self._nouns_after(i, j - i - 1)
+        return self._nouns_after(i, 2)
 
     def _has(self, phrase: str, lang: str, s: int, e: int) -> bool:
         """Whether the class or phrase occurs within tokens [s, e). Memoised: collections

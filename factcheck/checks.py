@@ -26,7 +26,7 @@ from .model import Document, Figure, Finding, Period, Report
 from .patterns import Context, FigureTest, class_ends, figure_starts_list, find_all, has_phrase
 from .rules import Collect, Pick, Rule
 from .rules import load as load_rules
-from .tokens import Stream, Token, tokenize
+from .tokens import Stream, Token, norm, tokenize
 from .units import UnitIndex, bits
 from .verdicts import APPROXIMATE, CONSISTENT, DERIVED, INCONSISTENT, ORDER, UNVERIFIABLE
 
@@ -385,6 +385,16 @@ class _Runner:
             out.append(t.norm.lower())
         return frozenset(out)
 
+    def _counted_nouns(self, f: Figure) -> frozenset[str]:
+        """What a count counts: the words after it ("5 800 éleveurs adhérents"), and for a
+        quantity the unit word it is written with ("412,000 tonnes")."""
+        nouns = self._nouns_after(self.fig_index[f.id], 3)
+        if f.kind == "quantity":
+            last = f.text.split()[-1].lower() if f.text.split() else ""
+            if last.isalpha():
+                nouns |= {norm(last)}
+        return nouns
+
     def _per_nouns(self, per: Figure) -> frozenset[str]:
         """The words right after a "per" word (``@per``) that follows the figure within
         three tokens: "230 000 euros par éleveur" → {"eleveur"}, "700.000 euros por
@@ -495,7 +505,7 @@ class _Runner:
                 continue
             if isinstance(limit, Figure) and f.start >= limit.start:
                 continue
-            if per_nouns is not None and not _stems_meet(per_nouns, self._nouns_after(self.fig_index[f.id], 3)):
+            if per_nouns is not None and not _stems_meet(per_nouns, self._counted_nouns(f)):
                 continue
             if spec.scope == "sentence" and t.sentence != at.sentence \
                     or spec.scope == "paragraph" and not spec.paragraphs and t.block != at.block:

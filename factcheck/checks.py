@@ -430,36 +430,71 @@ class _Runner:
         i = self.fig_index[anchor.id]
         t = toks[i]
         lang = self.block_lang.get(t.block, "")
-        se = self.stream.sentence_ranges[t.sentence][1]
-        for j in range(i + 1, se):
-            if any(self._has(p, lang, i + 1, j + 1) for p in phrases):  # a phrase ends at token j
-                for k in range(j + 1, min(se, j + 4)):
-                    word = text[toks[k].start:toks[k].end]
-                    if toks[k].figure is None and word[:1].isupper() and word.isalpha():
-                        # a figure of the rival's in this clause ("ahead of Asda (14.2%)")
-                        # is read by the rules of one sentence; after a ";" comes another
-                        # clause, read as another sentence ("… overtake Ashbury; Ashbury reported £2.48bn")
-                        ce = next((m for m in range(k + 1, se) if toks[m].lower == ";"), se)
-                        # (one the anchor's kind and unit: a rank is none, "as the second-largest
-                        # lender", "als Nummer zwei")
-                        return None if any((g := toks[m].figure) is not None and g.kind == anchor.kind
-                                           and g.unit == anchor.unit for m in range(k + 1, ce)) else word
-                return None
+        ss, se = self.stream.sentence_ranges[t.sentence]
+        j = next((j for j in range(i + 1, se) if any(self._has(p, lang, i + 1, j + 1) for p in phrases)), None)  # a phrase ends at token j
+        if j is None:
+            j = self._phrase_end_before(phrases, lang, ss, i)
+        if j is None:
+            return None
+        # the first capitalised word among the next three tokens, or five when all between are
+        # words or hyphens ("overtook long-time rival Sundial"), not across other marks
+        for k in range(j + 1, min(se, j + 6)):
+            word = text[toks[k].start:toks[k].end]
+            if k > j + 3 and not all(text[toks[m].start:toks[m].end].isalpha() or toks[m].lower == "-" for m in range(j + 1, k)):
+                break
+            if toks[k].figure is None and word[:1].isupper() and word.isalpha():
+                # a figure of the rival's in this clause ("ahead of Asda (14.2%)")
+                # is read by the rules of one sentence; after a ";" comes another
+                # clause, read as another sentence ("… overtake Ashbury; Ashbury reported £2.48bn")
+                ce = next((m for m in range(k + 1, se) if toks[m].lower == ";"), se)
+                # (one the anchor's kind and unit, the anchor aside: a rank is none, "as the
+                # second-largest lender", "als Nummer zwei")
+                return None if any((g := toks[m].figure) is not None and g is not anchor and g.kind == anchor.kind
+                                   and g.unit == anchor.unit for m in range(k + 1, ce)) else word
+        return None
+
+    def _phrase_end_before(self, phrases: tuple[str, ...], lang: str, ss: int, i: int) -> int | None:
+        """Where the last of ``phrases`` before token ``i`` ends, in the clause of ``i`` (from
+        the sentence start ``ss``, not back across a ";"): a pick's ``named_after`` when the
+        anchor is told after the rival's name, "overtook Sundial to become the second-largest
+        vendor with a 17.8% share". The figures between the name and the anchor are then read
+        as the rival's own (``_name_after`` finds no name)."""
+        ss = next((k + 1 for k in range(i - 1, ss - 1, -1) if self.stream.tokens[k].lower == ";"), ss)
+        for j in range(i - 1, ss - 1, -1):
+            if any(self._has(p, lang, j, i) and not self._has(p, lang, j + 1, i) for p in phrases):
+                # the phrase ending last before i: find its end
+                for e in range(j, i):
+                    if any(self._has(p, lang, j, e + 1) for p in phrases):
+                        return e
         return None
 
     def _names_before(self, name: str, fig: Figure, anchor: Figure) -> bool:
         """Whether ``name`` is written before ``fig`` in the figure's sentence, other than
         the anchor's; in the anchor's sentence, after a ";" that follows the anchor (the
-        rival named again in a clause of its own)."""
+        rival named again in a clause of its own), or before the anchor right before the
+        figure (``_named_right_before``: "el Caribe 410 millones, …, por delante del Caribe")."""
         toks, text = self.stream.tokens, self.doc.text
         i = self.fig_index[fig.id]
         ss = self.stream.sentence_ranges[toks[i].sentence][0]
         if toks[i].sentence == self.fig_token[anchor.id].sentence:
             a = self.fig_index[anchor.id]
             if i < a:
-                return False
+                return self._named_right_before(name, i, ss)
             ss = next((k + 1 for k in range(a + 1, i) if toks[k].lower == ";"), i)
         return any(text[toks[k].start:toks[k].end] == name for k in range(ss, i))
+
+    def _named_right_before(self, name: str, i: int, ss: int) -> bool:
+        """Whether ``name`` is one of the three tokens right before token ``i`` (a figure),
+        with no figure between: the rival's own figure in a list told earlier in the anchor's
+        sentence ("España aportó 620 millones, el Caribe 410 millones y Asia 160 millones"),
+        not one of the figures after it ("160 millones" follows "Asia")."""
+        toks, text = self.stream.tokens, self.doc.text
+        for k in range(i - 1, max(ss, i - 4) - 1, -1):
+            if toks[k].figure is not None:
+                return False
+            if text[toks[k].start:toks[k].end] == name:
+                return True
+        return False
 
     def _pick(self, rule: Rule, name: str, spec: Pick, bound: dict[str, object], fx: _Eval,
               skip: frozenset[str] = frozenset()) -> Figure | None:

@@ -112,6 +112,13 @@ def _named_in_brackets(toks: Sequence[Token], i: int, ss: int, se: int) -> bool:
             and toks[i - 2].figure is None and toks[i - 2].norm[:1].isalpha())
 
 
+def _after_multiplier(toks: Sequence[Token], i: int, ss: int) -> bool:
+    """Whether figure token ``i`` follows a multiplier (a figure in "x") by three tokens at
+    most in its sentence: the base of a multiple, "el triple de los 150 millones", "twice
+    the £40m", "das Dreifache der 2,1 Mrd."; a collection's ``not_base``."""
+    return any(toks[k].figure is not None and toks[k].figure.unit == "x" for k in range(max(ss, i - 3), i))
+
+
 def _exact(a: object) -> Amount:
     """The printed value taken literally: "dépasse les 10 milliards" means above 10 bn exactly."""
     if not isinstance(a, Amount):
@@ -362,6 +369,8 @@ class _Runner:
                     continue  # a change told earlier in the sentence; a level reached still counts
                 if spec.not_before and any(self._has(p, lang, i + 1, min(se, i + 2)) for p in spec.not_before):
                     continue  # the start of a pair: "von 59,0 % auf 53,8 %"
+                if spec.not_base and _after_multiplier(toks, i, ss):
+                    continue  # the base of a multiple: "el triple de los 150 millones"
                 picked.append(t.figure)
                 if spec.drop_together:
                     joint.append(any(self._has(p, lang, max(ss, i - 4), i) for p in spec.drop_together))

@@ -71,6 +71,9 @@ class Collect:
     # given by name ("devant le logement (310 millions)", "Alemania (6,6 millones)"), not a
     # conversion, which follows a figure ("€310m ($370m)") or a word ("(soit …)")
     named_in_brackets: bool = False
+    # leave out the base of a multiple: a figure up to three tokens after a multiplier
+    # (a figure in "x") in its sentence, "450 millones, el triple de los 150 millones"
+    not_base: bool = False
 
 
 @dataclass(frozen=True)
@@ -469,7 +472,7 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                 raise w.error(_line(spec, "in"), f"{f}.in", "must be sentence, paragraph or document")
             unknown = set(spec) - {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after",
                                    "not_before", "not_after_in_sentence", "unless_after", "drop_subtotals", "sentence_lacks",
-                                   "min", "carry", "before", "drop_together", "after", "paragraphs", "named_in_brackets"}
+                                   "min", "carry", "before", "drop_together", "after", "paragraphs", "named_in_brackets", "not_base"}
             if unknown:
                 key = sorted(unknown)[0]
                 raise w.error(_line(spec, key), f"{f}.{key}", "unknown key in a collection")
@@ -485,7 +488,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                          _phrases(w, spec, "drop_together", f"{f}.drop_together"),
                                          _slot_ref(w, spec, pattern, "after", f"{f}.after", with_names),
                                          _count(w, spec, "paragraphs", f"{f}.paragraphs", 0, 3),
-                                         _flag(w, spec, "named_in_brackets", f"{f}.named_in_brackets"))
+                                         _flag(w, spec, "named_in_brackets", f"{f}.named_in_brackets"),
+                                         _flag(w, spec, "not_base", f"{f}.not_base"))
             if collect[str(name)].paragraphs and (cscope != "paragraph" or pattern is None):
                 raise w.error(_line(spec, "paragraphs"), f"{f}.paragraphs",
                               "needs a paragraph collection in a rule with a pattern")

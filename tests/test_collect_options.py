@@ -1,7 +1,8 @@
 """Collection options `before` (only the figures before one the pattern bound),
 `drop_together` (a subtotal said of several together is no item of the list) and
 `paragraphs` (the paragraphs before the match's too) and `named_in_brackets` (a part
-named before its figure in brackets is collected despite a not_after "("). Their
+named before its figure in brackets is collected despite a not_after "(") and `not_base`
+(the base of a multiple, "three times the €100m", is no item of a list). Their
 malformed forms are among tests/test_rules.py's BAD rules."""
 from __future__ import annotations
 
@@ -108,3 +109,36 @@ def test_named_in_brackets_keeps_a_named_part_and_drops_a_conversion(tmp_path: P
     (tmp_path / "plain" / "house.yaml").write_text(plain, encoding="utf-8")
     mine = [r for r in load([str(tmp_path / "plain")]) if r.id == "house-parts"]
     assert stated("Roads get €400m, ahead of rail (€300m). The rest, €200m, goes to buses.") == []
+
+
+BASES = """rules:
+  - id: house-bases
+    title: Parts with their rest
+    languages: all
+    pattern:
+      - "@remainder"
+      - {gap: 6}
+      - {fig: money, as: rest}
+    collect:
+      parts: {fig: money, in: paragraph, before: rest, not_base: true, min: 2}
+    check: {stated: sum(parts) + rest, expected: 900}
+    message: "{parts} and {rest} add up to {stated}"
+"""
+
+
+def test_not_base_leaves_out_the_base_of_a_multiple(tmp_path: Path) -> None:
+    (tmp_path / "house.yaml").write_text(BASES, encoding="utf-8")
+    mine = [r for r in load([str(tmp_path)]) if r.id == "house-bases"]
+
+    def stated(text: str) -> list[str]:
+        return [f.stated for f in check_text(text, rules=mine).findings if f.rule == "house-bases"]
+
+    # "three times the €100m" is the base of rail's €300m: 400 + 300 + 200 = 900
+    assert stated("Roads get €400m and rail €300m, three times the €100m of last year. The rest, €200m, goes to buses.") == ["900 m EUR"]
+    # a multiplier further back does not touch the figure: kept
+    assert stated("Roads get three times more, with €400m, rail €300m and ports €100m. The rest, €200m, goes to buses.") == ["1 bn EUR"]
+    # without the option the base is counted as a part
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "house.yaml").write_text(BASES.replace(" not_base: true,", ""), encoding="utf-8")
+    mine = [r for r in load([str(tmp_path / "plain")]) if r.id == "house-bases"]
+    assert stated("Roads get €400m and rail €300m, three times the €100m of last year. The rest, €200m, goes to buses.") == ["1 bn EUR"]

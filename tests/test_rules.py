@@ -98,6 +98,9 @@ BAD = [
     # `named_in_brackets` is true or false
     ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: money, named_in_brackets: 2}\n"
      "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.named_in_brackets"),
+    # `not_base` is true or false
+    ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: money, not_base: 2}\n"
+     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.not_base"),
     # `paragraphs` is a small whole number, on a paragraph collection of a rule with a pattern
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: percent, as: r}]\n    collect:\n      s: {fig: percent, paragraphs: 9}\n"
      "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 6, "collect.s.paragraphs"),

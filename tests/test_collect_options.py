@@ -75,7 +75,7 @@ def test_paragraphs_reaches_the_paragraphs_before_and_no_further(tmp_path: Path)
     assert _verdicts(text, mine) == [("house-shares", "consistent")]
 
 
-BRACKETS = """rules:
+PARTS_AND_REST = """rules:
   - id: house-parts
     title: Parts and the rest
     languages: all
@@ -84,19 +84,22 @@ BRACKETS = """rules:
       - {gap: 6}
       - {fig: money, as: rest}
     collect:
-      parts: {fig: money, in: paragraph, before: rest, not_after: ["@equivalent"], named_in_brackets: true, min: 2}
+      parts: {fig: money, in: paragraph, before: rest, OPTIONS min: 2}
     check: {stated: sum(parts) + rest, expected: 900}
     message: "{parts} and {rest} add up to {stated}"
 """
 
 
+def _stated(folder: Path, options: str):
+    """The `stated` of each finding of the parts-and-rest rule with these collect options."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "house.yaml").write_text(PARTS_AND_REST.replace("OPTIONS", options), encoding="utf-8")
+    mine = [r for r in load([str(folder)]) if r.id == "house-parts"]
+    return lambda text: [f.stated for f in check_text(text, rules=mine).findings if f.rule == "house-parts"]
+
+
 def test_named_in_brackets_keeps_a_named_part_and_drops_a_conversion(tmp_path: Path) -> None:
-    (tmp_path / "house.yaml").write_text(BRACKETS, encoding="utf-8")
-    mine = [r for r in load([str(tmp_path)]) if r.id == "house-parts"]
-
-    def stated(text: str) -> list[str]:
-        return [f.stated for f in check_text(text, rules=mine).findings if f.rule == "house-parts"]
-
+    stated = _stated(tmp_path / "named", 'not_after: ["@equivalent"], named_in_brackets: true,')
     # "rail (€300m)" names a part: 400 + 300 + 200 = 900
     assert stated("Roads get €400m, ahead of rail (€300m). The rest, €200m, goes to buses.") == ["900 m EUR"]
     # a conversion in brackets follows a figure: 400 + 300 + 200, the dollars left out
@@ -104,41 +107,16 @@ def test_named_in_brackets_keeps_a_named_part_and_drops_a_conversion(tmp_path: P
     # a word inside the brackets makes an aside: "(about €350m)" is left out, 400 + 200 stays a list of one
     assert stated("Roads get €400m, ahead of rail (about €350m). The rest, €200m, goes to buses.") == []
     # without the option the named part is dropped too
-    plain = BRACKETS.replace(" named_in_brackets: true,", "")
-    (tmp_path / "plain").mkdir()
-    (tmp_path / "plain" / "house.yaml").write_text(plain, encoding="utf-8")
-    mine = [r for r in load([str(tmp_path / "plain")]) if r.id == "house-parts"]
-    assert stated("Roads get €400m, ahead of rail (€300m). The rest, €200m, goes to buses.") == []
-
-
-BASES = """rules:
-  - id: house-bases
-    title: Parts with their rest
-    languages: all
-    pattern:
-      - "@remainder"
-      - {gap: 6}
-      - {fig: money, as: rest}
-    collect:
-      parts: {fig: money, in: paragraph, before: rest, not_base: true, min: 2}
-    check: {stated: sum(parts) + rest, expected: 900}
-    message: "{parts} and {rest} add up to {stated}"
-"""
+    plain = _stated(tmp_path / "plain", 'not_after: ["@equivalent"],')
+    assert plain("Roads get €400m, ahead of rail (€300m). The rest, €200m, goes to buses.") == []
 
 
 def test_not_base_leaves_out_the_base_of_a_multiple(tmp_path: Path) -> None:
-    (tmp_path / "house.yaml").write_text(BASES, encoding="utf-8")
-    mine = [r for r in load([str(tmp_path)]) if r.id == "house-bases"]
-
-    def stated(text: str) -> list[str]:
-        return [f.stated for f in check_text(text, rules=mine).findings if f.rule == "house-bases"]
-
+    stated = _stated(tmp_path / "bases", "not_base: true,")
     # "three times the €100m" is the base of rail's €300m: 400 + 300 + 200 = 900
     assert stated("Roads get €400m and rail €300m, three times the €100m of last year. The rest, €200m, goes to buses.") == ["900 m EUR"]
     # a multiplier further back does not touch the figure: kept
     assert stated("Roads get three times more, with €400m, rail €300m and ports €100m. The rest, €200m, goes to buses.") == ["1 bn EUR"]
     # without the option the base is counted as a part
-    (tmp_path / "plain").mkdir()
-    (tmp_path / "plain" / "house.yaml").write_text(BASES.replace(" not_base: true,", ""), encoding="utf-8")
-    mine = [r for r in load([str(tmp_path / "plain")]) if r.id == "house-bases"]
-    assert stated("Roads get €400m and rail €300m, three times the €100m of last year. The rest, €200m, goes to buses.") == ["1 bn EUR"]
+    plain = _stated(tmp_path / "plain", "")
+    assert plain("Roads get €400m and rail €300m, three times the €100m of last year. The rest, €200m, goes to buses.") == ["1 bn EUR"]

@@ -18,7 +18,7 @@ import accuracy  # noqa: E402
 
 from factcheck.checks import Rates  # noqa: E402
 
-CAUGHT_FLOOR = 0.95  # 1,363 of 1,429 planted errors (all planted sets, A to BQ) at the time of writing
+CAUGHT_FLOOR = 0.95  # 1,364 of 1,429 planted errors (all planted sets, A to BQ) at the time of writing
 FALSE_ALARM_CEILING = 0.005  # 0 of 7,514 true claims (the true-claims-only sets R to BR, and those of the planted-error sets) at the time of writing
 HELD_OUT: tuple[str, ...] = ()  # suffixes of sets kept unseen until measured once, e.g. ("-t",)
 

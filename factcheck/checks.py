@@ -192,6 +192,7 @@ class _Runner:
         self.amounts: dict[str, Amount] = {}
         self.test_pools: dict[FigureTest, tuple[list[Figure], list[int]]] = {}
         self.fits: dict[tuple[int, str], bool] = {}
+        self.counted: dict[str, frozenset[str]] = {}  # what each figure counts (``same_noun``)
 
     # -- binding -----------------------------------------------------------------
 
@@ -396,13 +397,16 @@ class _Runner:
 
     def _counted_nouns(self, f: Figure) -> frozenset[str]:
         """What a count counts: the words after it ("5 800 éleveurs adhérents"), and for a
-        quantity the unit word it is written with ("412,000 tonnes")."""
-        nouns = self._nouns_after(self.fig_index[f.id], 3)
-        if f.kind == "quantity":
-            last = f.text.split()[-1].lower() if f.text.split() else ""
+        quantity the unit word it is written with ("412,000 tonnes"). Once per figure: a
+        document-wide pick meets every figure again at each match."""
+        got = self.counted.get(f.id)
+        if got is None:
+            got = self._nouns_after(self.fig_index[f.id], 3)
+            last = f.text.split()[-1] if f.kind == "quantity" and f.text.split() else ""
             if last.isalpha():
-                nouns |= {norm(last)}
-        return nouns
+                got |= {norm(last)}
+            self.counted[f.id] = got
+        return got
 
     def _per_nouns(self, per: Figure) -> frozenset[str]:
         """The words right after a "per" word (``@per``) that follows the figure within
@@ -549,12 +553,12 @@ class _Runner:
                 continue
             if isinstance(limit, Figure) and f.start >= limit.start:
                 continue
-            if per_nouns is not None and not _stems_meet(per_nouns, self._counted_nouns(f)):
-                continue
             if spec.scope == "sentence" and t.sentence != at.sentence \
                     or spec.scope == "paragraph" and not spec.paragraphs and t.block != at.block:
                 continue
             if spec.position == "before" and f.start >= anchor.start or spec.position == "after" and f.start <= anchor.start:
+                continue
+            if per_nouns is not None and not _stems_meet(per_nouns, self._counted_nouns(f)):
                 continue
             fits = self.fits.get((id(spec), f.id))
             if fits is None:

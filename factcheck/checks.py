@@ -1083,7 +1083,11 @@ def _verdict(relation: str, stated: Amount, expected: Amount, tolerance: float) 
             # "plus de 8 millions" is a bound, not a rounded value: a body figure on the
             # wrong side of it contradicts the claim however close it comes
             return INCONSISTENT, relative_deviation(s, e) if dev is None else dev, note
-        gap = relative_deviation(Interval.point(stated.nominal), e)
+        # A one-sided hedge ("close to three times", "just over 40 %") puts the printed value
+        # at one end of the range its words allow: the claim is that range, so the gap is
+        # measured from its nearest value, not from the round number at its edge.
+        one_sided = s.low < s.high and (stated.nominal == s.high or stated.nominal == s.low)
+        gap = relative_deviation(s if one_sided else Interval.point(stated.nominal), e)
         return (APPROXIMATE if abs(gap) <= tolerance else INCONSISTENT), (gap if dev is None else dev), note
     holds = _possible(relation, s, e)
     if holds:

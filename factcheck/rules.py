@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from . import expr as expressions
 from . import lexicon
 from .errors import InputError
-from .patterns import Choice, Element, FigureTest, Gap, Literal, Not, Opening, Optional, Sequence, Slot, WordClass
+from .patterns import Choice, Element, FigureTest, Gap, Literal, Name, Not, Opening, Optional, Sequence, Slot, WordClass
 from .tokens import phrase_words
 from .verdicts import ORDER
 from .yamlines import LDict, LList, load as load_yaml
@@ -362,6 +362,11 @@ def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
                 raise w.error(_line(node, key), f"{field_}.{key}",
                               "an opening element is {opening: true} or {opening: false}, alone")
             return Opening(node["opening"])
+        if "name" in node:
+            if set(node) != {"name"} or node["name"] is not True:
+                key = "name" if node["name"] is not True else sorted(set(node) - {"name"})[0]
+                raise w.error(_line(node, key), f"{field_}.{key}", "a name element is {name: true}, alone")
+            return Name()
         if "any" in node:
             opts = node["any"]
             if not isinstance(opts, LList) or not opts:

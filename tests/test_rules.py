@@ -118,6 +118,11 @@ BAD = [
      "    check: {stated: a, expected: a}\n", 5, "pattern[0].opening"),
     ("rules:\n  - id: x\n    title: X\n    pattern:\n      - {opening: false, gap: 2}\n      - {fig: money, as: a}\n"
      "    check: {stated: a, expected: a}\n", 5, "pattern[0].opening"),
+    # a name element is {name: true}, alone
+    ("rules:\n  - id: x\n    title: X\n    pattern:\n      - {fig: money, as: a}\n      - {name: yes please}\n"
+     "    check: {stated: a, expected: a}\n", 6, "pattern[1].name"),
+    ("rules:\n  - id: x\n    title: X\n    pattern:\n      - {fig: money, as: a}\n      - {name: true, alone: no}\n"
+     "    check: {stated: a, expected: a}\n", 6, "pattern[1].alone"),
     # `supersedes` lists other rules' ids
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    supersedes: [x]\n"
      "    check: {stated: a, expected: a}\n", 5, "supersedes"),

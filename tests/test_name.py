@@ -1,0 +1,42 @@
+"""The pattern element `{name: true}`: one word capitalised inside its sentence, a name in the
+languages whose body text capitalises names only. "against 26% for Brava" gives another
+holder's figure, no earlier value of the same thing. Its malformed forms are among
+tests/test_rules.py's BAD rules."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.checks import check_text
+from factcheck.rules import load
+
+HOUSE = """rules:
+  - id: house-versus
+    title: A change against the earlier value
+    languages: all
+    pattern:
+      - {fig: percent, as: b}
+      - {gap: 4}
+      - ", against"
+      - {fig: percent, as: a}
+      - {not: ["for", {name: true}]}
+      - {gap: 8}
+      - {fig: percent, as: p}
+    check: {stated: abs(p), expected: "abs((b / a - 1) * 100)", tolerance: 2%}
+    message: "{p} from {a} to {b}"
+"""
+
+
+def _verdicts(tmp_path: Path, text: str) -> list[str]:
+    (tmp_path / "house.yaml").write_text(HOUSE, encoding="utf-8")
+    rules = [r for r in load([str(tmp_path)]) if r.id == "house-versus"]
+    return [f.verdict for f in check_text(text, rules=rules).findings]
+
+
+def test_a_name_after_for_is_another_holder(tmp_path: Path) -> None:
+    # 38 / 26 − 1 = 46 %, but 19 % is Zenta's share, not the change
+    assert _verdicts(tmp_path, "Harbor holds 38% of the market, against 26% for Brava and 19% for Zenta.") == []
+
+
+def test_a_lower_case_word_is_no_name(tmp_path: Path) -> None:
+    assert _verdicts(tmp_path, "Harbor holds 38% of the market, against 26% for the spring, a rise of 19%.") == ["inconsistent"]
+

@@ -948,7 +948,8 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
         a = raws[i]
         b = raws[i + 1] if i + 1 < len(raws) else None
         # the unit test first, the gap's words only then: most pairs share no unit
-        if b is not None and b.has_suffix and a.kind != "ordinal" and b.kind != "ordinal" \
+        # a fraction in words ends no range: "progressé d'un tiers à 5 milliards" is a change, then a value
+        if b is not None and b.has_suffix and a.kind != "ordinal" and b.kind != "ordinal" and not a.fraction and not b.fraction \
                 and a.kind in ("number", b.kind) and (not a.has_suffix or (a.kind == b.kind and a.unit == b.unit)):
             gap = text[a.end:b.start]
             left = text[max(start, a.start - 25):a.start]

@@ -62,6 +62,13 @@ def _atoms(word: str) -> list[str]:
 _SPACE_RUN = r"[\s\u00a0\u202f]+"
 
 
+def _not_points(data: dict[str, Any], path: Path) -> str:
+    """A look-ahead refusing the phrases that begin with a points word but name things
+    counted ("420 points de vente", "1 200 puntos de venta"): shops, not percentage points."""
+    words = [str(w) for w in _get(data, "points_except", path, list, [])]
+    return r"(?!(?i:" + _alternation(words, fold=True) + r")(?![^\W_]))" if words else ""
+
+
 def _alternation(words: list[str], *, flags_word_end: bool = True, fold: bool = False) -> str:
     """A regex alternation that prefers the longest word ("milliards" over "milliard").
 
@@ -442,7 +449,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         ),
         article_nouns=frozenset(_norm(str(w)) for w in _get(data, "article_nouns", path, list, [])),
         currency_word_re=re.compile(r"(?i:" + _alternation(cur_names, fold=True) + r")"),
-        points_re=re.compile(sp + r"(?i:" + _alternation([str(p) for p in _get(data, "points", path, list, [])], fold=True) + r")"),
+        points_re=re.compile(sp + _not_points(data, path) + r"(?i:" + _alternation([str(p) for p in _get(data, "points", path, list, [])], fold=True) + r")"),
         basis_points=frozenset(_norm(str(p)) for p in _get(data, "basis_points", path, list, [])),
         hedge_re=re.compile(r"(?i:(?<![^\W_])(" + _alternation(list(hedges), fold=True) + r"))" + sp + r"$"),
         range_re=re.compile(sp + r"(?i:" + _alternation(range_words, fold=True) + r")" + sp),

@@ -965,6 +965,14 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
             ranged = joined or changed or bool(lex.range_re.fullmatch(gap))
             if a.unit is not None and not joined and _LETTER.search(gap):
                 ranged = False  # "rose 0.3% to 4.1%", "de 26,7 % à 24,0 %": two figures, not a range
+            if not ranged and _part_of_scaled(a, b) and lex.part_link_re.fullmatch(gap):
+                # "12,1 von 25,4 Milliarden Euro": a part of the whole after it, in its scale and unit
+                a.kind, a.unit = b.kind, b.unit
+                a.parts = _parts(a)
+                a.scale, a.scale_mult = b.scale, b.scale_mult
+                out.append(a)
+                i += 1
+                continue
             if ranged:
                 if not a.has_suffix:
                     a.kind, a.unit = b.kind, b.unit
@@ -989,6 +997,15 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
         out.append(a)
         i += 1
     return out
+
+
+def _part_of_scaled(a: _Raw, b: _Raw) -> bool:
+    """Whether ``a`` is a bare number smaller than the scaled amount ``b`` (no unit, scale,
+    word or hedge of its own), which a part link may give ``b``'s scale: "12,1 von 25,4
+    Milliarden", not "Platz 3 von 25" (no scale) nor "2022 van de 3 miljard" (a year)."""
+    return (a.kind == "number" and not a.has_suffix and a.unit is None and a.scale is None and a.parts is None
+            and not a.fraction and not a.hedge and b.scale is not None and b.parts is None and 0 < a.value < b.value
+            and not (a.value.is_integer() and 1900 <= a.value <= 2100))
 
 
 _YEAR_DASH = _Guided(re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)[\s\u00a0]*[-–][\s\u00a0]*(1[89]\d\d|20\d\d)(?![\d])"), "12")

@@ -173,6 +173,9 @@ class Lexicon:
     time_re: re.Pattern[str]  # clock times written with a time word ("15.30 Uhr", "9 Uhr")
     range_re: re.Pattern[str]
     change_word_re: re.Pattern[str]  # links two figures only after a change opener ("von 6,6 auf 10,7")
+    # between a bare number and the scaled whole it is a part of ("12,1 von 25,4 Milliarden Euro",
+    # "4,1 van de 8,9 miljard"): the part takes the whole's scale and unit
+    part_link_re: re.Pattern[str]
     # joins the last two numbers of a list that share the unit written after the last
     # ("respectivement 40 et 25 %", "11,9 en 11,2 procent"); a comma joins the others
     list_joiner_re: re.Pattern[str]
@@ -454,6 +457,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         hedge_re=re.compile(r"(?i:(?<![^\W_])(" + _alternation(list(hedges), fold=True) + r"))" + sp + r"$"),
         range_re=re.compile(sp + r"(?i:" + _alternation(range_words, fold=True) + r")" + sp),
         change_word_re=re.compile(sp + r"(?i:" + _alternation(change_words, fold=True) + r")" + sp),
+        part_link_re=re.compile(sp + r"(?i:" + _words(data, "part_links", path) + r")" + sp),
         times_re=re.compile(r"(?:" + sp + r"|-)(?i:" + _words(data, "times_words", path) + r")(?![^\W_])(?!"
                             + sp + r"(?i:" + _words(data, "frequency_words", path) + r")(?![^\W_]))"),
         times_before_re=re.compile(r"(?i:(?<![^\W_])(?:" + _words(data, "times_before", path) + r"))" + sp + r"$"),

@@ -662,6 +662,9 @@ def _words(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: 
             if segment:
                 out += _read_segment(g, segment, text, start, end, lex)
                 segment = []
+    if lex.period_fractions:  # "£45m a quarter": per quarter, no fraction
+        out = [r for r in out if not (r.fraction and _key(text[r.start:r.end]) in lex.period_fractions
+                                      and _right_after(text, start, r.start, taken))]
     if len(out) < 2:
         return out
     kept: list[_Raw] = []
@@ -819,6 +822,8 @@ def _phrases(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks
         if key in lex.multipliers:
             out.append(_Raw(m.start(), m.end(), lex.multipliers[key], 0.0, unit="x", has_suffix=True))
         elif key in lex.fractions:
+            if key in lex.period_fractions and _right_after(text, 0, m.start(), taken):
+                continue  # "£45m a quarter": per quarter, no fraction
             raw = _Raw(m.start(), m.end(), lex.fractions[key], 0.0, num_start=m.start(), num_end=m.end(),
                        num_value=lex.fractions[key])
             _suffix(text, m.end(), end, lex, raw, False)
@@ -831,6 +836,14 @@ def _phrases(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks
             _suffix(text, m.end(), end, lex, raw, False, scaled=True)
             out.append(raw)
     return out
+
+
+def _right_after(text: str, start: int, pos: int, taken: _Spans) -> bool:
+    """Whether a figure already read ends right before ``pos``, spaces aside."""
+    k = pos - 1
+    while k >= start and text[k] in " \u00a0\u202f":
+        k -= 1
+    return k >= start and k < pos - 1 and taken.covers(k, k + 1)
 
 
 def _overlaps(a: _Raw, b: _Raw) -> bool:

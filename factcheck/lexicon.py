@@ -129,6 +129,8 @@ class Lexicon:
     currencies: dict[str, tuple[str, float]]  # normalised name → (ISO, factor)
     hedges: dict[str, str]  # normalised phrase → hedge kind
     fractions: dict[str, float]
+    # fractions that are a period right after an amount ("£45m a quarter"): no figure there
+    period_fractions: frozenset[str]
     multipliers: dict[str, float]
     # a round amount named by a phrase ("le cap du milliard", "die Milliarde"): a
     # threshold the article passes, with the currency read after it as after a number
@@ -427,6 +429,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         currencies=currencies,
         hedges=hedges,
         fractions=fractions,
+        period_fractions=frozenset(_norm(str(w)) for w in _get(data, "period_fractions", path, list, [])),
         multipliers=multipliers,
         round_amounts=round_amounts,
         units=units,

@@ -961,9 +961,10 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
         a = raws[i]
         b = raws[i + 1] if i + 1 < len(raws) else None
         # the unit test first, the gap's words only then: most pairs share no unit
+        scaled = b is not None and _scaled_bare(a, b)
         # a fraction in words ends no range: "progressé d'un tiers à 5 milliards" is a change, then a value
         if b is not None and b.has_suffix and a.kind != "ordinal" and b.kind != "ordinal" and not a.fraction and not b.fraction \
-                and a.kind in ("number", b.kind) and (not a.has_suffix or (a.kind == b.kind and a.unit == b.unit)):
+                and a.kind in ("number", b.kind) and (not a.has_suffix or (a.kind == b.kind and a.unit == b.unit) or scaled):
             gap = text[a.end:b.start]
             left = text[max(start, a.start - 25):a.start]
             lo = max(start, a.start - 25)
@@ -974,10 +975,16 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
                 joiners = lex.range_openers.get(word, ())
                 joined = bool(re.fullmatch(_SP + r"*(?:" + "|".join(map(re.escape, joiners)) + r")" + _SP + r"*", gap, re.I)) if joiners else False
             opened = _may_end(text, lo, a.start, lex.tails["change_opener"]) and bool(lex.change_opener_re.search(left))
+            if scaled and gap.startswith("."):
+                gap = gap[1:]  # the period of an abbreviated scale: "von 520 Mio. auf 640 Mio. Euro"
             changed = not joined and opened and bool(lex.change_word_re.fullmatch(gap))
             ranged = joined or changed or bool(lex.range_re.fullmatch(gap))
             if a.unit is not None and not joined and _LETTER.search(gap):
                 ranged = False  # "rose 0.3% to 4.1%", "de 26,7 % à 24,0 %": two figures, not a range
+            if scaled and not changed:
+                ranged = False  # a scaled number joins the amount after it only in a change
+            if scaled and changed:
+                a.kind, a.unit, a.symbol, a.subunit = b.kind, b.unit, b.symbol, b.subunit
             if not ranged and _part_of_scaled(a, b) and lex.part_link_re.fullmatch(gap):
                 # "12,1 von 25,4 Milliarden Euro": a part of the whole after it, in its scale and unit
                 a.kind, a.unit = b.kind, b.unit
@@ -1019,6 +1026,15 @@ def _part_of_scaled(a: _Raw, b: _Raw) -> bool:
     return (a.kind == "number" and not a.has_suffix and a.unit is None and a.scale is None and a.parts is None
             and not a.fraction and not a.hedge and b.scale is not None and b.parts is None and 0 < a.value < b.value
             and not (a.value.is_integer() and 1900 <= a.value <= 2100))
+
+
+def _scaled_bare(a: _Raw, b: _Raw) -> bool:
+    """Whether ``a`` is a number with a scale word and no currency and ``b`` an amount in a
+    currency with one: "de 610 millones a 720 millones de euros", "von 1,2 Mrd. auf 1,5 Mrd.
+    Euro", "passé de 1,2 milliard à 1,5 milliard d'euros" — in a change (_join_ranges) the
+    first takes the currency of the second."""
+    return (a.kind == "number" and a.unit is None and a.scale is not None and a.parts is None
+            and b.kind == "money" and b.scale is not None and b.parts is None)
 
 
 _YEAR_DASH = _Guided(re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)[\s\u00a0]*[-–][\s\u00a0]*(1[89]\d\d|20\d\d)(?![\d])"), "12")

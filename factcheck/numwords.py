@@ -677,7 +677,9 @@ class _Parser:
         return None
 
 
-_WORD_NEXT = re.compile(r"[\s\u00a0\u202f]*([^\W\d_]+)")
+# the next word, not past a blank line: a headline's last word ends its sentence ("Orla sales jump
+# by more than a fifth" ¶ "Sales rose …"), a hard-wrapped line does not
+_WORD_NEXT = re.compile(r"[ \t\u00a0\u202f]*(?:\r?\n[ \t\u00a0\u202f]*)?([^\W\d_]+)")
 
 
 # ---------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from . import rates as rates_mod
 from .errors import InputError
 from .intervals import Amount, Interval, nominal_deviation, relative_deviation
 from .model import Document, Figure, Finding, Period, Report
-from .patterns import Context, FigureTest, class_ends, figure_starts_list, find_all, has_phrase
+from .patterns import Context, FigureTest, begins_phrase, class_ends, figure_starts_list, find_all, has_phrase
 from .rules import Collect, Pick, Rule
 from .rules import load as load_rules
 from .tokens import Stream, Token, norm, tokenize
@@ -368,8 +368,9 @@ class _Runner:
                 if spec.not_after_in_sentence and any(self._has(p, lang, ss, i) for p in spec.not_after_in_sentence) \
                         and not any(self._has(p, lang, max(ss, i - 3), i) for p in spec.unless_after):
                     continue  # a change told earlier in the sentence; a level reached still counts
-                if spec.not_before and any(self._has(p, lang, i + 1, min(se, i + 2)) for p in spec.not_before):
-                    continue  # the start of a pair: "von 59,0 % auf 53,8 %"
+                if spec.not_before and any(self._has(p, lang, i + 1, min(se, i + 2)) or self._begins(p, lang, i + 1, se)
+                                           for p in spec.not_before):
+                    continue  # the start of a pair: "von 59,0 % auf 53,8 %"; an amount each: "£1.05bn per season"
                 if spec.not_base and _after_multiplier(toks, i, ss):
                     continue  # the base of a multiple: "el triple de los 150 millones"
                 picked.append(t.figure)
@@ -434,6 +435,11 @@ class _Runner:
         if got is None:
             got = self.has_cache[key] = has_phrase(self._context(lang, -1, len(self.stream.tokens)), phrase, s, e)
         return got
+
+    def _begins(self, phrase: str, lang: str, j: int, se: int) -> bool:
+        """Whether a phrase of the class (or the phrase) begins at token ``j``, ending by ``se``:
+        a collection's ``not_before`` reads phrases longer than one word ("per season")."""
+        return j < se and begins_phrase(self._context(lang, -1, len(self.stream.tokens)), phrase, j, se)
 
     def _name_after(self, anchor: Figure, phrases: tuple[str, ...]) -> str | None:
         """The name right after one of ``phrases`` that follows ``anchor`` in its sentence:

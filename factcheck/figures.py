@@ -996,7 +996,9 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
             if ranged:
                 if not a.has_suffix:
                     a.kind, a.unit = b.kind, b.unit
-                    if b.scale and not a.scale:
+                    # the scale unless the first is written in full: "de 410.000 a 1,25 millones"
+                    # (328,000 times the second as written), not "de 6,6 à 10,7 milliards"
+                    if b.scale and not a.scale and b.value and abs(a.value / b.value) < 100:
                         a.parts = _parts(a)  # the number written stays 100 in "100 bis 300 Milliarden"
                         a.scale, a.scale_mult = b.scale, b.scale_mult
                 if changed:

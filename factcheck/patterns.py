@@ -452,6 +452,18 @@ def has_phrase(ctx: Context, phrase: str, s: int, e: int) -> bool:
     return any(match_words(words, ctx.tokens, i, e) >= 0 for i in positions[lo:hi])
 
 
+def begins_phrase(ctx: Context, phrase: str, j: int, e: int) -> bool:
+    """Whether a class ("@name") or a literal phrase begins at token ``j`` and ends by ``e``
+    (``has_phrase`` asks whether it begins anywhere in a range)."""
+    positions = phrase_positions(ctx.stream, ctx.language, phrase)  # type: ignore[arg-type]
+    k = bisect_left(positions, j)
+    if k == len(positions) or positions[k] != j:
+        return False
+    if phrase.startswith("@"):
+        return any(end <= e for end in class_ends(ctx, phrase[1:], j))
+    return match_words(_phrase_words(phrase), ctx.tokens, j, e) >= 0
+
+
 @cache
 def _phrase_words(phrase: str) -> tuple[str, ...]:
     """``phrase_words``, once per phrase of the rules."""
@@ -571,6 +583,9 @@ class Slot(Element):
     # the same, anywhere from the sentence's start: "Het doel is om die verhouding binnen
     # drie jaar onder de 52 procent te krijgen" is an aim however far the aim word stands
     not_after_in_sentence: tuple[str, ...] = ()
+    # classes none of which may begin right after the figure: "£4.2bn of the total, or £1.05bn
+    # per season" holds an amount each, no part of a list
+    not_before: tuple[str, ...] = ()
 
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Alternatives:
         if i >= ctx.end:
@@ -579,6 +594,8 @@ class Slot(Element):
         if fig is None or not self.test.accepts(fig, ctx.block_kind):
             return []
         if self.not_after and self._after_class(ctx, i):
+            return []
+        if self.not_before and self._before_class(ctx, i):
             return []
         if self.not_after_in_sentence and self._after_class_in_sentence(ctx, i):
             return []
@@ -605,7 +622,13 @@ class Slot(Element):
         """Whether a later figure of a repeat is barred by the slot's ``not_after``: each
         figure the slot takes passes it, so "dont 6,3 milliards et 4,7 milliards ; le reste,
         soit 7,4 milliards" ends the parts before the rest."""
-        return bool(self.not_after) and self._after_class(ctx, k)
+        return bool(self.not_after) and self._after_class(ctx, k) or bool(self.not_before) and self._before_class(ctx, k)
+
+    def _before_class(self, ctx: Context, i: int) -> bool:
+        """Whether a phrase of one of ``not_before`` begins right after token ``i``, in its sentence."""
+        j = i + 1
+        return j < len(ctx.tokens) and ctx.tokens[j].sentence == ctx.tokens[i].sentence \
+            and any(_class_at(ctx, c, j) for c in self.not_before)
 
     def _after_class(self, ctx: Context, i: int) -> bool:
         toks = ctx.tokens
@@ -634,7 +657,7 @@ class Slot(Element):
         return 1
 
     def classes(self) -> list[str]:
-        return list(self.not_after) + list(self.not_after_in_sentence)
+        return list(self.not_after) + list(self.not_after_in_sentence) + list(self.not_before)
 
     def figure_tests(self) -> list[frozenset[FigureTest]]:
         return [frozenset([self.test])]

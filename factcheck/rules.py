@@ -293,7 +293,7 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
     )
 
 
-_SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after", "not_after_in_sentence"}
+_SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after", "not_after_in_sentence", "not_before"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
               "paragraphs", "same_noun"}
@@ -326,12 +326,12 @@ def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
                 raise w.error(_line(node, "repeat"), f"{field_}.repeat",
                               "must be true, false, or the most words between two figures (1 to 12)")
             lists = {}
-            for key in ("not_after", "not_after_in_sentence"):
+            for key in ("not_after", "not_after_in_sentence", "not_before"):
                 lists[key] = _phrases(w, node, key, f"{field_}.{key}")
                 if any(not p.startswith("@") for p in lists[key]):
                     raise w.error(_line(node, key), f"{field_}.{key}", "must list word classes (@name)")
             return Slot(name, _test(w, node, field_), repeat, tuple(c[1:] for c in lists["not_after"]),
-                        tuple(c[1:] for c in lists["not_after_in_sentence"]))
+                        tuple(c[1:] for c in lists["not_after_in_sentence"]), tuple(c[1:] for c in lists["not_before"]))
         if "gap" in node:
             unknown = set(node) - {"gap", "figures", "stop"}
             if unknown:  # a misspelt key would silently widen the gap

@@ -118,6 +118,9 @@ BAD = [
      "    check: {stated: a, expected: a}\n", 5, "pattern[0].opening"),
     ("rules:\n  - id: x\n    title: X\n    pattern:\n      - {opening: false, gap: 2}\n      - {fig: money, as: a}\n"
      "    check: {stated: a, expected: a}\n", 5, "pattern[0].opening"),
+    # a slot's not_before lists word classes
+    ("rules:\n  - id: x\n    title: X\n    pattern:\n      - {fig: money, as: a, not_before: [per]}\n"
+     "    check: {stated: a, expected: a}\n", 5, "pattern[0].not_before"),
     # a name element is {name: true}, alone
     ("rules:\n  - id: x\n    title: X\n    pattern:\n      - {fig: money, as: a}\n      - {name: yes please}\n"
      "    check: {stated: a, expected: a}\n", 6, "pattern[1].name"),

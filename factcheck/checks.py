@@ -375,7 +375,7 @@ class _Runner:
                     continue  # the base of a multiple: "el triple de los 150 millones"
                 picked.append(t.figure)
                 if spec.drop_together:
-                    joint.append(any(self._has(p, lang, max(ss, i - 4), i) for p in spec.drop_together))
+                    joint.append(any(self._has(p, lang, max(ss, i - 8), i) for p in spec.drop_together))
             if spec.drop_together:
                 picked = _without_joint_totals(picked, joint)
             if spec.drop_subtotals:

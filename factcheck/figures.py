@@ -894,6 +894,24 @@ def _listed_amounts(text: str, raws: list[_Raw], lex: Lexicon) -> None:
             a.kind, a.unit, a.scale, a.scale_mult, a.symbol, a.subunit = b.kind, b.unit, b.scale, b.scale_mult, b.symbol, b.subunit
 
 
+def _listed_scaled(text: str, raws: list[_Raw], lex: Lexicon) -> None:
+    """Scaled numbers with no currency listed before an amount in one take its currency, in
+    place, each keeping its own scale: "1,5 milliard, 2,2 milliards et 900 millions d'euros".
+    The links are those of _listed_before (commas, then a joiner of the language)."""
+    for i in range(len(raws) - 1, 0, -1):
+        b = raws[i]
+        if b.kind != "money" or b.scale is None or b.parts is not None:
+            continue
+        link = lex.list_joiner_re
+        for k in range(i - 1, -1, -1):
+            a, nxt = raws[k], raws[k + 1]
+            if not (a.kind == "number" and a.unit is None and a.scale is not None and a.parts is None
+                    and not a.weak and not a.fraction and link.fullmatch(text, a.end, nxt.start)):
+                break
+            a.kind, a.unit, a.symbol, a.subunit = b.kind, b.unit, b.symbol, b.subunit
+            link = _LIST_COMMA
+
+
 def _listed_before(text: str, raws: list[_Raw], i: int, lex: Lexicon, parallel: bool = False,
                    fits: Callable[[_Raw], bool] = lambda a: True) -> list[_Raw]:
     """The plain numbers in digits listed right before ``raws[i]``, nearest first: the
@@ -1520,6 +1538,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         raws = _join_ranges(text, raws, lex, block.start)
         _listed_percents(text, raws, lex)
         _listed_amounts(text, raws, lex)
+        _listed_scaled(text, raws, lex)
         _factors(text, raws, lex, block.start)
         raws = _compounds(text, raws, lex)
         raws = _over(text, raws, lex)

@@ -425,7 +425,21 @@ class _Runner:
             if ends:
                 # and the words before it: "900 homes a year" counts homes, not years
                 return self._nouns_after(i, 2, start=max(ends)) | self._nouns_after(i, j - i - 1)
-        return self._nouns_after(i, 2)
+        told = self._per_nouns_before(per, i, ctx) if per.kind == "money" else frozenset()
+        return told or self._nouns_after(i, 2)
+
+    def _per_nouns_before(self, per: Figure, i: int, ctx) -> frozenset[str]:
+        """An amount with no "per" word after it may have its own before it, in the six
+        tokens back to the sentence's start or a figure: "el precio medio por vehículo se
+        sitúa en 22.000 euros" → {"vehiculo", "se"}; none when a word of that class is absent."""
+        start = self.stream.sentence_ranges[self.stream.tokens[i].sentence][0]
+        for j in range(i - 1, max(start, i - 7) - 1, -1):
+            if self.stream.tokens[j].figure is not None:
+                break
+            ends = class_ends(ctx, "per", j)
+            if ends and max(ends) < i:
+                return self._nouns_after(i, 2, start=max(ends))
+        return frozenset()
 
     def _has(self, phrase: str, lang: str, s: int, e: int) -> bool:
         """Whether the class or phrase occurs within tokens [s, e). Memoised: collections

@@ -48,3 +48,38 @@ def test_same_noun_inflections_and_no_count(tmp_path: Path) -> None:
     # no count of that noun: no match
     text = "The chain will cut 3,100 jobs.\n\nThe plan saves £96m, £400,000 per store."
     assert _findings(tmp_path, text, ", same_noun: per") == []
+
+
+AVERAGE = """rules:
+  - id: house-each
+    title: An amount each
+    languages: all
+    pattern:
+      - {fig: money, as: total}
+      - {gap: 8}
+      - {fig: money, as: per}
+    with:
+      n: {fig: number, in: document, position: before, anchor: per, pick: nearest, same_noun: per}
+    check: {stated: per, expected: total / value(n), tolerance: 2%}
+    message: "{per} each as {total} shared by {n}"
+"""
+
+
+def _average_findings(tmp_path: Path, text: str) -> list[tuple[str, str]]:
+    folder = tmp_path / "average"
+    folder.mkdir(exist_ok=True)
+    (folder / "house.yaml").write_text(AVERAGE, encoding="utf-8")
+    rules = [r for r in load([str(folder)]) if r.id == "house-each"]
+    return [(f.verdict, f.message) for f in check_text(text, rules=rules).findings if f.rule == "house-each"]
+
+
+def test_same_noun_per_word_before_the_amount(tmp_path: Path) -> None:
+    # an amount with no "per" word after it takes the one in the six tokens before it:
+    # "el precio medio por tienda, 400.000 euros" counts stores, not the nearer jobs
+    text = ("La cadena cerrará 240 tiendas y recortará 3.100 empleos.\n\n"
+            "El plan ahorra 96 millones de euros, con un ahorro medio por tienda de 400.000 euros.")
+    assert [v for v, _ in _average_findings(tmp_path, text)] == ["consistent"]
+    # no "per" word on either side: what the amount itself is followed by, no count of it
+    text = ("La cadena cerrará 240 tiendas y recortará 3.100 empleos.\n\n"
+            "El plan ahorra 96 millones de euros, con un ahorro de 400.000 euros.")
+    assert _average_findings(tmp_path, text) == []

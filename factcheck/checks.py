@@ -428,7 +428,7 @@ class _Runner:
         told = self._per_nouns_before(per, i, ctx) if per.kind == "money" else frozenset()
         return told or self._nouns_after(i, 2)
 
-    def _per_nouns_before(self, per: Figure, i: int, ctx) -> frozenset[str]:
+    def _per_nouns_before(self, per: Figure, i: int, ctx: Context) -> frozenset[str]:
         """An amount with no "per" word after it may have its own before it, in the six
         tokens back to the sentence's start or a figure: "el precio medio por vehículo se
         sitúa en 22.000 euros" → {"vehiculo", "se"}; none when a word of that class is absent."""

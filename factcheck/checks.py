@@ -365,6 +365,8 @@ class _Runner:
                         spec.named_in_brackets and _named_in_brackets(toks, i, ss, se)
                         and not any(self._has(p, lang, max(ss, i - 5), i - 1) for p in spec.not_after)):
                     continue
+                if spec.not_opened_by and self._opened_by(spec.not_opened_by, lang, ss, se):
+                    continue  # a sentence of an earlier time: "Il y a cinq ans, sa part atteignait 41 %"
                 if spec.not_after_in_sentence and any(self._has(p, lang, ss, i) for p in spec.not_after_in_sentence) \
                         and not any(self._has(p, lang, max(ss, i - 3), i) for p in spec.unless_after):
                     continue  # a change told earlier in the sentence; a level reached still counts
@@ -449,6 +451,19 @@ class _Runner:
         if got is None:
             got = self.has_cache[key] = has_phrase(self._context(lang, -1, len(self.stream.tokens)), phrase, s, e)
         return got
+
+    def _opened_by(self, phrases: tuple[str, ...], lang: str, ss: int, se: int) -> bool:
+        """Whether the sentence ``ss``..``se`` opens with one of ``phrases``, marks (quotes,
+        dashes) and one leading duration aside: "Il y a cinq ans, …", "Five years ago, …"."""
+        toks = self.stream.tokens
+        j = ss
+        while j < se and toks[j].figure is None and not toks[j].norm[:1].isalnum():
+            j += 1
+        starts = [j]
+        f = toks[j].figure if j < se else None
+        if f is not None and f.kind == "quantity" and f.unit in ("year", "month", "week", "day"):
+            starts.append(j + 1)
+        return any(self._begins(p, lang, k, se) for k in starts for p in phrases)
 
     def _begins(self, phrase: str, lang: str, j: int, se: int) -> bool:
         """Whether a phrase of the class (or the phrase) begins at token ``j``, ending by ``se``:

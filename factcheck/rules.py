@@ -74,6 +74,10 @@ class Collect:
     # leave out the base of a multiple: a figure up to three tokens after a multiplier
     # (a figure in "x") in its sentence, "450 millones, el triple de los 150 millones"
     not_base: bool = False
+    # leave out every figure of a sentence that opens (quotes, dashes and a leading duration
+    # aside) with one of these: "Il y a cinq ans, sa part atteignait 41 %", "Five years ago,
+    # its share was 41 %" tell an earlier time, whatever unless_after keeps
+    not_opened_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -477,7 +481,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                 raise w.error(_line(spec, "in"), f"{f}.in", "must be sentence, paragraph or document")
             unknown = set(spec) - {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after",
                                    "not_before", "not_after_in_sentence", "unless_after", "drop_subtotals", "sentence_lacks",
-                                   "min", "carry", "before", "drop_together", "after", "paragraphs", "named_in_brackets", "not_base"}
+                                   "min", "carry", "before", "drop_together", "after", "paragraphs", "named_in_brackets", "not_base",
+                                   "not_opened_by"}
             if unknown:
                 key = sorted(unknown)[0]
                 raise w.error(_line(spec, key), f"{f}.{key}", "unknown key in a collection")
@@ -494,7 +499,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                          _slot_ref(w, spec, pattern, "after", f"{f}.after", with_names),
                                          _count(w, spec, "paragraphs", f"{f}.paragraphs", 0, 3),
                                          _flag(w, spec, "named_in_brackets", f"{f}.named_in_brackets"),
-                                         _flag(w, spec, "not_base", f"{f}.not_base"))
+                                         _flag(w, spec, "not_base", f"{f}.not_base"),
+                                         _phrases(w, spec, "not_opened_by", f"{f}.not_opened_by"))
             if collect[str(name)].paragraphs and (cscope != "paragraph" or pattern is None):
                 raise w.error(_line(spec, "paragraphs"), f"{f}.paragraphs",
                               "needs a paragraph collection in a rule with a pattern")
@@ -629,7 +635,7 @@ def _check_classes(w: _Where, rule: Rule, node: LDict) -> None:
     used = list(rule.pattern.classes() if rule.pattern else [])
     for c in rule.collect.values():
         used += [p[1:] for p in c.sentence_has + c.not_after + c.sentence_lacks + c.not_before + c.not_after_in_sentence
-                 + c.unless_after + c.drop_together if p.startswith("@")]
+                 + c.unless_after + c.drop_together + c.not_opened_by if p.startswith("@")]
     field_ = "pattern" if "pattern" in node else "collect"
     for name in used:
         if rule.languages:

@@ -2,7 +2,8 @@
 `drop_together` (a subtotal said of several together is no item of the list) and
 `paragraphs` (the paragraphs before the match's too) and `named_in_brackets` (a part
 named before its figure in brackets is collected despite a not_after "(") and `not_base`
-(the base of a multiple, "three times the €100m", is no item of a list). Their
+(the base of a multiple, "three times the €100m", is no item of a list) and `not_opened_by`
+(a sentence opened by "A year earlier" or "Five years ago" holds no item). Their
 malformed forms are among tests/test_rules.py's BAD rules."""
 from __future__ import annotations
 
@@ -120,3 +121,15 @@ def test_not_base_leaves_out_the_base_of_a_multiple(tmp_path: Path) -> None:
     # without the option the base is counted as a part
     plain = _stated(tmp_path / "plain", "")
     assert plain("Roads get €400m and rail €300m, three times the €100m of last year. The rest, €200m, goes to buses.") == ["1 bn EUR"]
+
+
+def test_not_opened_by_leaves_out_a_sentence_of_an_earlier_time(tmp_path: Path) -> None:
+    stated = _stated(tmp_path / "opened", 'not_opened_by: ["@earlier_front", "@ago_front"],')
+    # "A year earlier, rail got …" and "Five years ago, …" tell an earlier time: 400 + 200 + 200 = 800
+    assert stated("Roads get €400m. A year earlier, rail got €350m. Ports get €200m. The rest, €200m, goes to buses.") == ["800 m EUR"]
+    assert stated("Roads get €400m. Five years ago, rail got €350m. Ports get €200m. The rest, €200m, goes to buses.") == ["800 m EUR"]
+    # "ago" later in the sentence does not open it: kept, 400 + 350 + 200 + 200
+    assert stated("Roads get €400m. Rail gets €350m, as it did five years ago. Ports get €200m. The rest, €200m, goes to buses.") == ["1.15 bn EUR"]
+    # without the option the earlier amount counts
+    plain = _stated(tmp_path / "plain", "")
+    assert plain("Roads get €400m. A year earlier, rail got €350m. Ports get €200m. The rest, €200m, goes to buses.") == ["1.15 bn EUR"]

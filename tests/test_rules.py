@@ -101,6 +101,9 @@ BAD = [
     # `not_base` is true or false
     ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: money, not_base: 2}\n"
      "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.not_base"),
+    # `not_opened_by` lists classes or phrases
+    ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: money, not_opened_by: 2}\n"
+     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.not_opened_by"),
     # `paragraphs` is a small whole number, on a paragraph collection of a rule with a pattern
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: percent, as: r}]\n    collect:\n      s: {fig: percent, paragraphs: 9}\n"
      "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 6, "collect.s.paragraphs"),

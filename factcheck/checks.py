@@ -332,8 +332,8 @@ class _Runner:
             ranges = [(0, len(toks))]
         elif spec.scope == "sentence":
             ranges = list(self.stream.sentence_ranges)
-        elif spec.paragraphs and block is not None:
-            ranges = [_blocks_before(self.stream.block_ranges, block, spec.paragraphs)]
+        elif (spec.paragraphs or spec.paragraphs_after) and block is not None:
+            ranges = [_blocks_around(self.stream.block_ranges, block, spec.paragraphs, spec.paragraphs_after)]
         else:
             ranges = [self.stream.block_ranges[b] for b in sorted(self.stream.block_ranges) if block is None or b == block]
         figpos = figure_starts_list(self.stream)
@@ -675,6 +675,11 @@ class _Runner:
                        if (g := self.stream.tokens[j].figure) is not None and g.kind == f.kind and g.unit == f.unit), lo)
             if spec.not_preceded_by and any(self._has(p, lang, lo, i) for p in spec.not_preceded_by):
                 return False
+        if spec.sentence_lacks:
+            lang = self.block_lang.get(t.block, "")
+            ss, se = self.stream.sentence_ranges[t.sentence]
+            if any(self._has(p, lang, ss, se) for p in spec.sentence_lacks):
+                return False
         if spec.near:
             # a word of the class close by in the same sentence: "rose 62%", or,
             # verb last, "ist um 62 Prozent auf 10,7 Milliarden Euro gestiegen"
@@ -923,6 +928,15 @@ def _stems_meet(a: frozenset[str], b: frozenset[str]) -> bool:
             if long_.startswith(short) or len(short) >= 5 and x[:5] == y[:5] and abs(len(x) - len(y)) <= 3:
                 return True
     return False
+
+
+def _blocks_around(block_ranges: dict[int, tuple[int, int]], block: int, before: int, after: int) -> tuple[int, int]:
+    """The tokens of ``block``, of the ``before`` blocks before it and of the ``after`` blocks
+    after it (a collection's ``paragraphs`` and ``paragraphs_after``): one range, as blocks
+    follow one another in the token stream."""
+    keys = sorted(block_ranges)
+    k = keys.index(block)
+    return block_ranges[keys[max(0, k - before)]][0], block_ranges[keys[min(len(keys) - 1, k + after)]][1]
 
 
 def _blocks_before(block_ranges: dict[int, tuple[int, int]], block: int, n: int) -> tuple[int, int]:

@@ -78,6 +78,10 @@ class Collect:
     # aside) with one of these: "Il y a cinq ans, sa part atteignait 41 %", "Five years ago,
     # its share was 41 %" tell an earlier time, whatever unless_after keeps
     not_opened_by: tuple[str, ...] = ()
+    # a paragraph collection in a rule with a pattern: also the N paragraphs (blocks) after
+    # the match's ("Germany became its largest market, with €412m." ¶ "France brought in
+    # €436m, Italy €198m": the rivals of a part ranked first, told in the next paragraph)
+    paragraphs_after: int = 0
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,9 @@ class Pick:
     # takes "5 800 éleveurs", wherever in the article, not "200 exploitations" (the word
     # after the count and the word after the slot's "per" share their stem)
     same_noun: str | None = None
+    # classes/phrases none of which may stand anywhere in the candidate's sentence (a
+    # "total" told as the largest market is a part: "the US, its largest market, with $1.84bn")
+    sentence_lacks: tuple[str, ...] = ()
 
     @cached_property
     def eager_where(self) -> bool:
@@ -300,7 +307,7 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
 _SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after", "not_after_in_sentence", "not_before"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
-              "paragraphs", "same_noun"}
+              "paragraphs", "same_noun", "sentence_lacks"}
 
 
 def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
@@ -482,7 +489,7 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
             unknown = set(spec) - {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after",
                                    "not_before", "not_after_in_sentence", "unless_after", "drop_subtotals", "sentence_lacks",
                                    "min", "carry", "before", "drop_together", "after", "paragraphs", "named_in_brackets", "not_base",
-                                   "not_opened_by"}
+                                   "not_opened_by", "paragraphs_after"}
             if unknown:
                 key = sorted(unknown)[0]
                 raise w.error(_line(spec, key), f"{f}.{key}", "unknown key in a collection")
@@ -500,10 +507,12 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                          _count(w, spec, "paragraphs", f"{f}.paragraphs", 0, 3),
                                          _flag(w, spec, "named_in_brackets", f"{f}.named_in_brackets"),
                                          _flag(w, spec, "not_base", f"{f}.not_base"),
-                                         _phrases(w, spec, "not_opened_by", f"{f}.not_opened_by"))
-            if collect[str(name)].paragraphs and (cscope != "paragraph" or pattern is None):
-                raise w.error(_line(spec, "paragraphs"), f"{f}.paragraphs",
-                              "needs a paragraph collection in a rule with a pattern")
+                                         _phrases(w, spec, "not_opened_by", f"{f}.not_opened_by"),
+                                         _count(w, spec, "paragraphs_after", f"{f}.paragraphs_after", 0, 3))
+            for key in ("paragraphs", "paragraphs_after"):
+                if getattr(collect[str(name)], key) and (cscope != "paragraph" or pattern is None):
+                    raise w.error(_line(spec, key), f"{f}.{key}",
+                                  "needs a paragraph collection in a rule with a pattern")
     if pattern is None and not collect:
         raise w.error(node.line, "pattern", "a rule needs a pattern or a collect section")
     slots = list(pattern.slots() if pattern else []) + list(collect)
@@ -544,7 +553,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                     _flag(w, spec, "each", f"{f}.each"),
                                     _pick_before(w, spec, slots, f"{f}.before"),
                                     _count(w, spec, "paragraphs", f"{f}.paragraphs", 0, 3),
-                                    _pick_before(w, spec, slots, f"{f}.same_noun", "same_noun"))
+                                    _pick_before(w, spec, slots, f"{f}.same_noun", "same_noun"),
+                                    _phrases(w, spec, "sentence_lacks", f"{f}.sentence_lacks"))
             if picks[str(name)].paragraphs and pscope != "paragraph":
                 raise w.error(_line(spec, "paragraphs"), f"{f}.paragraphs", "needs a paragraph pick (in: paragraph)")
             if picks[str(name)].each and (absent or not node.get("readings")):

@@ -111,6 +111,16 @@ BAD = [
      "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 6, "collect.s.paragraphs"),
     ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, paragraphs: 1}\n"
      "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.paragraphs"),
+    # `paragraphs_after` is a small whole number, on a paragraph collection of a rule with a pattern
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: percent, as: r}]\n    collect:\n      s: {fig: percent, paragraphs_after: 9}\n"
+     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 6, "collect.s.paragraphs_after"),
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: percent, as: r}]\n    collect:\n      s: {fig: percent, in: document, paragraphs_after: 1}\n"
+     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 6, "collect.s.paragraphs_after"),
+    ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, paragraphs_after: 1}\n"
+     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.paragraphs_after"),
+    # a pick's `sentence_lacks` is a list of phrases
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, sentence_lacks: 3}\n"
+     "    check: {stated: a, expected: b}\n", 6, "with.b.sentence_lacks"),
     # a pick's `paragraphs` is a small whole number, on a paragraph pick
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, paragraphs: 7}\n"
      "    check: {stated: a, expected: b}\n", 6, "with.b.paragraphs"),

@@ -1,0 +1,63 @@
+"""A collection's `paragraphs_after: N` (the N paragraphs after the match's too) and a pick's
+`sentence_lacks` (no word of those classes in the candidate's sentence). Their malformed forms
+are among tests/test_rules.py's BAD rules."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.checks import check_text
+from factcheck.rules import load
+
+HOUSE = """rules:
+  - id: house-first
+    title: First against those after
+    languages: all
+    pattern:
+      - "@leading_part"
+      - {gap: 8}
+      - {fig: money, as: v}
+    collect:
+      rivals: {fig: money, in: paragraph, after: v, paragraphs_after: 1, min: 1}
+    check: {stated: bare(v), relation: ">=", expected: bare(max(rivals))}
+    message: "{v} against {rivals}"
+"""
+
+PICK = """rules:
+  - id: house-first
+    title: Total before
+    languages: all
+    pattern:
+      - {fig: money, as: p}
+    with:
+      t: {fig: money, in: document, position: before, anchor: p, pick: nearest, sentence_lacks: ["@leading_part"]}
+    check: {stated: bare(p), relation: "<=", expected: bare(t)}
+    message: "{p} within {t}"
+"""
+
+
+def _verdicts(tmp_path: Path, text: str, source: str, name: str = "house.yaml") -> list[str]:
+    (tmp_path / name).write_text(source, encoding="utf-8")
+    rules = [r for r in load([str(tmp_path / name)]) if r.id == "house-first"]
+    return [f.verdict for f in check_text(text, language="en", rules=rules).findings if f.rule == "house-first"]
+
+
+def test_paragraphs_after_reaches_the_next_paragraph_and_no_further(tmp_path: Path) -> None:
+    text = "Germany remained its largest market, with €412m.\n\nFrance brought in €436m.\n\nSpain brought in €500m."
+    # the next paragraph's €436m is above the €412m; the one after is out of reach
+    assert _verdicts(tmp_path, text, HOUSE) == ["inconsistent"]
+    text = "Germany remained its largest market, with €412m.\n\nFrance brought in €336m.\n\nSpain brought in €500m."
+    assert _verdicts(tmp_path, text, HOUSE, "h2.yaml") == ["consistent"]
+    # without the option, the match's paragraph alone: nothing after the €412m there
+    assert _verdicts(tmp_path, text, HOUSE.replace("paragraphs_after: 1, ", ""), "h3.yaml") == []
+
+
+def test_pick_sentence_lacks_skips_a_candidate_whose_sentence_has_the_class(tmp_path: Path) -> None:
+    text = "Sales were €900m. Germany, its largest market, brought in €412m. France brought in €336m."
+    # the €336m's nearest amount before is the €412m, told in a sentence with "largest market": skipped
+    found = _verdicts(tmp_path, text, PICK)
+    assert "inconsistent" not in found
+    (tmp_path / "p2.yaml").write_text(PICK.replace(', sentence_lacks: ["@leading_part"]', ""), encoding="utf-8")
+    rules = [r for r in load([str(tmp_path / "p2.yaml")]) if r.id == "house-first"]
+    findings = check_text(text, language="en", rules=rules).findings
+    # without it, the €412m is taken as the €336m's whole
+    assert any(f.rule == "house-first" and "412" in f.message and "336" in f.message for f in findings)

@@ -370,8 +370,7 @@ class _Runner:
                 if spec.not_after_in_sentence and any(self._has(p, lang, ss, i) for p in spec.not_after_in_sentence) \
                         and not any(self._has(p, lang, max(ss, i - 3), i) for p in spec.unless_after):
                     continue  # a change told earlier in the sentence; a level reached still counts
-                if spec.not_before and any(self._has(p, lang, i + 1, min(se, i + 2)) or self._begins(p, lang, i + 1, se)
-                                           for p in spec.not_before):
+                if spec.not_before and any(self._begins(p, lang, i + 1, se) for p in spec.not_before):
                     continue  # the start of a pair: "von 59,0 % auf 53,8 %"; an amount each: "£1.05bn per season"
                 if spec.not_base and _after_multiplier(toks, i, ss):
                     continue  # the base of a multiple: "el triple de los 150 millones"
@@ -937,12 +936,6 @@ def _blocks_around(block_ranges: dict[int, tuple[int, int]], block: int, before:
     keys = sorted(block_ranges)
     k = keys.index(block)
     return block_ranges[keys[max(0, k - before)]][0], block_ranges[keys[min(len(keys) - 1, k + after)]][1]
-
-
-def _blocks_before(block_ranges: dict[int, tuple[int, int]], block: int, n: int) -> tuple[int, int]:
-    """The tokens of ``block`` and of the ``n`` blocks before it (a collection's
-    ``paragraphs``): one range, as blocks follow one another in the token stream."""
-    return block_ranges[_block_and_before(block_ranges, block, n)[0]][0], block_ranges[block][1]
 
 
 def _collect_limit(slot: str | None, bound: dict[str, object] | None, fig_index: dict[str, int]) -> int | None:

@@ -662,9 +662,6 @@ def _words(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: 
             if segment:
                 out += _read_segment(g, segment, text, start, end, lex)
                 segment = []
-    if lex.period_fractions:  # "£45m a quarter": per quarter, no fraction
-        out = [r for r in out if not (r.fraction and _key(text[r.start:r.end]) in lex.period_fractions
-                                      and _right_after(text, start, r.start, taken))]
     if len(out) < 2:
         return out
     kept: list[_Raw] = []
@@ -822,8 +819,6 @@ def _phrases(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks
         if key in lex.multipliers:
             out.append(_Raw(m.start(), m.end(), lex.multipliers[key], 0.0, unit="x", has_suffix=True))
         elif key in lex.fractions:
-            if key in lex.period_fractions and _right_after(text, 0, m.start(), taken):
-                continue  # "£45m a quarter": per quarter, no fraction
             raw = _Raw(m.start(), m.end(), lex.fractions[key], 0.0, num_start=m.start(), num_end=m.end(),
                        num_value=lex.fractions[key])
             _suffix(text, m.end(), end, lex, raw, False)
@@ -838,12 +833,15 @@ def _phrases(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks
     return out
 
 
-def _right_after(text: str, start: int, pos: int, taken: _Spans) -> bool:
-    """Whether a figure already read ends right before ``pos``, spaces aside."""
-    k = pos - 1
-    while k >= start and text[k] in " \u00a0\u202f":
+def _period_fraction(text: str, r: _Raw, lex: Lexicon, taken: _Spans) -> bool:
+    """Whether a fraction in words (read by the grammar or as a phrase) is a period right
+    after a figure in digits: "£45m a quarter" is per quarter, no fraction."""
+    if not (r.fraction and lex.period_fractions and _key(text[r.start:r.end]) in lex.period_fractions):
+        return False
+    k = r.start - 1
+    while k >= 0 and text[k] in " \u00a0\u202f":
         k -= 1
-    return k >= start and k < pos - 1 and taken.covers(k, k + 1)
+    return 0 <= k < r.start - 1 and taken.covers(k, k + 1)
 
 
 def _overlaps(a: _Raw, b: _Raw) -> bool:
@@ -896,34 +894,39 @@ def _listed_amounts(text: str, raws: list[_Raw], lex: Lexicon) -> None:
 
 def _listed_scaled(text: str, raws: list[_Raw], lex: Lexicon) -> None:
     """Scaled numbers with no currency listed before an amount in one take its currency, in
-    place, each keeping its own scale: "1,5 milliard, 2,2 milliards et 900 millions d'euros".
-    The links are those of _listed_before (commas, then a joiner of the language)."""
+    place, each keeping its own scale: "1,5 milliard, 2,2 milliards et 900 millions d'euros"
+    (the links of _listed_before)."""
     for i in range(len(raws) - 1, 0, -1):
         b = raws[i]
         if b.kind != "money" or b.scale is None or b.parts is not None:
             continue
-        link = lex.list_joiner_re
-        for k in range(i - 1, -1, -1):
-            a, nxt = raws[k], raws[k + 1]
-            if not (a.kind == "number" and a.unit is None and a.scale is not None and a.parts is None
-                    and not a.weak and not a.fraction and link.fullmatch(text, a.end, nxt.start)):
-                break
+        for a in _listed_before(text, raws, i, lex, item=_scaled_number):
             a.kind, a.unit, a.symbol, a.subunit = b.kind, b.unit, b.symbol, b.subunit
-            link = _LIST_COMMA
+
+
+def _plain_digits(a: _Raw, text: str) -> bool:
+    """A plain number in digits: no unit, scale or word of its own."""
+    return (a.kind == "number" and not a.has_suffix and a.scale is None and a.parts is None
+            and not a.weak and a.num_start >= 0 and text[a.num_end - 1:a.num_end].isdigit())
+
+
+def _scaled_number(a: _Raw, text: str) -> bool:
+    """A number with a scale word and no currency ("1,5 milliard")."""
+    return a.kind == "number" and a.unit is None and a.scale is not None and a.parts is None and not a.weak and not a.fraction
 
 
 def _listed_before(text: str, raws: list[_Raw], i: int, lex: Lexicon, parallel: bool = False,
-                   fits: Callable[[_Raw], bool] = lambda a: True) -> list[_Raw]:
-    """The plain numbers in digits listed right before ``raws[i]``, nearest first: the
-    list's last link is a joiner of the language ("et", "und", "bzw."), the others commas;
-    a number with a unit, a scale or a word of its own ends it, as does one ``fits``
-    refuses. With ``parallel``, two parallel items make a list too (see _parallel)."""
+                   fits: Callable[[_Raw], bool] = lambda a: True,
+                   item: Callable[[_Raw, str], bool] = _plain_digits) -> list[_Raw]:
+    """The numbers listed right before ``raws[i]``, nearest first: plain numbers in digits,
+    or those ``item`` accepts. The list's last link is a joiner of the language ("et", "und",
+    "bzw."), the others commas; a number ``item`` or ``fits`` refuses ends it. With
+    ``parallel``, two parallel items make a list too (see _parallel)."""
     out: list[_Raw] = []
     link = lex.list_joiner_re
     for k in range(i - 1, -1, -1):
         a, nxt = raws[k], raws[k + 1]
-        if not (a.kind == "number" and not a.has_suffix and a.scale is None and a.parts is None
-                and not a.weak and a.num_start >= 0 and text[a.num_end - 1:a.num_end].isdigit() and fits(a)
+        if not (item(a, text) and fits(a)
                 and (link.fullmatch(text, a.end, nxt.start)
                      or (parallel and link is lex.list_joiner_re and _parallel(text, a, nxt, lex)))):
             break
@@ -1531,7 +1534,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         taken = _Spans([(r.start, r.end) for r in raws])
         words = _words(text, block.start, block.end, lex, taken, masks, runs)
         phrases = _phrases(text, w.start(), block.end, lex, taken, masks) if w else []  # none before the screen's hit
-        raws += _prefer_longer(words, phrases)
+        raws += [r for r in _prefer_longer(words, phrases) if not _period_fraction(text, r, lex, taken)]
         raws += _year_spans(text, block.start, block.end, periods[first_period:])
         raws.sort(key=lambda r: r.start)
         _percent_before(text, raws, lex, block.start)

@@ -24,10 +24,11 @@ HOUSE = """rules:
 """
 
 
-def _findings(tmp_path: Path, text: str, same: str) -> list[tuple[str, str]]:
-    folder = tmp_path / str(abs(hash(same)))
+def _findings(tmp_path: Path, text: str, same: str, house: str = HOUSE) -> list[tuple[str, str]]:
+    source = house.replace(" SAME", same)
+    folder = tmp_path / str(abs(hash(source)))
     folder.mkdir(exist_ok=True)
-    (folder / "house.yaml").write_text(HOUSE.replace(" SAME", same), encoding="utf-8")
+    (folder / "house.yaml").write_text(source, encoding="utf-8")
     rules = [r for r in load([str(folder)]) if r.id == "house-each"]
     return [(f.verdict, f.message) for f in check_text(text, rules=rules).findings if f.rule == "house-each"]
 
@@ -50,27 +51,17 @@ def test_same_noun_inflections_and_no_count(tmp_path: Path) -> None:
     assert _findings(tmp_path, text, ", same_noun: per") == []
 
 
-AVERAGE = """rules:
-  - id: house-each
-    title: An amount each
-    languages: all
-    pattern:
-      - {fig: money, as: total}
-      - {gap: 8}
+# the amount each after the total, with no "per" word after it
+AVERAGE = HOUSE.replace("""      - ","
       - {fig: money, as: per}
-    with:
-      n: {fig: number, in: document, position: before, anchor: per, pick: nearest, same_noun: per}
-    check: {stated: per, expected: total / value(n), tolerance: 2%}
-    message: "{per} each as {total} shared by {n}"
-"""
+      - "@per"
+""", """      - {gap: 8}
+      - {fig: money, as: per}
+""")
 
 
 def _average_findings(tmp_path: Path, text: str) -> list[tuple[str, str]]:
-    folder = tmp_path / "average"
-    folder.mkdir(exist_ok=True)
-    (folder / "house.yaml").write_text(AVERAGE, encoding="utf-8")
-    rules = [r for r in load([str(folder)]) if r.id == "house-each"]
-    return [(f.verdict, f.message) for f in check_text(text, rules=rules).findings if f.rule == "house-each"]
+    return _findings(tmp_path, text, ", same_noun: per", AVERAGE)
 
 
 def test_same_noun_per_word_before_the_amount(tmp_path: Path) -> None:

@@ -949,6 +949,15 @@ def _fn_bare(a: object) -> Amount:
     return _amount(a).with_unit(None)
 
 
+def _fn_bounded(a: object) -> bool:
+    """Whether a figure's range is closed on both sides. "ruim 30,5 miljoen" (more than
+    30.5m) reaches to infinity and so meets almost any value: a guard that stays silent
+    when some other amount could explain a figure asks this first, or one hedged amount
+    anywhere before silences it."""
+    iv = _amount(a).interval
+    return iv.low != -math.inf and iv.high != math.inf
+
+
 def _fn_meets(a: object, b: object) -> bool:
     """Whether two ranges can be the same value: the "consistent" test inside a rule."""
     x, y = _amount(a), _amount(b)
@@ -976,4 +985,5 @@ BASE_FUNCTIONS: dict[str, Callable[..., object]] = {
     "bare": _fn_bare,
     "in_unit": _fn_in_unit,
     "meets": _fn_meets,
+    "bounded": _fn_bounded,
 }

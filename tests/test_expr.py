@@ -141,6 +141,17 @@ def test_base_functions_details() -> None:
     assert ev("meets(x, 11.5)") is True
 
 
+def test_bounded_tells_an_open_range() -> None:
+    """"ruim 30,5 miljoen" reaches to infinity and meets 78.4 / 28 as readily as 2.8:
+    ``bounded`` lets a guard refuse such a range before ``meets`` accepts it."""
+    over = Amount(Interval(30.5e6, math.inf, low_open=True), 30.5e6, "EUR")
+    env = {**ENV, "o": over, "per": amt(2.8e6, 0.1e6, "EUR")}
+    assert ev("meets(per, o / 28)", env) is True
+    assert ev("bounded(o)", env) is False
+    assert ev("bounded(b)") is True
+    assert ev("bounded(-x)") is True
+
+
 def test_sum_and_max_refuse_mixed_units() -> None:
     with pytest.raises(ExprError, match="sum"):
         ev("sum([x, a])")

@@ -500,6 +500,31 @@ class _Runner:
                                    and g.unit == anchor.unit for m in range(k + 1, ce)) else word
         return None
 
+    def _name_before(self, anchor: Figure, phrases: tuple[str, ...]) -> str | None:
+        """The name right before one of ``phrases`` in the anchor's sentence (the phrase after
+        the anchor, else the last before it in its clause): the first of the capitalised words
+        (at most four, no figure) that end right before the phrase, "Kestrel Motors overtakes
+        Ardent" → "Kestrel". A pick's ``named_before``: the one that moves past a rival."""
+        toks, text = self.stream.tokens, self.doc.text
+        i = self.fig_index[anchor.id]
+        lang = self.block_lang.get(toks[i].block, "")
+        ss, se = self.stream.sentence_ranges[toks[i].sentence]
+        lo = i + 1
+        e = next((j for j in range(i + 1, se) if any(self._has(p, lang, i + 1, j + 1) for p in phrases)), None)
+        if e is None:
+            e, lo = self._phrase_end_before(phrases, lang, ss, i), ss
+        if e is None:
+            return None
+        # where the phrase begins: the latest start from which it still ends at e
+        s = next((s for s in range(e, lo - 1, -1) if any(self._has(p, lang, s, e + 1) for p in phrases)), None)
+        if s is None:
+            return None
+        k = s
+        while k > ss and s - k < 4 and toks[k - 1].figure is None \
+                and (w := text[toks[k - 1].start:toks[k - 1].end])[:1].isupper() and w.isalpha():
+            k -= 1
+        return text[toks[k].start:toks[k].end] if k < s else None
+
     def _phrase_end_before(self, phrases: tuple[str, ...], lang: str, ss: int, i: int) -> int | None:
         """Where the last of ``phrases`` before token ``i`` ends, in the clause of ``i`` (from
         the sentence start ``ss``, not back across a ";"): a pick's ``named_after`` when the
@@ -579,11 +604,16 @@ class _Runner:
         rival = self._name_after(anchor, spec.named_after) if spec.named_after else None
         if spec.named_after and rival is None:
             pool = ()
+        holder = self._name_before(anchor, spec.named_before) if spec.named_before else None
+        if spec.named_before and holder is None:
+            pool = ()
         for f in pool:
             if f.id in taken:
                 continue
             t = self.fig_token[f.id]
             if rival is not None and not self._names_before(rival, f, anchor):
+                continue
+            if holder is not None and not self._names_before(holder, f, anchor):
                 continue
             if isinstance(limit, Figure) and f.start >= limit.start:
                 continue

@@ -122,6 +122,11 @@ class Pick:
     # classes/phrases none of which may stand anywhere in the candidate's sentence (a
     # "total" told as the largest market is a part: "the US, its largest market, with $1.84bn")
     sentence_lacks: tuple[str, ...] = ()
+    # the figure of the one that moves past a rival, told in another sentence: "Castlegate
+    # overtakes Merrow as second-biggest lender" … "Castlegate advanced £41.3bn": the name (the
+    # first of the capitalised words right before the phrase, in the anchor's sentence) stands
+    # before the candidate in the candidate's own sentence
+    named_before: tuple[str, ...] = ()
 
     @cached_property
     def eager_where(self) -> bool:
@@ -307,7 +312,7 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
 _SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after", "not_after_in_sentence", "not_before"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
-              "paragraphs", "same_noun", "sentence_lacks"}
+              "paragraphs", "same_noun", "sentence_lacks", "named_before"}
 
 
 def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
@@ -554,7 +559,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                     _pick_before(w, spec, slots, f"{f}.before"),
                                     _count(w, spec, "paragraphs", f"{f}.paragraphs", 0, 3),
                                     _pick_before(w, spec, slots, f"{f}.same_noun", "same_noun"),
-                                    _phrases(w, spec, "sentence_lacks", f"{f}.sentence_lacks"))
+                                    _phrases(w, spec, "sentence_lacks", f"{f}.sentence_lacks"),
+                                    _phrases(w, spec, "named_before", f"{f}.named_before"))
             if picks[str(name)].paragraphs and pscope != "paragraph":
                 raise w.error(_line(spec, "paragraphs"), f"{f}.paragraphs", "needs a paragraph pick (in: paragraph)")
             if picks[str(name)].each and (absent or not node.get("readings")):

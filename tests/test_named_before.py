@@ -1,0 +1,52 @@
+"""A pick's `named_before`: the one that moves past a rival, named right before one of its
+phrases in the anchor's sentence ("Kestrel Motors overtakes Ardent": "Kestrel"), and the figure
+told after that name in another sentence. Its malformed form is among tests/test_rules.py's BAD
+rules."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.checks import check_text
+from factcheck.rules import load
+
+RULE = """rules:
+  - id: house-overtakes
+    title: Headline overtaking
+    languages: all
+    blocks: [title]
+    pattern:
+      - "@overtake"
+      - {gap: 8}
+      - {fig: ordinal, as: r}
+    with:
+      w: {fig: money, block: paragraph, in: document, anchor: r, named_after: ["@overtake"], pick: first}
+      v: {fig: money, block: paragraph, in: document, anchor: r, named_before: ["@overtake"], pick: first,
+          where: "unit(v) == unit(w)"}
+    check: {stated: bare(v), relation: ">", expected: bare(w)}
+    message: "{v} ahead of {w}"
+"""
+
+
+def _findings(tmp_path: Path, text: str) -> list[tuple[str, str]]:
+    (tmp_path / "house.yaml").write_text(RULE, encoding="utf-8")
+    rules = [r for r in load([str(tmp_path)]) if r.id.startswith("house-")]
+    return [(f.verdict, f.message) for f in check_text(text, language="en", rules=rules).findings
+            if f.rule.startswith("house-")]
+
+
+def test_first_word_of_the_name_before_the_phrase(tmp_path: Path) -> None:
+    text = ("Kestrel Motors overtakes Ardent as second-largest seller\n\n"
+            "Ardent sold €4.4bn of cars. Kestrel sold €4.1bn, its best year.\n")
+    assert _findings(tmp_path, text) == [("inconsistent", "€4.1bn ahead of €4.4bn")]
+
+
+def test_no_figure_named_after_the_holder(tmp_path: Path) -> None:
+    text = ("Kestrel Motors overtakes Ardent as second-largest seller\n\n"
+            "Ardent sold €4.4bn of cars. The group sold €4.1bn, its best year.\n")
+    assert _findings(tmp_path, text) == []
+
+
+def test_no_name_right_before_the_phrase(tmp_path: Path) -> None:
+    text = ("the carmaker overtakes Ardent as second-largest seller\n\n"
+            "Ardent sold €4.4bn of cars. The carmaker sold €4.1bn.\n")
+    assert _findings(tmp_path, text) == []

@@ -1414,6 +1414,18 @@ def _hedge_semantics() -> dict[str, dict[str, object]]:
 _INVERSE_HEDGES = {"more_than": "less_than", "less_than": "more_than", "at_least": "at_most", "at_most": "at_least"}
 
 
+# Hedges that bound a divisor from near its round value: applied to the reciprocal.
+_NEAR_HEDGES = frozenset({"nearly", "just_over", "about", "some"})
+
+
+def _divisor_hedge(value: float, low: float, high: float, hedge: str) -> tuple[float, float, bool, bool]:
+    """A near hedge on a factor below one reads on its reciprocal: "nearly halved" is nearly
+    divided by two, a factor a little above one half ([0.5, 0.532]: 1 / [1.88, 2]), not a
+    little below it; "just over halved" a little below one half."""
+    lo, hi, lo_open, hi_open = _apply_hedge(1 / value, 1 / high, 1 / low, hedge)
+    return (1 / hi if hi else 0.0), (1 / lo if lo > 0 else math.inf), hi_open, lo_open
+
+
 def _apply_hedge(value: float, low: float, high: float, hedge: str | None) -> tuple[float, float, bool, bool]:
     """Widen or open the written interval as the hedge says (semantics in common.yaml)."""
     if not hedge:
@@ -1594,10 +1606,13 @@ def _figure(text: str, raw: _Raw, language: str, id: str = "", period: str | Non
     low, high = _interval(raw)
     if raw.hedge and raw.hedge != "range":
         hedge = raw.hedge
-        if raw.unit == "x" and 0 < value < 1:
-            # "meer dan gehalveerd", "more than halved": fell further, to less than half
-            hedge = _INVERSE_HEDGES.get(hedge, hedge)
-        low, high, lo_open, hi_open = _apply_hedge(value, low, high, hedge)
+        if raw.unit == "x" and 0 < value < 1 and 0 < low and hedge in _NEAR_HEDGES:
+            low, high, lo_open, hi_open = _divisor_hedge(value, low, high, hedge)
+        else:
+            if raw.unit == "x" and 0 < value < 1:
+                # "meer dan gehalveerd", "more than halved": fell further, to less than half
+                hedge = _INVERSE_HEDGES.get(hedge, hedge)
+            low, high, lo_open, hi_open = _apply_hedge(value, low, high, hedge)
     else:
         # Round half up: "3" covers [2.5, 3.5), so 2.5 exactly would have been written 3
         # but nothing below it; "12 / 5 = 2.4…2.5" then does not meet "3".

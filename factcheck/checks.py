@@ -386,12 +386,15 @@ class _Runner:
 
     def _nouns_after(self, i: int, n: int, start: int | None = None) -> frozenset[str]:
         """The first ``n`` words after token ``i`` (or from ``start``) in its sentence, before
-        any punctuation or figure: the noun a count counts ("5 800 éleveurs adhérents")."""
+        any punctuation or figure: the noun a count counts ("5 800 éleveurs adhérents"); the
+        apostrophe of an elided one-letter word is no stop ("9,6 millions d'adhérents")."""
         toks = self.stream.tokens
         end = self.stream.sentence_ranges[toks[i].sentence][1]
         out: list[str] = []
         for k in range(i + 1 if start is None else start, end):
             t = toks[k]
+            if t.norm == "'" and out and len(out[-1]) == 1 and len(out) < n:
+                continue
             if t.figure is not None or not t.norm.isalpha() or len(out) >= n:
                 break
             out.append(t.norm.lower())

@@ -74,3 +74,10 @@ def test_same_noun_per_word_before_the_amount(tmp_path: Path) -> None:
     text = ("La cadena cerrará 240 tiendas y recortará 3.100 empleos.\n\n"
             "El plan ahorra 96 millones de euros, con un ahorro de 400.000 euros.")
     assert _average_findings(tmp_path, text) == []
+
+
+def test_same_noun_reads_the_noun_after_an_elided_de(tmp_path: Path) -> None:
+    # "9,6 millions d'adhérents": the apostrophe of "d'" ends no noun; 28,8e6 / 9,6e6 = 3
+    text = ("La mutuelle compte 9,6 millions d'adhérents et 4 200 salariés.\n\n"
+            "Elle reverse 28,8 millions d'euros, 3 euros par adhérent.")
+    assert [v for v, _ in _findings(tmp_path, text, ", same_noun: per")] == ["consistent"]

@@ -93,6 +93,9 @@ BAD = [
     # a pick's named_before lists classes or phrases
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, named_before: 3}\n"
      "    check: {stated: a, expected: b}\n", 6, "with.b.named_before"),
+    # a pick's opened_by lists classes or phrases
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, opened_by: 3}\n"
+     "    check: {stated: a, expected: b}\n", 6, "with.b.opened_by"),
     # `drop_together` lists classes or phrases
     ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: percent, drop_together: 5}\n"
      "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.drop_together"),

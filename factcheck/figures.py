@@ -1004,6 +1004,9 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
                 ranged = False  # "rose 0.3% to 4.1%", "de 26,7 % à 24,0 %": two figures, not a range
             if scaled and not changed:
                 ranged = False  # a scaled number joins the amount after it only in a change
+            if ranged and a.has_suffix and not joined and _may_end(text, lo, a.start, lex.tails["difference_opener"]) \
+                    and lex.difference_opener_re.search(left):
+                ranged = False  # "rose by 1.3 million to 7.9 million": the rise, then the level reached
             if scaled and changed:
                 a.kind, a.unit, a.symbol, a.subunit = b.kind, b.unit, b.symbol, b.subunit
             if not ranged and _part_of_scaled(a, b) and lex.part_link_re.fullmatch(gap):

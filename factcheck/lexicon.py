@@ -186,6 +186,9 @@ class Lexicon:
     times_re: re.Pattern[str]
     times_before_re: re.Pattern[str]
     change_opener_re: re.Pattern[str]
+    # a difference before a number ("rose by 1.3 million to 7.9 million"): a written amount
+    # after it and a level after "to" are a change and its result, no range
+    difference_opener_re: re.Pattern[str]
     range_opener_re: re.Pattern[str]
     number_word_re: re.Pattern[str]
     ordinal_words: tuple[str, ...]  # handed to the number-word grammar (numwords), read by text2num
@@ -476,6 +479,9 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         change_opener_re=re.compile(
             r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "change_openers", path, list, [])], fold=True) + r"))" + sp + r"$"
         ),
+        difference_opener_re=re.compile(
+            r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "difference_openers", path, list, [])], fold=True) + r"))" + sp + r"$"
+        ) if _get(data, "difference_openers", path, list, []) else re.compile(r"(?!x)x"),
         range_opener_re=re.compile(r"(?i:(?<![^\W_])(?:" + _alternation(list(range_openers), fold=True) + r"))" + sp + r"$"),
         ordinal_words=tuple(ordinal_words),
         number_word_re=re.compile(
@@ -490,6 +496,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
             "hedge": tails(hedges),
             "sign": tails(signs),
             "change_opener": tails([str(p) for p in _get(data, "change_openers", path, list, [])]),
+            "difference_opener": tails([str(p) for p in _get(data, "difference_openers", path, list, [])]),
             "range_opener": tails(range_openers),
             "percent_before": tails([str(p) for p in _get(data, "percent_before", path, list, [])]),
         },

@@ -199,5 +199,16 @@ def _mark_names(text: str, out: list[Token], first: int, end: int) -> None:
         if t.figure is not None or t.end - t.start < 2 or not text[t.start].isupper():
             continue
         word = text[t.start:t.end]
-        if word[1:].islower() and out[i - 1].lower not in _OPENERS:
+        if word[1:].islower() and (out[i - 1].lower not in _OPENERS or _elided(text, out, i - 1)):
             out[i] = t._replace(norm=word, lower=word)
+
+
+def _elided(text: str, out: list[Token], k: int) -> bool:
+    """Whether token ``k`` is a straight apostrophe that elides the short word glued before it
+    ("l'Allemagne", "d'Orange"), not a quote that opens: the word after it is inside the
+    sentence, as after a typographic "’", which opens nothing."""
+    if out[k].lower != "'" or k == 0:
+        return False
+    prev = out[k - 1]
+    return prev.figure is None and prev.end == out[k].start and out[k].end == out[k + 1].start \
+        and prev.end - prev.start <= 6 and text[prev.start:prev.end].isalpha()

@@ -40,3 +40,34 @@ def test_a_name_after_for_is_another_holder(tmp_path: Path) -> None:
 def test_a_lower_case_word_is_no_name(tmp_path: Path) -> None:
     assert _verdicts(tmp_path, "Harbor holds 38% of the market, against 26% for the spring, a rise of 19%.") == ["inconsistent"]
 
+
+
+MAISON = """rules:
+  - id: maison-versus
+    title: A change against the earlier value
+    languages: all
+    pattern:
+      - {fig: percent, as: b}
+      - {gap: 4}
+      - ", contre"
+      - {fig: percent, as: a}
+      - {gap: 8}
+      - {fig: percent, as: p}
+      - {not: ["pour", {gap: 2}, {name: true}]}
+    check: {stated: abs(p), expected: "abs((b / a - 1) * 100)", tolerance: 2%}
+    message: "{p} from {a} to {b}"
+"""
+
+
+def _maison(tmp_path: Path, text: str) -> list[str]:
+    (tmp_path / "maison.yaml").write_text(MAISON, encoding="utf-8")
+    rules = [r for r in load([str(tmp_path)]) if r.id == "maison-versus"]
+    return [f.verdict for f in check_text(text, rules=rules, language="fr").findings]
+
+
+def test_a_name_after_an_elided_article_is_a_name(tmp_path: Path) -> None:
+    # "l'Allemagne" with a straight apostrophe, as with "’": the elision opens no quote
+    assert _maison(tmp_path, "La France pèse 21 % des ventes, contre 34 % pour la Suède et 12 % pour l'Allemagne.") == []
+    assert _maison(tmp_path, "La France pèse 21 % des ventes, contre 34 % pour la Suède et 12 % pour l’Allemagne.") == []
+    # a lower-case word after the elision is no name: 21 / 34 − 1 = −38 %, not 12 %
+    assert _maison(tmp_path, "La France pèse 21 % des ventes, contre 34 % un an plus tôt, soit 12 % pour l'essentiel.") == ["inconsistent"]

@@ -707,14 +707,11 @@ class _Runner:
                        if (g := self.stream.tokens[j].figure) is not None and g.kind == f.kind and g.unit == f.unit), lo)
             if spec.not_preceded_by and any(self._has(p, lang, lo, i) for p in spec.not_preceded_by):
                 return False
-        if spec.opened_by:
+        if spec.opened_by or spec.sentence_lacks:
             lang = self.block_lang.get(t.block, "")
             ss, se = self.stream.sentence_ranges[t.sentence]
-            if not self._opened_by(spec.opened_by, lang, ss, se):
+            if spec.opened_by and not self._opened_by(spec.opened_by, lang, ss, se):
                 return False
-        if spec.sentence_lacks:
-            lang = self.block_lang.get(t.block, "")
-            ss, se = self.stream.sentence_ranges[t.sentence]
             if any(self._has(p, lang, ss, se) for p in spec.sentence_lacks):
                 return False
         if spec.near:

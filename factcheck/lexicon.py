@@ -409,6 +409,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
     symbols = {str(k): str(v) for k, v in com.get("symbols", {}).items()}
     codes = [str(c) for c in com.get("codes", [])]
     cur_names = list(currencies)
+    difference_openers = [str(p) for p in _get(data, "difference_openers", path, list, [])]
     number_words = [str(w) for w in _get(data, "number_words", path, list, [])]
     ordinal_words = [str(w) for w in _get(data, "ordinal_words", path, list, [])]
     nw = _alternation(number_words + ordinal_words, flags_word_end=False, fold=True)
@@ -479,9 +480,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         change_opener_re=re.compile(
             r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "change_openers", path, list, [])], fold=True) + r"))" + sp + r"$"
         ),
-        difference_opener_re=re.compile(
-            r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "difference_openers", path, list, [])], fold=True) + r"))" + sp + r"$"
-        ) if _get(data, "difference_openers", path, list, []) else re.compile(r"(?!x)x"),
+        difference_opener_re=re.compile(r"(?i:(?<![^\W_])(?:" + _alternation(difference_openers, fold=True) + r"))" + sp + r"$"),
         range_opener_re=re.compile(r"(?i:(?<![^\W_])(?:" + _alternation(list(range_openers), fold=True) + r"))" + sp + r"$"),
         ordinal_words=tuple(ordinal_words),
         number_word_re=re.compile(
@@ -496,7 +495,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
             "hedge": tails(hedges),
             "sign": tails(signs),
             "change_opener": tails([str(p) for p in _get(data, "change_openers", path, list, [])]),
-            "difference_opener": tails([str(p) for p in _get(data, "difference_openers", path, list, [])]),
+            "difference_opener": tails(difference_openers),
             "range_opener": tails(range_openers),
             "percent_before": tails([str(p) for p in _get(data, "percent_before", path, list, [])]),
         },

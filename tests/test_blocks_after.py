@@ -3,10 +3,7 @@
 are among tests/test_rules.py's BAD rules."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from factcheck.checks import check_text
-from factcheck.rules import load
+from collections.abc import Callable
 
 HOUSE = """rules:
   - id: house-first
@@ -35,29 +32,25 @@ PICK = """rules:
 """
 
 
-def _verdicts(tmp_path: Path, text: str, source: str, name: str = "house.yaml") -> list[str]:
-    (tmp_path / name).write_text(source, encoding="utf-8")
-    rules = [r for r in load([str(tmp_path / name)]) if r.id == "house-first"]
-    return [f.verdict for f in check_text(text, language="en", rules=rules).findings if f.rule == "house-first"]
+def _verdicts(house: Callable, text: str, source: str) -> list[str]:
+    return [f.verdict for f in house(source, text, "en")]
 
 
-def test_paragraphs_after_reaches_the_next_paragraph_and_no_further(tmp_path: Path) -> None:
+def test_paragraphs_after_reaches_the_next_paragraph_and_no_further(house: Callable) -> None:
     text = "Germany remained its largest market, with €412m.\n\nFrance brought in €436m.\n\nSpain brought in €500m."
     # the next paragraph's €436m is above the €412m; the one after is out of reach
-    assert _verdicts(tmp_path, text, HOUSE) == ["inconsistent"]
+    assert _verdicts(house, text, HOUSE) == ["inconsistent"]
     text = "Germany remained its largest market, with €412m.\n\nFrance brought in €336m.\n\nSpain brought in €500m."
-    assert _verdicts(tmp_path, text, HOUSE, "h2.yaml") == ["consistent"]
+    assert _verdicts(house, text, HOUSE) == ["consistent"]
     # without the option, the match's paragraph alone: nothing after the €412m there
-    assert _verdicts(tmp_path, text, HOUSE.replace("paragraphs_after: 1, ", ""), "h3.yaml") == []
+    assert _verdicts(house, text, HOUSE.replace("paragraphs_after: 1, ", "")) == []
 
 
-def test_pick_sentence_lacks_skips_a_candidate_whose_sentence_has_the_class(tmp_path: Path) -> None:
+def test_pick_sentence_lacks_skips_a_candidate_whose_sentence_has_the_class(house: Callable) -> None:
     text = "Sales were €900m. Germany, its largest market, brought in €412m. France brought in €336m."
     # the €336m's nearest amount before is the €412m, told in a sentence with "largest market": skipped
-    found = _verdicts(tmp_path, text, PICK)
+    found = _verdicts(house, text, PICK)
     assert "inconsistent" not in found
-    (tmp_path / "p2.yaml").write_text(PICK.replace(', sentence_lacks: ["@leading_part"]', ""), encoding="utf-8")
-    rules = [r for r in load([str(tmp_path / "p2.yaml")]) if r.id == "house-first"]
-    findings = check_text(text, language="en", rules=rules).findings
+    findings = house(PICK.replace(', sentence_lacks: ["@leading_part"]', ""), text, "en")
     # without it, the €412m is taken as the €336m's whole
     assert any(f.rule == "house-first" and "412" in f.message and "336" in f.message for f in findings)

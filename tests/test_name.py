@@ -4,10 +4,7 @@ holder's figure, no earlier value of the same thing. Its malformed forms are amo
 tests/test_rules.py's BAD rules."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from factcheck.checks import check_text
-from factcheck.rules import load
+from collections.abc import Callable
 
 HOUSE = """rules:
   - id: house-versus
@@ -26,19 +23,17 @@ HOUSE = """rules:
 """
 
 
-def _verdicts(tmp_path: Path, text: str) -> list[str]:
-    (tmp_path / "house.yaml").write_text(HOUSE, encoding="utf-8")
-    rules = [r for r in load([str(tmp_path)]) if r.id == "house-versus"]
-    return [f.verdict for f in check_text(text, rules=rules).findings]
+def _verdicts(house: Callable, text: str) -> list[str]:
+    return [f.verdict for f in house(HOUSE, text)]
 
 
-def test_a_name_after_for_is_another_holder(tmp_path: Path) -> None:
+def test_a_name_after_for_is_another_holder(house: Callable) -> None:
     # 38 / 26 − 1 = 46 %, but 19 % is Zenta's share, not the change
-    assert _verdicts(tmp_path, "Harbor holds 38% of the market, against 26% for Brava and 19% for Zenta.") == []
+    assert _verdicts(house, "Harbor holds 38% of the market, against 26% for Brava and 19% for Zenta.") == []
 
 
-def test_a_lower_case_word_is_no_name(tmp_path: Path) -> None:
-    assert _verdicts(tmp_path, "Harbor holds 38% of the market, against 26% for the spring, a rise of 19%.") == ["inconsistent"]
+def test_a_lower_case_word_is_no_name(house: Callable) -> None:
+    assert _verdicts(house, "Harbor holds 38% of the market, against 26% for the spring, a rise of 19%.") == ["inconsistent"]
 
 
 
@@ -59,15 +54,13 @@ MAISON = """rules:
 """
 
 
-def _maison(tmp_path: Path, text: str) -> list[str]:
-    (tmp_path / "maison.yaml").write_text(MAISON, encoding="utf-8")
-    rules = [r for r in load([str(tmp_path)]) if r.id == "maison-versus"]
-    return [f.verdict for f in check_text(text, rules=rules, language="fr").findings]
+def _maison(house: Callable, text: str) -> list[str]:
+    return [f.verdict for f in house(MAISON, text, "fr")]
 
 
-def test_a_name_after_an_elided_article_is_a_name(tmp_path: Path) -> None:
+def test_a_name_after_an_elided_article_is_a_name(house: Callable) -> None:
     # "l'Allemagne" with a straight apostrophe, as with "’": the elision opens no quote
-    assert _maison(tmp_path, "La France pèse 21 % des ventes, contre 34 % pour la Suède et 12 % pour l'Allemagne.") == []
-    assert _maison(tmp_path, "La France pèse 21 % des ventes, contre 34 % pour la Suède et 12 % pour l’Allemagne.") == []
+    assert _maison(house, "La France pèse 21 % des ventes, contre 34 % pour la Suède et 12 % pour l'Allemagne.") == []
+    assert _maison(house, "La France pèse 21 % des ventes, contre 34 % pour la Suède et 12 % pour l’Allemagne.") == []
     # a lower-case word after the elision is no name: 21 / 34 − 1 = −38 %, not 12 %
-    assert _maison(tmp_path, "La France pèse 21 % des ventes, contre 34 % un an plus tôt, soit 12 % pour l'essentiel.") == ["inconsistent"]
+    assert _maison(house, "La France pèse 21 % des ventes, contre 34 % un an plus tôt, soit 12 % pour l'essentiel.") == ["inconsistent"]

@@ -4,10 +4,7 @@ told after that name in another sentence. Its malformed form is among tests/test
 rules."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from factcheck.checks import check_text
-from factcheck.rules import load
+from collections.abc import Callable
 
 RULE = """rules:
   - id: house-overtakes
@@ -27,26 +24,23 @@ RULE = """rules:
 """
 
 
-def _findings(tmp_path: Path, text: str) -> list[tuple[str, str]]:
-    (tmp_path / "house.yaml").write_text(RULE, encoding="utf-8")
-    rules = [r for r in load([str(tmp_path)]) if r.id.startswith("house-")]
-    return [(f.verdict, f.message) for f in check_text(text, language="en", rules=rules).findings
-            if f.rule.startswith("house-")]
+def _findings(house: Callable, text: str) -> list[tuple[str, str]]:
+    return [(f.verdict, f.message) for f in house(RULE, text, "en")]
 
 
-def test_first_word_of_the_name_before_the_phrase(tmp_path: Path) -> None:
+def test_first_word_of_the_name_before_the_phrase(house: Callable) -> None:
     text = ("Kestrel Motors overtakes Ardent as second-largest seller\n\n"
             "Ardent sold €4.4bn of cars. Kestrel sold €4.1bn, its best year.\n")
-    assert _findings(tmp_path, text) == [("inconsistent", "€4.1bn ahead of €4.4bn")]
+    assert _findings(house, text) == [("inconsistent", "€4.1bn ahead of €4.4bn")]
 
 
-def test_no_figure_named_after_the_holder(tmp_path: Path) -> None:
+def test_no_figure_named_after_the_holder(house: Callable) -> None:
     text = ("Kestrel Motors overtakes Ardent as second-largest seller\n\n"
             "Ardent sold €4.4bn of cars. The group sold €4.1bn, its best year.\n")
-    assert _findings(tmp_path, text) == []
+    assert _findings(house, text) == []
 
 
-def test_no_name_right_before_the_phrase(tmp_path: Path) -> None:
+def test_no_name_right_before_the_phrase(house: Callable) -> None:
     text = ("the carmaker overtakes Ardent as second-largest seller\n\n"
             "Ardent sold €4.4bn of cars. The carmaker sold €4.1bn.\n")
-    assert _findings(tmp_path, text) == []
+    assert _findings(house, text) == []

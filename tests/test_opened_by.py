@@ -4,10 +4,7 @@ opens on an earlier time ("A year earlier, it had made £318m"). Its malformed f
 tests/test_rules.py's BAD rules."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from factcheck.checks import check_text
-from factcheck.rules import load
+from collections.abc import Callable
 
 RULE = """rules:
   - id: house-earlier
@@ -23,18 +20,15 @@ RULE = """rules:
 """
 
 
-def _findings(tmp_path: Path, text: str) -> list[tuple[str, str]]:
-    (tmp_path / "house.yaml").write_text(RULE, encoding="utf-8")
-    rules = [r for r in load([str(tmp_path)]) if r.id.startswith("house-")]
-    return [(f.verdict, f.message) for f in check_text(text, language="en", rules=rules).findings
-            if f.rule.startswith("house-")]
+def _findings(house: Callable, text: str) -> list[tuple[str, str]]:
+    return [(f.verdict, f.message) for f in house(RULE, text, "en")]
 
 
-def test_base_in_a_sentence_opened_by_the_phrase(tmp_path: Path) -> None:
+def test_base_in_a_sentence_opened_by_the_phrase(house: Callable) -> None:
     text = "Profit rose to £352m. A year earlier, it had made £318m. That is up 25%.\n"
-    assert _findings(tmp_path, text) == [("inconsistent", "25% from £318m to £352m")]
+    assert _findings(house, text) == [("inconsistent", "25% from £318m to £352m")]
 
 
-def test_the_phrase_inside_the_sentence_does_not_open_it(tmp_path: Path) -> None:
+def test_the_phrase_inside_the_sentence_does_not_open_it(house: Callable) -> None:
     text = "Profit rose to £352m. It had made £318m a year earlier. That is up 25%.\n"
-    assert _findings(tmp_path, text) == []
+    assert _findings(house, text) == []

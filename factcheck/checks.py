@@ -705,7 +705,10 @@ class _Runner:
             # not the 2,7's ("fell 48% to $2.4bn": the "fell" is still the $2.4bn's)
             lo = next((j + 1 for j in range(i - 1, lo - 1, -1)
                        if (g := self.stream.tokens[j].figure) is not None and g.kind == f.kind and g.unit == f.unit), lo)
-            if spec.not_preceded_by and any(self._has(p, lang, lo, i) for p in spec.not_preceded_by):
+            # nor in the hedge of another figure between: "more than doubled to $13.51bn" ("more
+            # than" bounds the factor, not the amount reached)
+            if spec.not_preceded_by and any(self._has(p, lang, s, e) for s, e in self._outside_hedges(lo, i)
+                                            for p in spec.not_preceded_by):
                 return False
         if spec.opened_by or spec.sentence_lacks:
             lang = self.block_lang.get(t.block, "")
@@ -723,6 +726,35 @@ class _Runner:
             if not any(self._has(p, lang, max(ss, i - 5), min(se, i + 9)) for p in spec.near):
                 return False
         return True
+
+    def _outside_hedges(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Tokens ``lo``..``hi`` split around the hedge written right before a hedged factor
+        of change among them (and the factor): its words bound the factor, not the level
+        reached after it, as "more than" in "more than doubled to $13.51bn". A hedged fraction
+        is another matter: "Mehr als die Hälfte davon, 1,52 Mrd. Euro" tells that amount as
+        more than half. One window when there is none."""
+        toks, text = self.stream.tokens, self.doc.text
+        out: list[tuple[int, int]] = []
+        s = lo
+        for h in range(lo, hi):
+            g = toks[h].figure
+            if g is None or not g.hedge or g.hedge == "range" or g.unit != "x":
+                continue
+            lang = self.block_lang.get(toks[h].block, "")
+            try:
+                m = lexicon.load(lang).hedge_re.search(text, max(0, g.start - 40), g.start)
+            except InputError:  # a language without a lexicon has no hedges
+                m = None
+            if m is None:
+                continue
+            k = h
+            while k > s and toks[k - 1].start >= m.start():
+                k -= 1
+            if k < h:
+                out.append((s, k))
+                s = h + 1
+        out.append((s, hi))
+        return [(a, b) for a, b in out if a < b]
 
     def _document_pool(self, spec: Pick, anchor: Figure) -> Sequence[Figure]:
         """The figures of the document a pick may take, before its costlier tests: those

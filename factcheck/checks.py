@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 from datetime import date as Date
 
 from . import display
@@ -344,6 +345,7 @@ class _Runner:
         for s, e in ranges:
             picked: list[Figure] = []
             joint: list[bool] = []  # per figure picked: right after a "together" word
+            joint_wide: list[bool] = []  # per figure picked: after a "together" word of its sentence
             # the figure tokens of the range (others are never collected)
             for i in figpos[bisect_left(figpos, s if first is None else max(s, first)):
                             bisect_left(figpos, e if limit is None else min(e, limit))]:
@@ -377,8 +379,9 @@ class _Runner:
                 picked.append(t.figure)
                 if spec.drop_together:
                     joint.append(any(self._has(p, lang, max(ss, i - 8), i) for p in spec.drop_together))
+                    joint_wide.append(joint[-1] or any(self._has(p, lang, ss, i) for p in spec.drop_together))
             if spec.drop_together:
-                picked = _without_joint_totals(picked, joint)
+                picked = _without_joint_totals(picked, joint, joint_wide)
             if spec.drop_subtotals:
                 picked = _without_subtotals(picked)
             if len(picked) >= spec.minimum:
@@ -1019,13 +1022,19 @@ def _collect_limit(slot: str | None, bound: dict[str, object] | None, fig_index:
     return fig_index[anchor.id]
 
 
-def _without_joint_totals(figs: list[Figure], joint: list[bool]) -> list[Figure]:
+def _without_joint_totals(figs: list[Figure], joint: list[bool], wide: list[bool] | None = None) -> list[Figure]:
     """Leave out a figure said of several together that is the sum of two or more figures
     right after it: "Tesco and Asda together hold 65 %: Tesco 40 % and Asda 25 %" lists two
     shares, not three. Only a "together" figure, only the figures that follow it, and only
-    within what the rounding of each allows (a coincidence elsewhere in a list keeps it)."""
+    within what the rounding of each allows (a coincidence elsewhere in a list keeps it).
+    A figure after a "together" word anywhere in its sentence (``wide``) is left out too when
+    it adds up two or more of the figures listed before it, in any selection: "Tesco 27.4 %,
+    Sainsbury's 15.1 %, Asda 13.0 %, Aldi 10.0 % and Morrisons 8.7 %. Together the big four
+    (Tesco, Sainsbury's, Asda and Morrisons) held 64.2 %" lists five shares, not six."""
     out: list[Figure] = []
     for k, f in enumerate(figs):
+        if wide is not None and wide[k] and _sum_of_some(f, figs[max(0, k - 12):k]):
+            continue
         if joint[k]:
             total, slack = 0.0, _half_width(f)
             for n, g in enumerate(figs[k + 1:], 1):
@@ -1042,6 +1051,17 @@ def _without_joint_totals(figs: list[Figure], joint: list[bool]) -> list[Figure]
                 continue
         out.append(f)
     return out
+
+
+def _sum_of_some(f: Figure, before: Sequence[Figure]) -> bool:
+    """Whether ``f`` adds up two or more of ``before`` (any selection, in order), within what
+    the rounding of each allows."""
+    half = _half_width(f)
+    for size in range(2, len(before) + 1):
+        for combo in combinations(before, size):
+            if abs(sum(g.value for g in combo) - f.value) <= half + sum(_half_width(g) for g in combo):
+                return True
+    return False
 
 
 def _without_subtotals(figs: list[Figure]) -> list[Figure]:

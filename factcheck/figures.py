@@ -267,6 +267,9 @@ def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_cur
     if raw.kind == "money":
         return
     cur = _match_after(lex.currency_name_re, text, pos, end, lex, scaled)
+    if cur is not None and (scaled or cur.start() > pos or cur.group()[:1].isspace()) \
+            and _key(cur.group().strip()) in lex.currencies_glued_only:
+        cur = None  # "20p" is 20 pence; "12 p.a." and "S&P 500" hold none
     if cur is None and pos + 1 < end and text[pos] == "-":
         cur = lex.currency_word_re.match(text, pos + 1, end)  # "a 12-cent dividend", "one-yen bid"
     if cur is not None:
@@ -1521,6 +1524,8 @@ def currency_mentions(text: str, language: str | None = None) -> list[tuple[int,
                 continue  # inside a word ("eurozone", "pétrodollars")
             if _key(m.group()) in lex.article_nouns or percents.hits(s, e):
                 continue  # "won a contract", "un livre", the "cent" of "pour cent"
+            if _key(m.group().strip()) in lex.currencies_glued_only:
+                continue  # a letter alone ("S&P"), a currency only glued to an amount ("20p")
             if not figures.hits(s, e):
                 out.append((s, e, _currency_of(m.group(), lex)[0]))
     return out

@@ -126,6 +126,7 @@ class Lexicon:
     scales_case: dict[str, float]  # case-sensitive abbreviations (M, Md, k…)
     scales_with_currency_only: frozenset[str]
     scales_glued_only: frozenset[str]  # without a currency, only glued to the digits ("1.2b")
+    currencies_glued_only: frozenset[str]  # currency words read only glued to the digits ("20p", not "S&P", "12 p.a.")
     currencies: dict[str, tuple[str, float]]  # normalised name → (ISO, factor)
     hedges: dict[str, str]  # normalised phrase → hedge kind
     fractions: dict[str, float]
@@ -430,6 +431,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         scales_case=scales_case,
         scales_with_currency_only=frozenset(case_only),
         scales_glued_only=frozenset(map(str, _get(data, "scales_glued_only", path, list, []))),
+        currencies_glued_only=frozenset(_norm(str(w)) for w in _get(data, "currencies_glued_only", path, list, [])),
         currencies=currencies,
         hedges=hedges,
         fractions=fractions,

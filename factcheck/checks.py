@@ -363,7 +363,7 @@ class _Runner:
                     continue
                 if spec.sentence_lacks and any(self._has(p, lang, ss, se) for p in spec.sentence_lacks):
                     continue
-                if spec.not_after and any(self._has(p, lang, max(ss, i - 4), i) for p in spec.not_after) and not (
+                if spec.not_after and any(self._has(p, lang, _back(toks, i, max(ss, i - 5)), i) for p in spec.not_after) and not (
                         spec.named_in_brackets and _named_in_brackets(toks, i, ss, se)
                         and not any(self._has(p, lang, max(ss, i - 5), i - 1) for p in spec.not_after)):
                     continue
@@ -1006,6 +1006,16 @@ def _blocks_around(block_ranges: dict[int, tuple[int, int]], block: int, before:
     keys = sorted(block_ranges)
     k = keys.index(block)
     return block_ranges[keys[max(0, k - before)]][0], block_ranges[keys[min(len(keys) - 1, k + after)]][1]
+
+
+def _back(toks: Sequence[Token], i: int, lo: int) -> int:
+    """Where the words before token ``i`` that may tell of its figure begin, from ``lo``:
+    not before another figure, whose words they are ("€400m ($430m) and rail €300m": the
+    bracket is the dollars', not the €300m's)."""
+    for j in range(i - 1, lo - 1, -1):
+        if toks[j].figure is not None:
+            return j + 1
+    return lo
 
 
 def _collect_limit(slot: str | None, bound: dict[str, object] | None, fig_index: dict[str, int]) -> int | None:

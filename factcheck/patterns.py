@@ -610,7 +610,7 @@ class Slot(Element):
             while k < ctx.end and k - j < self.repeat and ctx.tokens[k].figure is None:
                 k += 1
             if k < ctx.end and k > j and ctx.tokens[k].figure is not None and self.test.accepts(ctx.tokens[k].figure) \
-                    and not self._excluded_link(ctx, k):
+                    and ctx.tokens[k].sentence == ctx.tokens[i].sentence and not self._excluded_link(ctx, k):
                 figs.append(ctx.tokens[k].figure)  # type: ignore[arg-type]
                 j = k + 1
                 ends.append((j, tuple(figs)))

@@ -41,3 +41,19 @@ def test_repeat_stops_at_a_figure_its_not_after_bars(tmp_path: Path) -> None:
     text = "Le groupe a vendu 12 milliards d'euros, dont 5 milliards en Allemagne, 4 milliards en Italie et 3 milliards en Asie."
     msgs = _found(text, mine)
     assert len(msgs) == 1 and "3 milliards" in msgs[0], msgs
+
+
+def test_repeat_links_stay_in_their_sentence(tmp_path: Path) -> None:
+    """A list is told in one sentence: the next sentence's figure, however few words away,
+    is another claim ("… 4 milliards en Italie. La R&D a coûté 3 milliards"), also for a rule
+    that matches across its paragraph."""
+    house = HOUSE.replace("repeat: 10", "repeat: 12").replace("    languages: all\n", "    languages: all\n    scope: paragraph\n", 1)
+    (tmp_path / "house.yaml").write_text(house, encoding="utf-8")
+    mine = [r for r in load([str(tmp_path)]) if r.id == "house-parts"]
+    text = "Le groupe a vendu 12 milliards d'euros, dont 5 milliards en Allemagne et 4 milliards en Italie. La R&D a coûté 3 milliards."
+    msgs = _found(text, mine)
+    assert len(msgs) == 1 and "3 milliards" not in msgs[0].split(" of ")[0], msgs
+    # within the sentence, the same words between still link: 5 + 4 + 3
+    text = "Le groupe a vendu 12 milliards d'euros, dont 5 milliards en Allemagne et 4 milliards en Italie, la R&D a coûté 3 milliards."
+    msgs = _found(text, mine)
+    assert len(msgs) == 1 and "3 milliards" in msgs[0], msgs

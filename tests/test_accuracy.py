@@ -18,8 +18,8 @@ import accuracy  # noqa: E402
 
 from factcheck.checks import Rates  # noqa: E402
 
-CAUGHT_FLOOR = 0.95  # 1,525 of 1,604 planted errors (all planted sets, A to CE) at the time of writing
-FALSE_ALARM_CEILING = 0.005  # 1 of 9,248 true claims (the true-claims-only sets R to CF, and those of the planted-error sets) at the time of writing
+CAUGHT_FLOOR = 0.95  # 1,551 of 1,629 planted errors (all planted sets, A to CG) at the time of writing
+FALSE_ALARM_CEILING = 0.005  # 2 of 9,528 true claims (the true-claims-only sets R to CH, and those of the planted-error sets) at the time of writing
 HELD_OUT: tuple[str, ...] = ()  # suffixes of sets kept unseen until measured once, e.g. ("-t",)
 
 
@@ -31,6 +31,6 @@ def test_planted_errors_caught_and_no_false_alarms() -> None:
             continue  # the held-out set keeps its own, lower, measure (see README)
         c, p, a, t = accuracy.score(path, False, rates)
         caught, planted, alarms, true_claims = caught + c, planted + p, alarms + a, true_claims + t
-    assert planted >= 1604
+    assert planted >= 1629
     assert caught / planted >= CAUGHT_FLOOR, f"{caught}/{planted} planted errors caught"
     assert alarms / true_claims <= FALSE_ALARM_CEILING, f"{alarms}/{true_claims} true claims flagged"

@@ -1010,6 +1010,8 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
             if ranged and a.has_suffix and not joined and _may_end(text, lo, a.start, lex.tails["difference_opener"]) \
                     and lex.difference_opener_re.search(left):
                 ranged = False  # "rose by 1.3 million to 7.9 million": the rise, then the level reached
+            if ranged and not joined and not changed and _descending(a, b):
+                ranged = False  # "the £105m – £100m plus £5m in add-ons –": an aside, no range runs downwards
             if scaled and changed:
                 a.kind, a.unit, a.symbol, a.subunit = b.kind, b.unit, b.symbol, b.subunit
             if not ranged and _part_of_scaled(a, b) and lex.part_link_re.fullmatch(gap):
@@ -1046,6 +1048,14 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
         out.append(a)
         i += 1
     return out
+
+
+def _descending(a: _Raw, b: _Raw) -> bool:
+    """Whether ``a`` stands above ``b`` (``a`` in ``b``'s scale when it has none of its own, as a
+    range would read it): a range is written low to high ("10-12 %", "1,5-2 millions"), so two
+    amounts that fall from one to the next across a dash are two figures."""
+    high = a.value * (a.scale_mult if a.scale else b.scale_mult)
+    return 0 <= b.value * b.scale_mult < high
 
 
 def _part_of_scaled(a: _Raw, b: _Raw) -> bool:

@@ -713,6 +713,12 @@ class _Runner:
             if spec.not_preceded_by and any(self._has(p, lang, s, e) for s, e in self._outside_hedges(lo, i)
                                             for p in spec.not_preceded_by):
                 return False
+        if spec.not_followed_by:
+            i = self.fig_index[f.id]
+            lang = self.block_lang.get(t.block, "")
+            se = self.stream.sentence_ranges[t.sentence][1]
+            if any(self._begins(p, lang, i + 1, se) for p in spec.not_followed_by):
+                return False
         if spec.opened_by or spec.sentence_lacks:
             lang = self.block_lang.get(t.block, "")
             ss, se = self.stream.sentence_ranges[t.sentence]

@@ -131,6 +131,10 @@ class Pick:
     # leading duration aside before it): a base told in a sentence of its own that opens on
     # an earlier time, "Un an plus tôt, il avait gagné 318 millions", "Im Vorjahr hatte …"
     opened_by: tuple[str, ...] = ()
+    # classes/phrases none of which may begin right after the candidate: a count of the
+    # instalments an amount is paid in is no count it is shared by ("1.450 euro per
+    # huishouden, uitgekeerd in vier termijnen")
+    not_followed_by: tuple[str, ...] = ()
 
     @cached_property
     def eager_where(self) -> bool:
@@ -316,7 +320,7 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
 _SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after", "not_after_in_sentence", "not_before"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
-              "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by"}
+              "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by", "not_followed_by"}
 
 
 def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
@@ -565,7 +569,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                     _pick_before(w, spec, slots, f"{f}.same_noun", "same_noun"),
                                     _phrases(w, spec, "sentence_lacks", f"{f}.sentence_lacks"),
                                     _phrases(w, spec, "named_before", f"{f}.named_before"),
-                                    _phrases(w, spec, "opened_by", f"{f}.opened_by"))
+                                    _phrases(w, spec, "opened_by", f"{f}.opened_by"),
+                                    _phrases(w, spec, "not_followed_by", f"{f}.not_followed_by"))
             if picks[str(name)].paragraphs and pscope != "paragraph":
                 raise w.error(_line(spec, "paragraphs"), f"{f}.paragraphs", "needs a paragraph pick (in: paragraph)")
             if picks[str(name)].each and (absent or not node.get("readings")):

@@ -90,6 +90,7 @@ class _Raw:
     has_suffix: bool = False
     fraction: bool = False  # a fraction in words ("a half", "een kwart")
     subunit: bool = False  # the currency named is a subunit ("cents"): the value was scaled by its factor
+    subunit_factor: float = 1.0  # that factor (cents → 0.01)
     after_subunit: bool = False  # an amount whose last part was a subunit ("een kuai en vijf mao")
     low: float | None = None
     high: float | None = None
@@ -316,6 +317,16 @@ def _set_currency(raw: _Raw, token: str, lex: Lexicon, end: int) -> None:
         raw.value *= factor
         raw.step *= factor
         raw.subunit = True
+        raw.subunit_factor = factor
+
+
+def _take_subunit(a: _Raw, b: _Raw) -> None:
+    """A bare number that takes the currency of a subunit amount after it takes its factor too:
+    "von 6,8 auf 15,1 Cent" starts at 0.068 euros, not 6.8."""
+    if b.subunit and not a.subunit and b.subunit_factor != 1.0:
+        a.value *= b.subunit_factor
+        a.step *= b.subunit_factor
+        a.subunit, a.subunit_factor = True, b.subunit_factor
 
 
 @lru_cache(maxsize=None)
@@ -892,6 +903,7 @@ def _listed_amounts(text: str, raws: list[_Raw], lex: Lexicon) -> None:
         for a in _listed_before(text, raws, i, lex,
                                 fits=lambda a, b=b: not (a.value.is_integer() and 1900 <= a.value <= 2100)
                                 and 0.1 < a.value / b.value < 10):
+            _take_subunit(a, b)
             a.kind, a.unit, a.scale, a.scale_mult, a.symbol, a.subunit = b.kind, b.unit, b.scale, b.scale_mult, b.symbol, b.subunit
 
 
@@ -1025,6 +1037,7 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
             if ranged:
                 if not a.has_suffix:
                     a.kind, a.unit = b.kind, b.unit
+                    _take_subunit(a, b)
                     # the scale unless the first is written in full: "de 410.000 a 1,25 millones"
                     # (328,000 times the second as written), not "de 6,6 à 10,7 milliards"
                     if b.scale and not a.scale and b.value and abs(a.value / b.value) < 100:

@@ -21,6 +21,7 @@ from . import lexicon
 from . import expr as expressions
 from . import figures as figures_mod
 from . import rates as rates_mod
+from .document import rate_date
 from .errors import InputError
 from .intervals import Amount, Interval, nominal_deviation, relative_deviation
 from .model import Document, Figure, Finding, Period, Report
@@ -62,6 +63,8 @@ class _Eval:
     missing: str | None = None
     conversions: list[tuple[str, str]] = field(default_factory=list)
     warnings: set[str] = field(default_factory=set)
+    # why ``date`` is not the article's: the sentence names the day of the rate it used
+    rate_note: str | None = None
     _functions: dict[str, Callable[..., object]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def fx(self, a: object, to: object) -> Amount:
@@ -71,6 +74,8 @@ class _Eval:
         if src is None or src == to:
             return a.with_unit(to)
         self.conversions.append((src, to))
+        if self.rate_note and self.rate_note not in self.steps:
+            self.steps.append(self.rate_note)
         if self.date is None:
             self.missing = self.missing or "no date"
             return a.with_unit(to)
@@ -194,6 +199,7 @@ class _Runner:
         self.test_pools: dict[FigureTest, tuple[list[Figure], list[int]]] = {}
         self.fits: dict[tuple[int, str], bool] = {}
         self.counted: dict[str, frozenset[str]] = {}  # what each figure counts (``same_noun``)
+        self.rate_dates: dict[int, Date | None] = {}  # the day a sentence converts at, if it names one
 
     # -- binding -----------------------------------------------------------------
 
@@ -854,7 +860,7 @@ class _Runner:
         for rule in self.rules:
 
             def accept(bound: dict[str, object], rule: Rule = rule) -> bool:
-                fx = _Eval(self.doc.date, self.rates)
+                fx = self._eval_for(bound)
                 early = rule.early_where
                 if early is not None and not self._true(early, bound, fx):
                     return False  # the rule's ``where`` fails whatever the picks find
@@ -880,8 +886,22 @@ class _Runner:
         findings.sort(key=lambda f: (rank[f.verdict], f.spans[0][0] if f.spans else 0))
         return findings
 
+    def _eval_for(self, bound: dict[str, object]) -> _Eval:
+        """An evaluation context at the article's date, or at the date a sentence of the bound
+        figures gives for its rate ("… 34,7 millions de dollars au cours du 29 décembre 2023"):
+        a conversion made that day is checked at that day's ECB rate."""
+        for f in _flat(bound):
+            sentence = self.fig_token[f.id].sentence
+            if sentence not in self.rate_dates:
+                sent = self.doc.sentences[sentence]
+                self.rate_dates[sentence] = rate_date(self.doc.text, sent.start, sent.end, f.language)
+            when = self.rate_dates[sentence]
+            if when is not None and when != self.doc.date:
+                return _Eval(when, self.rates, rate_note=f"the rate of {when.isoformat()}, the day the article converts at")
+        return _Eval(self.doc.date, self.rates)
+
     def _finding(self, rule: Rule, bound: dict[str, object], figs: list[Figure]) -> Finding | None:
-        fx = _Eval(self.doc.date, self.rates)
+        fx = self._eval_for(bound)
         env = self._env(bound)
         fns = fx.functions()
         texts = {n: (self._quoted(v) if isinstance(v, Figure) else " + ".join(f.text for f in v)) for n, v in bound.items()

@@ -243,6 +243,30 @@ def split_sentences(text: str, blocks: tuple[Block, ...]) -> tuple[Sentence, ...
     return tuple(out)
 
 
+def rate_date(text: str, start: int, end: int, language: str) -> Date | None:
+    """The date a conversion's rate is told for between ``start`` and ``end`` ("l'équivalent
+    de 34,7 millions de dollars au cours du 29 décembre 2023"): the amounts were converted
+    that day, not on the day the article came out. None when the span names none, or names
+    a day that does not exist."""
+    try:
+        lex = lexicon.load(language)
+    except InputError:
+        return None
+    m = lex.rate_date_re.search(text, start, end)
+    if m is None:
+        return None
+    g = m.groupdict()
+    if g["y3"]:
+        y, mo, d = int(g["y3"]), int(g["mo3"]), int(g["d3"])
+    else:
+        y, d = int(g["y1"] or g["y2"]), int(g["d1"] or g["d2"])
+        mo = lex.month_numbers.get((g["m1"] or g["m2"]).lower().replace("’", "'"), 0)
+    try:
+        return Date(y, mo, d)
+    except ValueError:
+        return None
+
+
 def declared_language(text: str) -> str | None:
     """A 'lang: nl' line in the front matter: the article's language, a default that a
     paragraph in another language (a caption) still overrides."""

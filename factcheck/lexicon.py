@@ -196,6 +196,10 @@ class Lexicon:
     phrase_re: re.Pattern[str]  # fractions and multipliers
     unit_re: re.Pattern[str]
     month_re: str  # alternation, embedded in date patterns
+    # the date a conversion's rate is told for, after its opener ("au cours du 29 décembre
+    # 2023"), with the month's number by name (document.rate_date)
+    rate_date_re: re.Pattern[str]
+    month_numbers: dict[str, int]
     # Every phrase a period or word-phrase pass looks for (quarters, relative periods,
     # fractions, multipliers, months), as one alternation without word-end checks: a
     # block where it finds nothing needs none of those passes (figures._screens).
@@ -237,6 +241,31 @@ def _get(data: dict[str, Any], key: str, path: Path, kind: type, default: Any) -
         line = _line_of(path, key)
         raise InputError(f"{path}:{line}: field '{key}' must be a {kind.__name__}")
     return value
+
+
+def _month_numbers(data: dict[str, Any], path: Path) -> dict[str, int]:
+    """``month_numbers``: each month name or abbreviation to its number, 1 to 12."""
+    out: dict[str, int] = {}
+    for name, number in _get(data, "month_numbers", path, dict, {}).items():
+        if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= 12:
+            raise InputError(f"{path}:{_line_of(path, 'month_numbers')}: field 'month_numbers.{name}' must be a month number, 1 to 12")
+        out[_norm(str(name))] = number
+    return out
+
+
+def _rate_date_re(openers: list[str], months: list[str]) -> re.Pattern[str]:
+    """An opener of a rate's date, then the date: "29 décembre 2023", "29. Dezember 2023", "29
+    de diciembre de 2023", "December 29, 2023", "2023-12-29" (named groups read by
+    document.rate_date). Matches nothing in a language without openers or months."""
+    if not openers or not months:
+        return re.compile(r"(?!x)x")
+    sp = r"[\s\u00a0\u202f]+"
+    month = r"(?:" + _alternation(months, fold=True) + r")"
+    return re.compile(
+        r"(?i)(?<![^\W_])(?:" + _alternation(openers, fold=True) + r")" + sp + r"(?:"
+        + r"(?P<d1>\d{1,2})(?:\.|er|st|nd|rd|th)?" + sp + r"(?:de" + sp + r")?(?P<m1>" + month + r")" + sp + r"(?:de" + sp + r")?(?P<y1>\d{4})"
+        + r"|(?P<m2>" + month + r")" + sp + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?" + sp + r"(?P<y2>\d{4})"
+        + r"|(?P<y3>\d{4})-(?P<mo3>\d{2})-(?P<d3>\d{2}))(?!\d)")
 
 
 def _hedge_not_after(data: dict[str, Any], path: Path) -> dict[str, frozenset[str]]:
@@ -415,6 +444,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
     ordinal_words = [str(w) for w in _get(data, "ordinal_words", path, list, [])]
     nw = _alternation(number_words + ordinal_words, flags_word_end=False, fold=True)
     months = [str(m) for m in _get(data, "months", path, list, [])]
+    month_numbers = _month_numbers(data, path)
     scale_pattern = (sp + r"(?:(?i:" + _alternation(list(scales), fold=True) + r")|(?:" + _alternation(list(scales_case)) + r"))"
                      if scale_words else r"(?!x)x")
     percent_pattern = sp + r"(?i:" + _alternation([str(p) for p in _get(data, "percent", path, list, [])], fold=True) + r")"
@@ -493,6 +523,8 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         ),
         unit_re=re.compile(sp + r"(?:" + _alternation(list(units)) + r")"),
         month_re=_alternation(months, fold=True) if months else r"(?!x)x",
+        rate_date_re=_rate_date_re([str(p) for p in _get(data, "rate_date_openers", path, list, [])], list(month_numbers)),
+        month_numbers=month_numbers,
         tails={
             "hedge": tails(hedges),
             "sign": tails(signs),

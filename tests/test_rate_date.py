@@ -1,0 +1,71 @@
+"""A conversion made at the rate of a day the article names ("au cours du 29 décembre 2023")
+is checked at that day's ECB rate, not at the rate of the day the article came out.
+
+Rates from the embedded ECB history: 1 EUR = 1.1050 USD on 2023-12-29 and 1.0802 USD on
+2024-02-20 (the article's date), so 31.4 m EUR is 34.70 m USD at the first and 33.92 m USD
+at the second: 34.7 m is right for the day named and 2.3 % off for the article's day."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date as Date
+from pathlib import Path
+
+import pytest
+
+from factcheck import document
+from factcheck.checks import check_text
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "fr-alibaba-cloud.txt"
+SENTENCE = "Les Etats-Unis restent le premier débouché, avec 31,4 millions d'euros de ventes, l'équivalent de 34,7 millions de dollars{when}."
+
+
+def _conversion(text: str) -> tuple[str, list[str]]:
+    found = [f for f in check_text(text, date="2024-02-20", language="fr").findings if f.rule.startswith("fx-")]
+    assert len(found) == 1, found
+    return found[0].verdict, list(found[0].steps)
+
+
+def test_the_day_named_gives_the_rate() -> None:
+    verdict, steps = _conversion(SENTENCE.format(when=" au cours du 29 décembre 2023"))
+    assert verdict == "consistent"
+    assert steps[0] == "the rate of 2023-12-29, the day the article converts at"
+    assert "2023-12-29: 1 EUR = 1.1050 USD" in steps[1]
+
+
+def test_without_a_day_the_article_date_gives_it() -> None:
+    verdict, steps = _conversion(SENTENCE.format(when=""))
+    assert verdict == "inconsistent"
+    assert "2024-02-20" in steps[0]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "l'équivalent de 34,7 millions de dollars au cours du 29 décembre 2023"),
+    ("en", "about $34.7m at the exchange rate of December 29, 2023"),
+    ("en", "about $34.7m at the rate on 29 December 2023"),
+    ("de", "umgerechnet 34,7 Mio. Dollar zum Kurs vom 29. Dezember 2023"),
+    ("es", "unos 34,7 millones de dólares al cambio del 29 de diciembre de 2023"),
+    ("nl", "omgerekend 34,7 miljoen dollar tegen de koers van 29 december 2023"),
+    ("en", "about $34.7m at the rate on 2023-12-29"),
+])
+def test_rate_date_in_each_language(language: str, text: str) -> None:
+    assert document.rate_date(text, 0, len(text), language) == Date(2023, 12, 29)
+
+
+@pytest.mark.parametrize("text", [
+    "au cours du jour",  # no day named
+    "au cours du 31 février 2023",  # no such day: the article's date stands
+    "le 29 décembre 2023, l'équivalent de 34,7 millions",  # a date, but not the rate's
+])
+def test_no_rate_date(text: str) -> None:
+    assert document.rate_date(text, 0, len(text), "fr") is None
+
+
+def test_month_number_out_of_range_exit_2(tmp_path: Path) -> None:
+    """A house lexicon's month number outside 1–12 stops with its file, line and field."""
+    (tmp_path / "fr.yaml").write_text("currencies:\n  balle: EUR\nmonth_numbers:\n  brumaire: 13\n", encoding="utf-8")
+    env = {**os.environ, "FACTCHECK_LEXICONS": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-m", "factcheck", str(EXAMPLE)], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr == f"factcheck: {tmp_path / 'fr.yaml'}:3: field 'month_numbers.brumaire' must be a month number, 1 to 12\n", proc.stderr

@@ -1283,11 +1283,24 @@ def _before_count(text: str, pos: int, end: int, lex: Lexicon) -> bool:
         words = words[1:]
     if not words:
         return False
-    if words[0] in nouns:
+    if _is_count_noun(words[0], lex.language):
         return True
     adjective = words[0]
-    return (len(words) > 1 and words[1] in nouns and len(adjective) > 2 and adjective not in lex.stopwords
+    return (len(words) > 1 and _is_count_noun(words[1], lex.language) and len(adjective) > 2 and adjective not in lex.stopwords
             and adjective not in lex.count_links)
+
+
+@lru_cache(maxsize=4096)
+def _is_count_noun(word: str, language: str) -> bool:
+    """A counted noun, or where the lexicon says so (``count_noun_compounds``) a compound ending
+    in one of four letters or more: "Spitalsaufenthalte", "Pkw-Reifen", "huurwoningen"."""
+    nouns = _count_nouns(language)
+    if word in nouns:
+        return True
+    if not lexicon.load(language).count_noun_compounds:
+        return False
+    tail = word.rsplit("-", 1)[-1]
+    return tail in nouns or any(len(n) >= 4 and len(tail) >= len(n) + 3 and tail.endswith(n) for n in nouns)
 
 
 @lru_cache(maxsize=None)
@@ -1444,7 +1457,7 @@ _INVERSE_HEDGES = {"more_than": "less_than", "less_than": "more_than", "at_least
 
 
 # Hedges that bound a divisor from near its round value: applied to the reciprocal.
-_NEAR_HEDGES = frozenset({"nearly", "just_over", "about", "some"})
+_NEAR_HEDGES = frozenset({"nearly", "just_over", "a_good", "about", "some"})
 
 
 def _divisor_hedge(value: float, low: float, high: float, hedge: str) -> tuple[float, float, bool, bool]:

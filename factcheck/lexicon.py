@@ -19,7 +19,7 @@ from . import yamlines
 from .errors import InputError
 from .tokens import phrase_words
 
-HEDGE_KINDS = ("more_than", "at_least", "less_than", "at_most", "up_to", "nearly", "just_over", "about", "some", "range")
+HEDGE_KINDS = ("more_than", "at_least", "less_than", "at_most", "up_to", "nearly", "just_over", "a_good", "about", "some", "range")
 
 
 @lru_cache(maxsize=None)
@@ -223,6 +223,9 @@ class Lexicon:
     # (figures._before_count); ``count_links`` may come first ("7,8 millions d'abonnés").
     count_nouns: frozenset[str] = frozenset()
     count_links: frozenset[str] = frozenset()
+    # Whether a compound noun ending in a counted noun counts too (German, Dutch write compounds
+    # as one word: "1,9 Millionen Spitalsaufenthalte", "2,1 miljoen huurwoningen").
+    count_noun_compounds: bool = False
     # hedge word → the words after which it is no hedge: German "ein Auftrag über 1,4 Mrd.
     # Dollar" is an order worth 1.4 billion, not one of more than 1.4 billion
     hedge_not_after: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -540,6 +543,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         capitalized_names=_get(data, "capitalized_names", path, bool, False),
         count_nouns=frozenset(_norm(str(w)) for w in _get(data, "count_nouns", path, list, [])),
         count_links=frozenset(_norm(str(w)) for w in _get(data, "count_links", path, list, [])),
+        count_noun_compounds=_get(data, "count_noun_compounds", path, bool, False),
         hedge_not_after=_hedge_not_after(data, path),
         classes={
             str(name): tuple(sorted({phrase_words(str(p)) for p in (phrases or []) if phrase_words(str(p))}, key=len, reverse=True))

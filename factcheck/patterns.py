@@ -695,7 +695,8 @@ class Gap(Element):
         return [(j, bound) for j in self.positions(ctx, i)]
 
     def classes(self) -> list[str]:
-        return list(self.stop_classes)
+        # "per": a gap steps over the size of the unit a price is told per (``_unit_size``)
+        return list(self.stop_classes) + ([] if self.figures else ["per"])
 
     def positions(self, ctx: Context, i: int) -> list[int]:
         """Where the gap may end, shortest first (breadth-first, each once). An aside in
@@ -718,7 +719,7 @@ class Gap(Element):
                     continue
                 tok = tokens[j]
                 fig = tok.figure
-                blocked = (fig is not None and not self.figures and not _context_figure(fig)) or (
+                blocked = (fig is not None and not self.figures and not _context_figure(fig) and not _unit_size(ctx, j)) or (
                     bool(self.stop) and any(match_words(words, tokens, j, ctx.end) >= 0 for words in self.stop)) or (
                     bool(self.stop_classes) and any(_class_at(ctx, c, j) for c in self.stop_classes))
                 if not blocked:
@@ -747,6 +748,21 @@ def _context_figure(fig: Figure) -> bool:
     """Ordinals ("la première fois") and durations ("l'an dernier", "en un an") read as
     words between the figures a rule links: a gap may cross them."""
     return fig.kind == "ordinal" or (fig.kind == "quantity" and fig.unit in DURATION_CODES)
+
+
+def _unit_size(ctx: Context, j: int) -> bool:
+    """Whether the figure at ``j`` is the size of the unit a price is told per, a word
+    between the figures a rule links: "1,59 Euro je 250-Gramm-Packung, nach 2,29 Euro",
+    "4,50 euros por 100 gramos": a count or quantity right after a ``@per`` phrase that
+    follows an amount of money."""
+    fig = ctx.tokens[j].figure
+    if fig is None or fig.kind not in ("number", "quantity"):
+        return False
+    for k in (j - 1, j - 2):
+        if k >= 1 and j in class_ends(ctx, "per", k):
+            before = ctx.tokens[k - 1].figure
+            return before is not None and before.kind == "money"
+    return False
 
 
 def _closing_bracket(ctx: Context, j: int, longest: int = 16) -> int | None:

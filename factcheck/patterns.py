@@ -61,6 +61,11 @@ def match_words(words: tuple[str, ...], tokens: tuple[Token, ...], i: int, end: 
         if j >= end:
             return -1
         t = tokens[j]
+        # a lone "*" is any one word or mark, or a duration written as a word ("after
+        # nine-month revenue reached": the "nine-month" is a figure, a period, no amount)
+        if w == "*" and t.figure is not None and t.figure.kind == "quantity" and t.figure.unit in DURATION_CODES:
+            j += 1
+            continue
         if not _word_ok(w, t.norm, t.lower):
             return -1
         j += 1

@@ -234,6 +234,14 @@ class Context:
             object.__setattr__(self, "class_starts", _class_starts(self.stream, self.language))
 
 
+def _glued_hyphen(toks: tuple[Token, ...], k: int) -> bool:
+    """Whether token ``k`` is a hyphen joining the words on either side, no space around it:
+    "crémiers-fromagers", "Noord-Holland" are one word each to a reader."""
+    t = toks[k]
+    return t.lower == "-" and 0 < k < len(toks) - 1 and toks[k - 1].end == t.start and toks[k + 1].start == t.end \
+        and toks[k - 1].figure is None and toks[k + 1].figure is None
+
+
 @dataclass(frozen=True)
 class Literal(Element):
     words: tuple[str, ...]
@@ -612,7 +620,10 @@ class Slot(Element):
         ends = [(j, tuple(figs))]
         while j < ctx.end:
             k = j
-            while k < ctx.end and k - j < self.repeat and ctx.tokens[k].figure is None:
+            words = 0  # a hyphen inside a compound is no word of the link: "crémiers-fromagers"
+            while k < ctx.end and words < self.repeat and ctx.tokens[k].figure is None:
+                if not _glued_hyphen(ctx.tokens, k):
+                    words += 1
                 k += 1
             if k < ctx.end and k > j and ctx.tokens[k].figure is not None and self.test.accepts(ctx.tokens[k].figure) \
                     and ctx.tokens[k].sentence == ctx.tokens[i].sentence and not self._excluded_link(ctx, k):

@@ -18,7 +18,7 @@ import accuracy  # noqa: E402
 
 from factcheck.checks import Rates  # noqa: E402
 
-CAUGHT_FLOOR = 0.94  # 1,604 of 1,704 planted errors (all planted sets, A to CM) at the time of writing; 0.95 until
+CAUGHT_FLOOR = 0.945  # 1,615 of 1,704 planted errors (all planted sets, A to CM) at the time of writing; 0.95 until
 # sets CI, CK and CM (measured once at 76 %, 52 % and 72 %) joined, harder than the rules had seen
 FALSE_ALARM_CEILING = 0.005  # 6 of 10,479 true claims (the true-claims-only sets R to CN, and those of the planted-error sets) at the time of writing
 HELD_OUT: tuple[str, ...] = ()  # suffixes of sets kept unseen until measured once, e.g. ("-t",)

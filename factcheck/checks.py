@@ -199,7 +199,10 @@ class _Runner:
         self.test_pools: dict[FigureTest, tuple[list[Figure], list[int]]] = {}
         self.fits: dict[tuple[int, str], bool] = {}
         self.counted: dict[str, frozenset[str]] = {}  # what each figure counts (``same_noun``)
-        self.rate_dates: dict[int, Date | None] = {}  # the day a sentence converts at, if it names one
+        # the day a sentence converts at, if it names one; none looked for in an article whose
+        # text holds no rate's day in any of its languages (most: the hot path stays as it was)
+        self.rate_dates: dict[int, Date | None] = {}
+        self.names_rate_dates = any(_rate_date_re(lang).search(doc.text) for lang in self.languages)
 
     # -- binding -----------------------------------------------------------------
 
@@ -890,6 +893,8 @@ class _Runner:
         """An evaluation context at the article's date, or at the date a sentence of the bound
         figures gives for its rate ("… 34,7 millions de dollars au cours du 29 décembre 2023"):
         a conversion made that day is checked at that day's ECB rate."""
+        if not self.names_rate_dates:
+            return _Eval(self.doc.date, self.rates)
         for f in _flat(bound):
             sentence = self.fig_token[f.id].sentence
             if sentence not in self.rate_dates:
@@ -1034,6 +1039,17 @@ def _blocks_around(block_ranges: dict[int, tuple[int, int]], block: int, before:
     return block_ranges[keys[max(0, k - before)]][0], block_ranges[keys[min(len(keys) - 1, k + after)]][1]
 
 
+def _rate_date_re(language: str) -> re.Pattern[str]:
+    """A language's pattern of a rate's day (``rate_date_openers``), or one matching nothing."""
+    try:
+        return lexicon.load(language).rate_date_re
+    except InputError:
+        return _NOTHING
+
+
+_NOTHING = re.compile(r"(?!x)x")
+
+
 def _back(toks: Sequence[Token], i: int, lo: int) -> int:
     """Where the words before token ``i`` that may tell of its figure begin, from ``lo``:
     not before another figure, whose words they are ("€400m ($430m) and rail €300m": the
@@ -1058,7 +1074,7 @@ def _collect_limit(slot: str | None, bound: dict[str, object] | None, fig_index:
     return fig_index[anchor.id]
 
 
-def _without_joint_totals(figs: list[Figure], joint: list[bool], wide: list[bool] | None = None) -> list[Figure]:
+def _without_joint_totals(figs: list[Figure], joint: list[bool], wide: list[bool]) -> list[Figure]:
     """Leave out a figure said of several together that is the sum of two or more figures
     right after it: "Tesco and Asda together hold 65 %: Tesco 40 % and Asda 25 %" lists two
     shares, not three. Only a "together" figure, only the figures that follow it, and only
@@ -1069,7 +1085,7 @@ def _without_joint_totals(figs: list[Figure], joint: list[bool], wide: list[bool
     (Tesco, Sainsbury's, Asda and Morrisons) held 64.2 %" lists five shares, not six."""
     out: list[Figure] = []
     for k, f in enumerate(figs):
-        if wide is not None and wide[k] and _sum_of_some(f, figs[max(0, k - 12):k]):
+        if wide[k] and _sum_of_some(f, figs[max(0, k - 12):k]):
             continue
         if joint[k]:
             total, slack = 0.0, _half_width(f)

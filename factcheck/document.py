@@ -14,6 +14,7 @@ from pathlib import Path
 from . import lexicon
 from .errors import InputError, read_bytes
 from .model import Block, Document, Sentence
+from .tokens import lower
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # The end of a sentence: its mark, then (group 1) what lies between the sentences. The
@@ -260,7 +261,7 @@ def rate_date(text: str, start: int, end: int, language: str) -> Date | None:
         y, mo, d = int(g["y3"]), int(g["mo3"]), int(g["d3"])
     else:
         y, d = int(g["y1"] or g["y2"]), int(g["d1"] or g["d2"])
-        mo = lex.month_numbers.get((g["m1"] or g["m2"]).lower().replace("’", "'"), 0)
+        mo = lex.month_numbers.get(lower(g["m1"] or g["m2"]), 0)
     try:
         return Date(y, mo, d)
     except ValueError:

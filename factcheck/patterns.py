@@ -63,7 +63,7 @@ def match_words(words: tuple[str, ...], tokens: tuple[Token, ...], i: int, end: 
         t = tokens[j]
         # a lone "*" is any one word or mark, or a duration written as a word ("after
         # nine-month revenue reached": the "nine-month" is a figure, a period, no amount)
-        if w == "*" and t.figure is not None and t.figure.kind == "quantity" and t.figure.unit in DURATION_CODES:
+        if w == "*" and t.figure is not None and _duration(t.figure):
             j += 1
             continue
         if not _word_ok(w, t.norm, t.lower):
@@ -763,7 +763,12 @@ def _class_at(ctx: Context, name: str, j: int) -> bool:
 def _context_figure(fig: Figure) -> bool:
     """Ordinals ("la première fois") and durations ("l'an dernier", "en un an") read as
     words between the figures a rule links: a gap may cross them."""
-    return fig.kind == "ordinal" or (fig.kind == "quantity" and fig.unit in DURATION_CODES)
+    return fig.kind == "ordinal" or _duration(fig)
+
+
+def _duration(fig: Figure) -> bool:
+    """A length of time ("three years", "nine-month"): a period, no amount."""
+    return fig.kind == "quantity" and fig.unit in DURATION_CODES
 
 
 def _unit_size(ctx: Context, j: int) -> bool:

@@ -1,10 +1,9 @@
 """Accuracy on articles with planted errors: how many errors come out `inconsistent`,
 and how many true claims are wrongly flagged.
 
-Each file in benchmarks/accuracy/<lang>.yaml (and <lang>-b.yaml, a second set written
-later, after the rules were tuned on the first) holds articles written apart from the
+Each file benchmarks/accuracy/<lang>-<set>.yaml holds articles written apart from the
 rules (their authors did not read rules/), each with the figures that carry a planted
-error:
+error (each set's first, held-out measurement: benchmarks/accuracy/HISTORY.md):
 
     - date: 2020-04-20          # optional
       text: |

@@ -317,7 +317,15 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
     )
 
 
+# Every key the loader takes, by where it stands; rules/README.md documents each one
+# (tests/test_rules_doc.py holds the two together).
+_RULE_KEYS = {"id", "title", "languages", "scope", "blocks", "pattern", "collect", "with", "where", "check", "derive", "message",
+              "examples", "description", "readings", "supersedes"}
+_GAP_KEYS = {"gap", "figures", "stop"}
 _SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after", "not_after_in_sentence", "not_before"}
+_COLLECT_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after", "not_before", "not_after_in_sentence",
+                 "unless_after", "drop_subtotals", "sentence_lacks", "min", "carry", "before", "drop_together", "after",
+                 "paragraphs", "named_in_brackets", "not_base", "not_opened_by", "paragraphs_after"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
               "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by", "not_followed_by"}
@@ -357,7 +365,7 @@ def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
             return Slot(name, _test(w, node, field_), repeat, tuple(c[1:] for c in lists["not_after"]),
                         tuple(c[1:] for c in lists["not_after_in_sentence"]), tuple(c[1:] for c in lists["not_before"]))
         if "gap" in node:
-            unknown = set(node) - {"gap", "figures", "stop"}
+            unknown = set(node) - _GAP_KEYS
             if unknown:  # a misspelt key would silently widen the gap
                 key = sorted(unknown)[0]
                 raise w.error(_line(node, key), f"{field_}.{key}", "unknown key in a gap (gap, figures, stop)")
@@ -469,11 +477,9 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
     if not isinstance(rid, str) or not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", rid):
         raise w.error(_line(node, "id"), "id", "a rule needs an id of lower-case letters, digits, '-', '_' or '.'")
     w = _Where(w.path, rid)
-    known = {"id", "title", "languages", "scope", "blocks", "pattern", "collect", "with", "where", "check", "derive", "message", "examples", "description",
-             "readings", "supersedes"}
     for key in node:
-        if key not in known:
-            raise w.error(_line(node, key), str(key), f"unknown field (expected one of {', '.join(sorted(known))})")
+        if key not in _RULE_KEYS:
+            raise w.error(_line(node, key), str(key), f"unknown field (expected one of {', '.join(sorted(_RULE_KEYS))})")
     title = node.get("title")
     if not isinstance(title, str) or not title.strip():
         raise w.error(_line(node, "title", node.line), "title", "a rule needs a title")
@@ -499,10 +505,7 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
             cscope = spec.get("in", "paragraph")
             if cscope not in ("sentence", "paragraph", "document"):
                 raise w.error(_line(spec, "in"), f"{f}.in", "must be sentence, paragraph or document")
-            unknown = set(spec) - {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after",
-                                   "not_before", "not_after_in_sentence", "unless_after", "drop_subtotals", "sentence_lacks",
-                                   "min", "carry", "before", "drop_together", "after", "paragraphs", "named_in_brackets", "not_base",
-                                   "not_opened_by", "paragraphs_after"}
+            unknown = set(spec) - _COLLECT_KEYS
             if unknown:
                 key = sorted(unknown)[0]
                 raise w.error(_line(spec, key), f"{f}.{key}", "unknown key in a collection")

@@ -7,6 +7,7 @@ language is a new YAML file; a new currency is one line.
 """
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -307,12 +308,44 @@ def _currency(code: str, path: Path) -> tuple[str, float]:
     return code.strip(), factor
 
 
-def _load_yaml(path: Path) -> dict[str, Any]:
-    """A lexicon file; bad YAML or a key given twice is a one-line error with its line."""
+# Every top-level key a file may hold, by file; rules/lexicons/README.md documents each one
+# (tests/test_lexicon_doc.py holds the two together). A key outside them is a typo or a key of
+# another file: an error, not data silently ignored.
+LANGUAGE_KEYS = frozenset({
+    "language", "decimal", "stopwords", "clue_words", "number_words", "ignore_alone", "counting_only", "plural_endings",
+    "ordinal_words", "ordinal_suffixes", "sign_words", "fractions", "period_fractions", "multipliers", "times_words",
+    "frequency_words", "times_before", "round_amounts", "hyphen_adjectives",
+    "scales", "scales_with_currency_only", "scales_glued_only", "connectors", "currencies", "currencies_glued_only",
+    "compound_connectors", "article_nouns", "percent", "percent_before", "points", "points_except", "basis_points",
+    "hedges", "hedges_after", "hedge_not_after", "range_words", "range_openers", "change_words", "change_openers",
+    "difference_openers", "part_links", "list_joiners",
+    "months", "month_numbers", "rate_date_openers", "quarters", "relative_periods", "time_words", "units",
+    "duration_prepositions", "duration_adjectives", "abbreviations",
+    "count_nouns", "count_noun_compounds", "count_links", "classes", "capitalized_names",
+})
+CLASS_FILE_KEYS = frozenset({"classes", "capitalized_names"})
+COMMON_KEYS = frozenset({"symbols", "codes", "code_aliases", "symbol_names", "symbol_context", "hedge_semantics",
+                         "credit_words", "digit_names"})
+
+
+def _load_yaml(path: Path, known: frozenset[str] = LANGUAGE_KEYS) -> dict[str, Any]:
+    """A lexicon file; bad YAML, a key given twice or a key of no such file is a one-line
+    error with its line."""
     data = yamlines.load(path)
     if not isinstance(data, dict):
         raise InputError(f"{path}:1: a lexicon must be a mapping")
+    check_keys(path, data, known)
     return data
+
+
+def check_keys(path: Path, data: dict[str, Any], known: frozenset[str]) -> None:
+    """An unknown top-level key stops the load, naming file, line and the nearest known key:
+    "count_nounz" would otherwise be ignored, and the words the user added never read."""
+    for key in data:
+        if str(key) not in known:
+            close = difflib.get_close_matches(str(key), sorted(known), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise InputError(f"{path}:{_line_of(path, str(key))}: field '{key}' is not a key of this file{hint}")
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -341,10 +374,10 @@ def _user_dirs() -> list[Path]:
 
 @lru_cache(maxsize=None)
 def common() -> dict[str, Any]:
-    data = _load_yaml(builtin_dir() / "common.yaml")
+    data = _load_yaml(builtin_dir() / "common.yaml", COMMON_KEYS)
     for d in _user_dirs():
         if (d / "common.yaml").is_file():
-            data = _merge(data, _load_yaml(d / "common.yaml"))
+            data = _merge(data, _load_yaml(d / "common.yaml", COMMON_KEYS))
     return data
 
 
@@ -374,7 +407,7 @@ def load(language: str) -> Lexicon:
     for d in [builtin_dir(), *_user_dirs()]:
         cpath = d / "classes" / f"{language}.yaml"
         if cpath.is_file():
-            data = _merge(data, _load_yaml(cpath))
+            data = _merge(data, _load_yaml(cpath, CLASS_FILE_KEYS))
     return _compile(language, data, path)
 
 

@@ -692,10 +692,21 @@ def _data_dirs() -> list[Path]:
     return [lexicon.builtin_dir() / "numbers", *[d / "numbers" for d in lexicon._user_dirs()]]
 
 
+# The keys of a number-word file (rules/lexicons/numbers/README.md documents each one).
+NUMBER_KEYS = frozenset({
+    "units", "tens", "tens_take_teens", "hundreds", "hundred", "hundred_max", "scales", "scales_alone", "scale_links",
+    "dozens", "articles", "joiners", "glued_joiners", "units_before_tens", "mixed_joiners", "half_joiners",
+    "decimal_words", "denominators", "suffix_denominators", "whole_fractions", "absorb_tens", "numerator_one_word",
+    "fraction_followers", "over", "plural_endings", "singular_needs_one", "transliterations",
+})
+
+
 @lru_cache(maxsize=None)
 def grammar(language: str, ordinals: tuple[str, ...] = ()) -> Grammar | None:
     """The grammar of ``language``; None when it has no number-word file (text2num reads it).
     ``ordinals``: the lexicon's ordinal words, which runs include for the ordinal reader."""
+    from . import lexicon  # here, as in _data_dirs: lexicon imports this module
+
     data: dict[str, Any] = {}
     path = None
     for d in _data_dirs():
@@ -704,6 +715,7 @@ def grammar(language: str, ordinals: tuple[str, ...] = ()) -> Grammar | None:
             loaded = yamlines.load(p) or {}  # bad YAML, a key given twice: one line naming file and line
             if not isinstance(loaded, dict):
                 raise InputError(f"{p}:1: a number-word file must be a mapping")
+            lexicon.check_keys(p, loaded, NUMBER_KEYS)
             data.update(loaded)
             path = p
     return None if path is None else _compile(language, data, path, ordinals)

@@ -1172,14 +1172,23 @@ def _group_sum(text: str, a: _Raw, b: _Raw, lex: Lexicon) -> _Raw | None:
             or a.hedge or a.fraction or a.weak or a.step != 1.0 or not 0 < a.value < 1000:
         return None
     if b.kind not in ("number", "money", "quantity") or (b.kind == "number" and b.unit is not None) or b.parts is not None or b.fraction or b.subunit \
-            or b.step not in (0.0, 1.0) or b.value != int(b.value) or not 0 < b.value < 1000 \
-            or b.value * b.scale_mult >= a.scale_mult:
+            or b.step not in (0.0, 1.0) or b.value != int(b.value) or not 0 < b.value < 1000:
+        return None
+    # the Mexican press's "63 mil 313 millones de dólares", nothing between: thousands of the
+    # larger scale after, as "sesenta y tres mil trescientos trece millones" is 63,313 million
+    thousands_of = a.scale_mult == 1000 and b.scale is not None and b.scale_mult >= 1e6 and not text[a.end:b.start].strip()
+    if b.value * b.scale_mult >= a.scale_mult and not thousands_of:
         return None
     if b.scale_mult * 1000 < a.scale_mult and _ANY_DIGIT_RE.search(text, b.num_start, b.num_end):
         return None  # "5 billion and 300 stores" are two; "5 billion 250 million", "6 crore and two hundred" one
     lo = max(0, a.start - 25)
     if _may_end(text, lo, a.start, lex.tails["range_opener"]) and lex.range_opener_re.search(text, lo, a.start):
         return None
+    if thousands_of:
+        value = a.value * 1000 + b.value
+        return _Raw(start=a.start, end=b.end, value=value, step=b.step, kind=b.kind, unit=b.unit, scale=b.scale,
+                    scale_mult=b.scale_mult, symbol=b.symbol, has_suffix=True,
+                    num_start=a.num_start, num_end=b.num_end, num_value=value)
     whole = a.value * a.scale_mult + b.value * b.scale_mult
     value = whole / b.scale_mult
     return _Raw(start=a.start, end=b.end, value=value, step=1.0 if b.scale is None else b.step, kind=b.kind,

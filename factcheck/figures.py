@@ -1421,6 +1421,8 @@ _NUMBER_END = re.compile(r"\d(?P<unit>[^\d]{0,16})$")
 
 
 # a percentage change, then a period phrase, then the hedge word: the level reached
+_CLAUSE_MARK = re.compile(r"[,;:.!?()]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _CHANGE_BEFORE_UP_TO = re.compile(r"\d\s*%[^\d.!?;%]{0,60},?\s*$")
 
 
@@ -1436,10 +1438,12 @@ def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon, prev_end: int = -1) -
     phrase = _key(m.group(1))
     if raw.unit in DURATION_CODES and phrase in lex.duration_prepositions:
         return None  # "over three years" says when, not how much
-    nouns = lex.hedge_not_after.get(phrase)
-    if nouns:
-        w = _WORD_BEFORE.search(text, max(start, m.start() - 40), m.start())
-        if w is not None and _key(w.group(1)) in nouns:
+    not_after = lex.hedge_not_after.get(phrase)
+    if not_after:
+        words, reach = not_after
+        lo = max(start, m.start() - 24 * reach - 16)  # room for the longest words ("Übernahmeangebot")
+        clause = _CLAUSE_MARK.split(text[lo:m.start()])[-1]  # the hedge's clause only
+        if any(_key(w) in words for w in _LETTERS.findall(clause)[-reach:]):
             return None  # "ein Auftrag über 1,4 Mrd. Dollar": worth, not more than
     kind = lex.hedges.get(phrase)
     if kind == "up_to" and (re.search(r"\d[^\d.!?]{0,24}$", text[max(start, m.start() - 30):m.start()])

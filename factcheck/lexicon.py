@@ -229,7 +229,7 @@ class Lexicon:
     count_noun_compounds: bool = False
     # hedge word → the words after which it is no hedge: German "ein Auftrag über 1,4 Mrd.
     # Dollar" is an order worth 1.4 billion, not one of more than 1.4 billion
-    hedge_not_after: dict[str, frozenset[str]] = field(default_factory=dict)
+    hedge_not_after: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)
 
 
 def _words(data: dict[str, Any], key: str, path: Path) -> str:
@@ -272,13 +272,25 @@ def _rate_date_re(openers: list[str], months: list[str]) -> re.Pattern[str]:
         + r"|(?P<y3>\d{4})-(?P<mo3>\d{2})-(?P<d3>\d{2}))(?!\d)")
 
 
-def _hedge_not_after(data: dict[str, Any], path: Path) -> dict[str, frozenset[str]]:
-    """``hedge_not_after``: each hedge word maps to a list of the words after which it is none."""
-    out: dict[str, frozenset[str]] = {}
-    for hedge, words in _get(data, "hedge_not_after", path, dict, {}).items():
-        if not isinstance(words, list):
-            raise InputError(f"{path}:{_line_of(path, 'hedge_not_after')}: field 'hedge_not_after.{hedge}' must be a list of words")
-        out[_norm(str(hedge))] = frozenset(_norm(str(w)) for w in words)
+def _hedge_not_after(data: dict[str, Any], path: Path) -> dict[str, tuple[frozenset[str], int]]:
+    """``hedge_not_after``: each hedge word maps to the words after which it is none, and how
+    many words back they may stand, in the hedge's clause: a list (the word right before: German
+    "ein Auftrag über 1,4 Mrd.") or ``{words: [...], reach: N}`` (a verb a few words back: Spanish
+    "elevó su volumen de primas hasta 2.318 millones" is "to", not "up to")."""
+    out: dict[str, tuple[frozenset[str], int]] = {}
+    line = _line_of(path, "hedge_not_after")
+    for hedge, spec in _get(data, "hedge_not_after", path, dict, {}).items():
+        reach = 1
+        if isinstance(spec, dict):
+            unknown = set(spec) - {"words", "reach"}
+            reach = spec.get("reach", 1)
+            if unknown or not isinstance(reach, int) or isinstance(reach, bool) or not 1 <= reach <= 8:
+                raise InputError(f"{path}:{line}: field 'hedge_not_after.{hedge}' must be a list of words, "
+                                 "or words: [...] with reach: 1 to 8")
+            spec = spec.get("words")
+        if not isinstance(spec, list):
+            raise InputError(f"{path}:{line}: field 'hedge_not_after.{hedge}' must be a list of words")
+        out[_norm(str(hedge))] = (frozenset(_norm(str(w)) for w in spec), reach)
     return out
 
 

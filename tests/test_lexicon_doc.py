@@ -88,3 +88,25 @@ def test_house_number_words_with_a_typo_stop_with_exit_2(tmp_path: Path) -> None
     assert proc.returncode == 2
     assert proc.stderr == (f"factcheck: {tmp_path / 'numbers' / 'fr.yaml'}:2: field 'decimal_word' is not a key of "
                            "this file (did you mean 'decimal_words'?)\n"), proc.stderr
+
+
+def test_hedge_not_after_reach(tmp_path: Path) -> None:
+    """A hedge word's no-hedge words may stand a few words back, in its clause, when the
+    lexicon gives a reach: Spanish "hasta" after a change verb and its object is "to"."""
+    from factcheck import extract
+
+    figs = extract("La aseguradora elevó su volumen de primas hasta 2.318 millones de euros.", "es")
+    assert [(f.text, f.hedge) for f in figs] == [("2.318 millones de euros", None)]
+    # a forecast keeps its "up to", and so does a change verb in another clause
+    figs = extract("El grupo podría invertir hasta 500 millones de euros.", "es")
+    assert figs[0].hedge == "up_to" and figs[0].low == float("-inf")
+    figs = extract("Las ventas subieron, y el grupo podrá invertir hasta 500 millones de euros.", "es")
+    assert figs[0].hedge == "up_to"
+
+
+def test_hedge_not_after_reach_out_of_range(tmp_path: Path) -> None:
+    (tmp_path / "es.yaml").write_text("hedge_not_after:\n  hasta:\n    reach: 12\n    words: [subió]\n", encoding="utf-8")
+    proc = _run(tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr == (f"factcheck: {tmp_path / 'es.yaml'}:1: field 'hedge_not_after.hasta' must be a list of words, "
+                           "or words: [...] with reach: 1 to 8\n"), proc.stderr

@@ -347,7 +347,29 @@ def _load_yaml(path: Path, known: frozenset[str] = LANGUAGE_KEYS) -> dict[str, A
     if not isinstance(data, dict):
         raise InputError(f"{path}:1: a lexicon must be a mapping")
     check_keys(path, data, known)
+    check_no_booleans(path, data)
     return data
+
+
+def check_no_booleans(path: Path, data: dict[str, Any]) -> None:
+    """A word YAML reads as true or false (unquoted No, Yes, On, Off in a list) would become
+    "False" and never match: English "No." then ended sentences. A one-line error instead."""
+    def walk(key: str, value: Any) -> None:
+        if isinstance(value, bool):
+            raise InputError(f"{path}:{_line_of(path, key)}: field '{key}' holds {value}, a yes/no value: "
+                             "quote the word (\"No\")")
+        if isinstance(value, list):
+            for v in value:
+                walk(key, v)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                if isinstance(k, bool):
+                    walk(key, k)
+                walk(key, v)
+
+    for key, value in data.items():
+        if not isinstance(value, bool):  # a flag of its own ("count_noun_compounds: true")
+            walk(str(key), value)
 
 
 def check_keys(path: Path, data: dict[str, Any], known: frozenset[str]) -> None:

@@ -110,3 +110,15 @@ def test_hedge_not_after_reach_out_of_range(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert proc.stderr == (f"factcheck: {tmp_path / 'es.yaml'}:1: field 'hedge_not_after.hasta' must be a list of words, "
                            "or words: [...] with reach: 1 to 8\n"), proc.stderr
+
+
+def test_a_word_yaml_reads_as_a_boolean_is_an_error(tmp_path: Path) -> None:
+    """Unquoted No, Yes, On, Off in a word list are YAML booleans: the word would be "False"
+    and never match (English "No." ended sentences until it was quoted)."""
+    (tmp_path / "en.yaml").write_text("abbreviations: [Mr, No, approx]\n", encoding="utf-8")
+    proc = _run(tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr == (f"factcheck: {tmp_path / 'en.yaml'}:1: field 'abbreviations' holds False, a yes/no value: "
+                           'quote the word ("No")\n'), proc.stderr
+    (tmp_path / "en.yaml").write_text('abbreviations: [Mr, "No", approx]\n', encoding="utf-8")
+    assert _run(tmp_path).returncode == 0

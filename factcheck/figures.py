@@ -919,6 +919,41 @@ def _listed_scaled(text: str, raws: list[_Raw], lex: Lexicon) -> None:
             a.kind, a.unit, a.symbol, a.subunit = b.kind, b.unit, b.symbol, b.subunit
 
 
+# What may follow a bare number listed after a quantity: a mark, or a word (a joiner,
+# "de" before what the part is of); a letter-free end of the block too.
+_AFTER_LISTED = re.compile(r"[\s\u00a0\u202f]*(?:[,.;:)]|$|([^\W\d_]+))")
+
+
+def _listed_quantities(text: str, raws: list[_Raw], lex: Lexicon) -> None:
+    """Bare numbers listed after a quantity, in its sentence, are of its unit, in place:
+    "Andalucía aportó 530.000 toneladas, Castilla-La Mancha 110.000, Extremadura 55.000",
+    "52.000 toneladas fueron de virgen extra, 21.000 de virgen y 27.000 toneladas de
+    lampante". Only a plain number in digits (no unit, scale or word of its own), not a year,
+    after a comma of the list, within a factor 50 of the quantity before it, and followed
+    by a mark, a stopword or a link word ("de") that brings no counted noun ("4.600
+    socios" is a count). A chain runs on: each number taken is the next one's quantity."""
+    for i in range(1, len(raws)):
+        a, b = raws[i - 1], raws[i]
+        # (a scaled quantity is left alone: whether "5,3 millones de toneladas, 900.000" shares
+        # the scale cannot be told, and taking it would make 900.000 millones)
+        if a.kind != "quantity" or a.unit is None or a.unit in DURATION_CODES or a.parts is not None or not a.value \
+                or a.scale is not None:
+            continue
+        if not _plain_digits(b, text) or (b.value.is_integer() and 1900 <= b.value <= 2100):
+            continue
+        between = text[a.end:b.start]
+        if "," not in between or _SENTENCE_BREAK.search(between) or len(between) > 60 or "(" in between:
+            continue
+        if not 1 / 50 < b.value / (a.value * a.scale_mult) < 50:
+            continue
+        m = _AFTER_LISTED.match(text, b.end)
+        word = _norm_word(m.group(1)) if m and m.group(1) else None
+        if m is None or (word is not None and word not in lex.stopwords and word not in lex.count_links) \
+                or _before_count(text, b.end, len(text), lex):
+            continue
+        b.kind, b.unit = a.kind, a.unit
+
+
 def _plain_digits(a: _Raw, text: str) -> bool:
     """A plain number in digits: no unit, scale or word of its own."""
     return (a.kind == "number" and not a.has_suffix and a.scale is None and a.parts is None
@@ -1611,6 +1646,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         _listed_percents(text, raws, lex)
         _listed_amounts(text, raws, lex)
         _listed_scaled(text, raws, lex)
+        _listed_quantities(text, raws, lex)
         _factors(text, raws, lex, block.start)
         raws = _compounds(text, raws, lex)
         raws = _over(text, raws, lex)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck import lexicon, numwords
+from factcheck import extract, lexicon, numwords
 from factcheck.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,29 +72,37 @@ def _run(tmp_path: Path) -> subprocess.CompletedProcess[str]:
                           env=env, timeout=120)
 
 
-def test_house_lexicon_with_a_typo_stops_with_exit_2(tmp_path: Path) -> None:
+@pytest.mark.parametrize("files, message", [
+    # a typo in a key: the words added would never be read
+    ({"fr.yaml": "count_nounz: [vaches]\n"},
+     "fr.yaml:1: field 'count_nounz' is not a key of this file (did you mean 'count_nouns'?)"),
+    ({"numbers/fr.yaml": "units: {zéro: 0}\ndecimal_word: [virgule]\n"},
+     "numbers/fr.yaml:2: field 'decimal_word' is not a key of this file (did you mean 'decimal_words'?)"),
+    ({"es.yaml": "hedge_not_after:\n  hasta:\n    reach: 12\n    words: [subió]\n"},
+     "es.yaml:1: field 'hedge_not_after.hasta' must be a list of words, or words: [...] with reach: 1 to 8"),
+    # unquoted No, Yes, On, Off in a word list are YAML booleans: the word would be "False" and
+    # never match (English "No." ended sentences until it was quoted)
+    ({"en.yaml": "abbreviations: [Mr, No, approx]\n"},
+     "en.yaml:1: field 'abbreviations' holds False, a yes/no value: quote the word (\"No\")"),
+])
+def test_house_lexicon_errors_stop_with_exit_2(tmp_path: Path, files: dict[str, str], message: str) -> None:
     """In a process of its own: lexicons are loaded once per process."""
-    (tmp_path / "fr.yaml").write_text("count_nounz: [vaches]\n", encoding="utf-8")
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
     proc = _run(tmp_path)
     assert proc.returncode == 2
-    assert proc.stderr == (f"factcheck: {tmp_path / 'fr.yaml'}:1: field 'count_nounz' is not a key of this file "
-                           "(did you mean 'count_nouns'?)\n"), proc.stderr
+    assert proc.stderr == f"factcheck: {tmp_path}/{message}\n", proc.stderr
 
 
-def test_house_number_words_with_a_typo_stop_with_exit_2(tmp_path: Path) -> None:
-    (tmp_path / "numbers").mkdir()
-    (tmp_path / "numbers" / "fr.yaml").write_text("units: {zéro: 0}\ndecimal_word: [virgule]\n", encoding="utf-8")
-    proc = _run(tmp_path)
-    assert proc.returncode == 2
-    assert proc.stderr == (f"factcheck: {tmp_path / 'numbers' / 'fr.yaml'}:2: field 'decimal_word' is not a key of "
-                           "this file (did you mean 'decimal_words'?)\n"), proc.stderr
+def test_a_quoted_no_loads(tmp_path: Path) -> None:
+    (tmp_path / "en.yaml").write_text('abbreviations: [Mr, "No", approx]\n', encoding="utf-8")
+    assert _run(tmp_path).returncode == 0
 
 
-def test_hedge_not_after_reach(tmp_path: Path) -> None:
+def test_hedge_not_after_reach() -> None:
     """A hedge word's no-hedge words may stand a few words back, in its clause, when the
     lexicon gives a reach: Spanish "hasta" after a change verb and its object is "to"."""
-    from factcheck import extract
-
     figs = extract("La aseguradora elevó su volumen de primas hasta 2.318 millones de euros.", "es")
     assert [(f.text, f.hedge) for f in figs] == [("2.318 millones de euros", None)]
     # a forecast keeps its "up to", and so does a change verb in another clause
@@ -102,23 +110,3 @@ def test_hedge_not_after_reach(tmp_path: Path) -> None:
     assert figs[0].hedge == "up_to" and figs[0].low == float("-inf")
     figs = extract("Las ventas subieron, y el grupo podrá invertir hasta 500 millones de euros.", "es")
     assert figs[0].hedge == "up_to"
-
-
-def test_hedge_not_after_reach_out_of_range(tmp_path: Path) -> None:
-    (tmp_path / "es.yaml").write_text("hedge_not_after:\n  hasta:\n    reach: 12\n    words: [subió]\n", encoding="utf-8")
-    proc = _run(tmp_path)
-    assert proc.returncode == 2
-    assert proc.stderr == (f"factcheck: {tmp_path / 'es.yaml'}:1: field 'hedge_not_after.hasta' must be a list of words, "
-                           "or words: [...] with reach: 1 to 8\n"), proc.stderr
-
-
-def test_a_word_yaml_reads_as_a_boolean_is_an_error(tmp_path: Path) -> None:
-    """Unquoted No, Yes, On, Off in a word list are YAML booleans: the word would be "False"
-    and never match (English "No." ended sentences until it was quoted)."""
-    (tmp_path / "en.yaml").write_text("abbreviations: [Mr, No, approx]\n", encoding="utf-8")
-    proc = _run(tmp_path)
-    assert proc.returncode == 2
-    assert proc.stderr == (f"factcheck: {tmp_path / 'en.yaml'}:1: field 'abbreviations' holds False, a yes/no value: "
-                           'quote the word ("No")\n'), proc.stderr
-    (tmp_path / "en.yaml").write_text('abbreviations: [Mr, "No", approx]\n', encoding="utf-8")
-    assert _run(tmp_path).returncode == 0

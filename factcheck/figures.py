@@ -233,6 +233,10 @@ def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_cur
         raw.kind, raw.unit, raw.end, raw.has_suffix = "percent", "pp", m.end(), True
         raw.value *= factor
         raw.step *= factor
+        if factor == 1.0 and abs(raw.value) > 100:
+            # no share moves by more than 100 points: "10.102,1 puntos", "20.123 Punkte" are an
+            # index's level, a plain number that its headline's mark and its change can be read against
+            raw.kind, raw.unit = "number", None
         return
     m = lex.percent_re.match(text, pos, end)
     if m:

@@ -18,7 +18,7 @@ import accuracy  # noqa: E402
 
 from factcheck.checks import Rates  # noqa: E402
 
-CAUGHT_FLOOR = 0.94  # 1,704 of 1,804 planted errors (all planted sets, A to CU) at the time of writing; 0.95 until
+CAUGHT_FLOOR = 0.94  # 1,705 of 1,804 planted errors (all planted sets, A to CU) at the time of writing; 0.95 until
 # sets CI, CK and CM (measured once at 76 %, 52 % and 72 %) joined; 0.945 until CU (64 %) did, on the session's final rules
 FALSE_ALARM_CEILING = 0.005  # 12 of 11,680 true claims (the true-claims-only sets R to CV, and those of the planted-error sets) at the time of writing
 HELD_OUT: tuple[str, ...] = ()  # suffixes of sets kept unseen until measured once, e.g. ("-t",)

@@ -202,7 +202,7 @@ class _Runner:
         # the day a sentence converts at, if it names one; none looked for in an article whose
         # text holds no rate's day in any of its languages (most: the hot path stays as it was)
         self.rate_dates: dict[int, Date | None] = {}
-        self.names_rate_dates = any(_rate_date_re(lang).search(doc.text) for lang in self.languages)
+        self.names_rate_dates = any(lexicon.load(lang).rate_date_re.search(doc.text) for lang in self.languages)
 
     # -- binding -----------------------------------------------------------------
 
@@ -1037,17 +1037,6 @@ def _blocks_around(block_ranges: dict[int, tuple[int, int]], block: int, before:
     keys = sorted(block_ranges)
     k = keys.index(block)
     return block_ranges[keys[max(0, k - before)]][0], block_ranges[keys[min(len(keys) - 1, k + after)]][1]
-
-
-def _rate_date_re(language: str) -> re.Pattern[str]:
-    """A language's pattern of a rate's day (``rate_date_openers``), or one matching nothing."""
-    try:
-        return lexicon.load(language).rate_date_re
-    except InputError:
-        return _NOTHING
-
-
-_NOTHING = re.compile(r"(?!x)x")
 
 
 def _back(toks: Sequence[Token], i: int, lo: int) -> int:

@@ -248,11 +248,9 @@ def rate_date(text: str, start: int, end: int, language: str) -> Date | None:
     """The date a conversion's rate is told for between ``start`` and ``end`` ("l'équivalent
     de 34,7 millions de dollars au cours du 29 décembre 2023"): the amounts were converted
     that day, not on the day the article came out. None when the span names none, or names
-    a day that does not exist."""
-    try:
-        lex = lexicon.load(language)
-    except InputError:
-        return None
+    a day that does not exist. The language is one the document's figures were read in: its
+    lexicon is loaded."""
+    lex = lexicon.load(language)
     m = lex.rate_date_re.search(text, start, end)
     if m is None:
         return None

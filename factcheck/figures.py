@@ -948,7 +948,7 @@ def _listed_quantities(text: str, raws: list[_Raw], lex: Lexicon) -> None:
         between = text[a.end:b.start]
         if "," not in between or _SENTENCE_BREAK.search(between) or len(between) > 60 or "(" in between:
             continue
-        if not 1 / 50 < b.value / (a.value * a.scale_mult) < 50:
+        if not 1 / 50 < b.value / a.value < 50:
             continue
         m = _AFTER_LISTED.match(text, b.end)
         word = _norm_word(m.group(1)) if m and m.group(1) else None
@@ -1459,9 +1459,10 @@ _BOUND_HEDGES = frozenset({"more_than", "less_than", "at_least", "at_most", "up_
 _NUMBER_END = re.compile(r"\d(?P<unit>[^\d]{0,16})$")
 
 
-# a percentage change, then a period phrase, then the hedge word: the level reached
+# the marks that end a clause, and its words: ``hedge_not_after`` looks back within the clause
 _CLAUSE_MARK = re.compile(r"[,;:.!?()]")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# a percentage change, then a period phrase, then the hedge word: the level reached
 _CHANGE_BEFORE_UP_TO = re.compile(r"\d\s*%[^\d.!?;%]{0,60},?\s*$")
 
 

@@ -952,6 +952,12 @@ class _Runner:
         stated_txt = texts.get(str(rule.check.stated)) or display.amount(stated)
         rel = {"==": "", "<": "below ", "<=": "at most ", ">": "above ", ">=": "at least "}[rule.check.relation]
         expected_txt = rel + display.amount(expected)
+        if math.isinf(expected.interval.width) and _plain(rule.check.expected):
+            # an open bound read as its nominal value says the opposite of the claim ("parts of
+            # 5.2 bn … expected at most 5 bn", consistent): quote the figure, hedge and all
+            quoted = texts.get(_slot_name(rule.check.expected))
+            if quoted:
+                expected_txt = rel + quoted
         line = f"stated {display.amount(stated)} {display.interval(stated.interval, stated.unit)}"
         if rule.check.relation == "==":
             line += f", {display.percent_change(deviation)} from expected" if deviation is not None else ""
@@ -1299,6 +1305,13 @@ def _plain(e: expressions.Expr) -> bool:
     while isinstance(e, expressions.Call) and e.func in ("bare", "exact", "value") and len(e.args) == 1:
         e = e.args[0]
     return isinstance(e, (expressions.Name, expressions.Literal))
+
+
+def _slot_name(e: expressions.Expr) -> str:
+    """The slot a plain formula (``_plain``) names: ``exact(total)`` is ``total``."""
+    while isinstance(e, expressions.Call) and len(e.args) == 1:
+        e = e.args[0]
+    return str(e)
 
 
 def _substituted(e: expressions.Expr, env: dict[str, object]) -> str:

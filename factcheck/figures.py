@@ -464,7 +464,9 @@ def _inside(spans: _Spans, s: int, e: int) -> bool:
     return spans.hits(s, e)
 
 
-def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, periods: list[Period]) -> list[_Raw]:
+def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, periods: list[Period],
+            decimal: str | None = None) -> list[_Raw]:
+    decimal = decimal or lex.decimal
     out: list[_Raw] = []
     _, _, prefix_re, _ = _symbols()
     last_end = start
@@ -473,7 +475,7 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
         if s < last_end:
             continue  # read already as part of the figure before ("7 por 100" is 7 %)
         before = text[s - 1] if s > 0 else " "
-        lead = before == lex.decimal and m.group("sep") is None and not m.group("sign") and (
+        lead = before == decimal and m.group("sep") is None and not m.group("sign") and (
             s - 1 <= start or text[s - 2].isspace() or text[s - 2] == "(")
         if lead:
             s -= 1  # a leading decimal mark: ".08" in English, ",23456000" in French
@@ -502,7 +504,7 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
         nxt = text[e] if e < end else ""
         if nxt.isalpha() and _digit_names().match(text, s, end):
             continue  # "5G", "4K": a name, not five billion
-        value, step = parse_number(num, lex.decimal)
+        value, step = parse_number(num, decimal)
         xm = _EXPONENT.match(text, e, end) if nxt in ("e", "E", "^") else None
         if xm:
             value, step, e = _power(value, xm), 0.0, xm.end()
@@ -582,6 +584,35 @@ def _spaced_sign(text: str, start: int, end: int, raw: _Raw) -> None:
         return
     raw.start = raw.num_start = m.start(1)
     raw.value, raw.num_value = -raw.value, -raw.num_value
+
+
+# What the digits of a page say of its decimal mark, whatever its language writes: marks they
+# settle ("1,234.5", "1,234,567" group with commas; "1.234,5", "1.234.567" with points), and a
+# mark before other than three digits ("8.3%", "162.1 millones"; "26,8 %", "1,25").
+_POINT_SURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d.,])")
+_COMMA_SURE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])")
+_POINT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?![\d.,])")
+_COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?![\d.,])")
+
+
+def _page_decimal(text: str, blocks: list[tuple[int, int, Lexicon]]) -> str | None:
+    """A point, when the blocks of a language that writes a decimal comma write points
+    instead: the Mexican and Central American press ("8.3%", "162.1 millones de
+    operaciones"), whose "4,200 millones de dólares" and "3,912 tiendas" then group
+    thousands. Only on evidence: a point decimal before a percent or scale word (not a
+    clock time, "a las 10.30") or grouping commas the digits settle, and no comma
+    decimal anywhere in those blocks; else None, and each block keeps its language's mark."""
+    point = False
+    for start, end, lex in blocks:
+        if lex.decimal != ",":
+            continue
+        if _COMMA_SURE.search(text, start, end) or _COMMA_DECIMAL.search(text, start, end):
+            return None
+        if not point:
+            point = _POINT_SURE.search(text, start, end) is not None or any(
+                lex.percent_re.match(text, m.end(), end) or lex.scale_re.match(text, m.end(), end)
+                for m in _POINT_DECIMAL.finditer(text, start, end))
+    return "." if point else None
 
 
 # Three or more integers joined by commas without spaces, which no thousands grouping
@@ -1627,6 +1658,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
     periods: list[Period] = []
     running_money: list[_Raw] = []
     page_currency: dict[tuple[str, str], str] = {}  # (symbol, default) → the page's currency for it
+    page_decimal = _page_decimal(text, [(b.start, b.end, lexicon.load(b.language)) for b in doc.blocks])
     for block in doc.blocks:
         lex = lexicon.load(block.language)
         first_period = len(periods)  # this block's periods follow: no rescan of the document's
@@ -1639,7 +1671,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
             screens = _screens(lex)
             w = screens[1].search(text, block.start, block.end) if low is None else screens[2].search(low, block.start, block.end)
         masks = _Spans(_masks(text, block.start, block.end, lex, periods, w, low))
-        raws = _digits(text, block.start, block.end, lex, masks, periods)
+        raws = _digits(text, block.start, block.end, lex, masks, periods, page_decimal)
         taken = _Spans([(r.start, r.end) for r in raws])
         words = _words(text, block.start, block.end, lex, taken, masks, runs)
         phrases = _phrases(text, w.start(), block.end, lex, taken, masks) if w else []  # none before the screen's hit

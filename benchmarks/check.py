@@ -5,7 +5,12 @@ ratios against the extraction stage alone and against peers when installed
 (Recognizers-Text's Python release, quantulum3), so that numbers from different
 machines compare as ratios.
 
-    python benchmarks/check.py [--size 1000000] [--repeat 3]
+    python benchmarks/check.py [--size 1000000] [--repeat 3] [--scaling 50000]
+
+``--scaling N`` checks instead one page of N characters, then one of 2N, with no line
+break and no full stop (a scraped table, a PDF's text run together): one paragraph, one
+sentence. A check linear in its page takes about twice as long on the second; a step
+that walks a sentence for each of its figures shows as four times.
 """
 from __future__ import annotations
 
@@ -29,7 +34,11 @@ def main() -> int:
     ap.add_argument("--size", type=int, default=1_000_000, help="characters of text (default 1e6)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--dense", action="store_true", help="only sentences with figures (worst case)")
+    ap.add_argument("--scaling", type=int, default=0, metavar="N",
+                    help="time one run-on page of N, then 2N characters, and print the ratio")
     args = ap.parse_args()
+    if args.scaling:
+        return scaling(args.scaling, args.repeat)
     arts = corpus.articles(args.size, dense=args.dense)
     text = "\n".join(arts)
     mb = len(text.encode("utf-8")) / 1e6
@@ -66,6 +75,22 @@ def main() -> int:
         print(f"quantulum3         {rate:8.3f} MB/s  factcheck check is {mb / t_check / rate:.0f}x faster")
     except ImportError:
         print("quantulum3         not installed (pip install quantulum3) — skipped")
+    return 0
+
+
+def scaling(size: int, repeat: int) -> int:
+    """Time a run-on page of ``size`` and of twice that many characters (see the docstring)."""
+    def page(n: int) -> str:
+        words = corpus.text(n).replace("\n", " ").replace(". ", " ").split()
+        return "Run-on page\n\n" + " ".join(words)[:n] + "\n"
+
+    check_text(page(2000), date="2020-04-20")
+    small, large = page(size), page(2 * size)
+    t1 = best_of(lambda: check_text(small, date="2020-04-20"), repeat)
+    t2 = best_of(lambda: check_text(large, date="2020-04-20"), repeat)
+    print(f"run-on page {len(small):>9,} chars  {t1:7.2f} s  ({len(small.encode()) / 1e6 / t1:.2f} MB/s)")
+    print(f"run-on page {len(large):>9,} chars  {t2:7.2f} s  ({len(large.encode()) / 1e6 / t2:.2f} MB/s)")
+    print(f"time ratio {t2 / t1:.2f} for twice the text (2 linear, 4 quadratic)")
     return 0
 
 

@@ -660,11 +660,20 @@ class Slot(Element):
         return False
 
     def _after_class_in_sentence(self, ctx: Context, i: int) -> bool:
-        sentence = ctx.tokens[i].sentence
-        j = i
-        while j > 0 and ctx.tokens[j - 1].sentence == sentence:
-            j -= 1
-        return any(_class_at(ctx, c, k) for k in range(j, i) for c in self.not_after_in_sentence)
+        """Whether a phrase of ``not_after_in_sentence`` stands from the sentence's start to
+        token ``i``: tried only where one may begin (``phrase_positions``), as a walk over
+        every token made a page-long sentence (a scraped table, a PDF without full stops)
+        cost the square of its length: the first phrase of each class in each sentence is
+        found once (``_first_in_sentence``)."""
+        toks = ctx.tokens
+        sentence = toks[i].sentence
+        stream = ctx.stream
+        if stream is None:
+            j = i
+            while j > 0 and toks[j - 1].sentence == sentence:
+                j -= 1
+            return any(_class_at(ctx, c, k) for k in range(j, i) for c in self.not_after_in_sentence)
+        return any(_first_in_sentence(ctx, c, sentence) < i for c in self.not_after_in_sentence)
 
     def slots(self) -> list[str]:
         return [self.name]
@@ -747,6 +756,27 @@ class Gap(Element):
             frontier = following
             steps += 1
         return out
+
+
+def _first_in_sentence(ctx: Context, name: str, sentence: int) -> int:
+    """The first token of sentence ``sentence`` where a phrase of class ``name`` matches
+    within the context (``_class_at``), or the sentence's end when none does. Once per
+    document, class, sentence and context end: a phrase before token ``i`` is then one
+    test, whatever the sentence's length."""
+    stream = ctx.stream
+    assert stream is not None
+    key = ("first-in-sentence", ctx.language, name, sentence, ctx.end)
+    got = stream.cache.get(key)
+    if got is None:
+        s, e = stream.sentence_ranges[sentence]
+        positions = phrase_positions(stream, ctx.language, "@" + name)
+        got = e
+        for k in positions[bisect_left(positions, s):bisect_left(positions, e)]:
+            if _class_at(ctx, name, k):
+                got = k
+                break
+        stream.cache[key] = got
+    return got  # type: ignore[no-any-return]
 
 
 def _class_at(ctx: Context, name: str, j: int) -> bool:

@@ -111,7 +111,7 @@ def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
             nxt = _tokens_with_figures(text, sent, si, out, finditer, fig_iter, nxt)
         if len(out) > first:
             if sent.block in name_blocks:
-                _mark_names(text, out, first, len(out))
+                _mark_names(text, out, first, len(out), _month_names(languages.get(sent.block, "")))
             sent_ranges.append((first, len(out)))
             b = blocks.setdefault(sent.block, [first, len(out)])
             b[1] = len(out)
@@ -190,17 +190,32 @@ def _name_blocks(doc: Document) -> frozenset[int]:
     return frozenset(out)
 
 
-def _mark_names(text: str, out: list[Token], first: int, end: int) -> None:
+def _mark_names(text: str, out: list[Token], first: int, end: int, months: frozenset[str] = frozenset()) -> None:
     """In tokens [first, end) of one sentence, a capitalised word after its first keeps
     its capitals in ``norm``/``lower``, so that no lower-case pattern word or class
-    entry matches it."""
+    entry matches it. A month (``months``, lower case) is capitalised by spelling, not
+    as a name: "a figure that in August topped 90,000" meets a class's "in august"."""
     for i in range(first + 1, end):
         t = out[i]
         if t.figure is not None or t.end - t.start < 2 or not text[t.start].isupper():
             continue
         word = text[t.start:t.end]
-        if word[1:].islower() and (out[i - 1].lower not in _OPENERS or _elided(text, out, i - 1)):
+        if word[1:].islower() and (out[i - 1].lower not in _OPENERS or _elided(text, out, i - 1)) \
+                and t.lower not in months:
             out[i] = t._replace(norm=word, lower=word)
+
+
+@lru_cache(maxsize=None)
+def _month_names(language: str) -> frozenset[str]:
+    """The language's month names, lower case (its lexicon's ``month_numbers``), but not
+    the abbreviations nor a name of three letters, which may be a person's ("May")."""
+    from . import lexicon
+
+    try:
+        names = lexicon.load(language).month_numbers
+    except InputError:
+        return frozenset()
+    return frozenset(lower(n) for n in names if len(n) >= 4 and n.isalpha())
 
 
 def _elided(text: str, out: list[Token], k: int) -> bool:

@@ -64,3 +64,27 @@ def test_a_name_after_an_elided_article_is_a_name(house: Callable) -> None:
     assert _maison(house, "La France pèse 21 % des ventes, contre 34 % pour la Suède et 12 % pour l’Allemagne.") == []
     # a lower-case word after the elision is no name: 21 / 34 − 1 = −38 %, not 12 %
     assert _maison(house, "La France pèse 21 % des ventes, contre 34 % un an plus tôt, soit 12 % pour l'essentiel.") == ["inconsistent"]
+
+
+MONTHS = """rules:
+  - id: house-month-mark
+    title: A mark passed in a month
+    languages: all
+    pattern:
+      - {fig: number, as: v}
+      - {gap: 8}
+      - {any: [["in", "august"], ["in", "may"]]}
+      - {gap: 2}
+      - {fig: number, as: t}
+    check: {stated: v, relation: ">", expected: t}
+    message: "{v} against {t}"
+"""
+
+
+def test_a_month_is_no_name_but_a_name_of_three_letters_may_be(house: Callable) -> None:
+    # English capitalises months by spelling: "in August" meets the pattern's "in august";
+    # "May" (three letters) may be a person's name, and stays one
+    assert [f.verdict for f in house(MONTHS, "Some 71,000 a day, a figure that in August topped 95,000.", "en")] == ["inconsistent"]
+    assert house(MONTHS, "Some 71,000 a day, a figure that in May topped 95,000.", "en") == []
+    # any other capitalised word inside the sentence is still a name
+    assert house(MONTHS.replace('"august"', '"augusta"'), "Some 71,000 a day, a figure that in Augusta topped 95,000.", "en") == []

@@ -615,11 +615,14 @@ class _Runner:
         if isinstance(limit, tuple):
             limit = limit[0] if limit else None
         per_nouns: frozenset[str] | None = None
+        compounds = False
         if spec.same_noun:
             per = bound.get(spec.same_noun)
             per_nouns = self._per_nouns(per) if isinstance(per, Figure) else frozenset()
             if not per_nouns:
                 pool = ()
+            per_lang = self.block_lang.get(at.block, "")
+            compounds = bool(per_lang) and lexicon.load(per_lang).count_noun_compounds
         rival = self._name_after(anchor, spec.named_after) if spec.named_after else None
         if spec.named_after and rival is None:
             pool = ()
@@ -641,7 +644,7 @@ class _Runner:
                 continue
             if spec.position == "before" and f.start >= anchor.start or spec.position == "after" and f.start <= anchor.start:
                 continue
-            if per_nouns is not None and not _stems_meet(per_nouns, self._counted_nouns(f)):
+            if per_nouns is not None and not _stems_meet(per_nouns, self._counted_nouns(f), compounds):
                 continue
             fits = self.fits.get((id(spec), f.id))
             if fits is None:
@@ -1026,10 +1029,12 @@ def _block_and_before(block_ranges: dict[int, tuple[int, int]], block: int, n: i
     return keys[max(0, k - n):k + 1]
 
 
-def _stems_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+def _stems_meet(a: frozenset[str], b: frozenset[str], compounds: bool = False) -> bool:
     """Whether two words share a stem: one the other's start, or both the same first five
     letters ("éleveur"/"éleveurs", "Anschluss"/"Anschlüsse", "job"/"jobs"); words of
-    fewer than three letters ("a", "de") never do."""
+    fewer than three letters ("a", "de") never do. Where the lexicon says so
+    (``count_noun_compounds``), a compound meets its last word: "48.000 schademeldingen" …
+    "per melding", "26.000 Schadenmeldungen" … "je Meldung"."""
     for x in a:
         for y in b:
             if len(x) < 3 or len(y) < 3:
@@ -1037,6 +1042,20 @@ def _stems_meet(a: frozenset[str], b: frozenset[str]) -> bool:
             short, long_ = sorted((x, y), key=len)
             if long_.startswith(short) or len(short) >= 5 and x[:5] == y[:5] and abs(len(x) - len(y)) <= 3:
                 return True
+            if compounds and len(short) >= 4 and _compound_head(short, long_):
+                return True
+    return False
+
+
+def _compound_head(short: str, long_: str) -> bool:
+    """Whether ``long_`` is a compound whose last word is ``short`` (or its stem, up to
+    three letters of inflection off, five letters at least): "schademeldingen"/"melding",
+    "schademelding"/"meldingen"; the compound keeps three letters at least before it."""
+    stems = [short] + [short[:-j] for j in (1, 2, 3) if len(short) - j >= 5]
+    for s in stems:
+        k = long_.rfind(s)
+        if k >= 3 and len(long_) - k - len(s) <= 3:
+            return True
     return False
 
 

@@ -135,6 +135,10 @@ class Pick:
     # instalments an amount is paid in is no count it is shared by ("1.450 euro per
     # huishouden, uitgekeerd in vier termijnen")
     not_followed_by: tuple[str, ...] = ()
+    # classes/phrases none of which opens the candidate's sentence (the mirror of opened_by):
+    # a base told in a sentence of its own, "Un año antes, el sector había exportado 3,37
+    # millones de toneladas", is no whole a later part is a fraction of
+    not_opened_by: tuple[str, ...] = ()
 
     @cached_property
     def eager_where(self) -> bool:
@@ -328,7 +332,8 @@ _COLLECT_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has",
                  "paragraphs", "named_in_brackets", "not_base", "not_opened_by", "paragraphs_after"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
-              "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by", "not_followed_by"}
+              "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by", "not_followed_by",
+              "not_opened_by"}
 
 
 def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
@@ -573,7 +578,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                     _phrases(w, spec, "sentence_lacks", f"{f}.sentence_lacks"),
                                     _phrases(w, spec, "named_before", f"{f}.named_before"),
                                     _phrases(w, spec, "opened_by", f"{f}.opened_by"),
-                                    _phrases(w, spec, "not_followed_by", f"{f}.not_followed_by"))
+                                    _phrases(w, spec, "not_followed_by", f"{f}.not_followed_by"),
+                                    _phrases(w, spec, "not_opened_by", f"{f}.not_opened_by"))
             if picks[str(name)].paragraphs and pscope != "paragraph":
                 raise w.error(_line(spec, "paragraphs"), f"{f}.paragraphs", "needs a paragraph pick (in: paragraph)")
             if picks[str(name)].each and (absent or not node.get("readings")):

@@ -622,7 +622,10 @@ class _Runner:
             if not per_nouns:
                 pool = ()
             per_lang = self.block_lang.get(at.block, "")
-            compounds = bool(per_lang) and lexicon.load(per_lang).count_noun_compounds
+            # a compound of the noun is a kind of it ("1.500 huurwoningen" of "4.200 woningen"):
+            # read only when no count of the noun itself is told
+            compounds = bool(per_lang) and lexicon.load(per_lang).count_noun_compounds and not any(
+                f.id not in taken and _stems_meet(per_nouns, self._counted_nouns(f)) for f in pool)
         rival = self._name_after(anchor, spec.named_after) if spec.named_after else None
         if spec.named_after and rival is None:
             pool = ()

@@ -139,6 +139,13 @@ def _is_true(e: expressions.Expr, env: dict[str, object], fx: _Eval) -> bool:
         return False
 
 
+def _name_forms(name: str) -> tuple[str, ...]:
+    """The words that name a rival again: the name, and for a hyphen-joined one
+    ("Rostock-Warnemünde") its first and last parts."""
+    parts = name.split("-")
+    return (name,) if len(parts) < 2 else (parts[0], parts[-1])
+
+
 def _flat(bound: dict[str, object]) -> list[Figure]:
     out: list[Figure] = []
     for v in bound.values():
@@ -512,8 +519,17 @@ class _Runner:
                 ce = next((m for m in range(k + 1, se) if toks[m].lower == ";"), se)
                 # (one the anchor's kind and unit, the anchor aside: a rank is none, "as the
                 # second-largest lender", "als Nummer zwei")
-                return None if any((g := toks[m].figure) is not None and g is not anchor and g.kind == anchor.kind
-                                   and g.unit == anchor.unit for m in range(k + 1, ce)) else word
+                if any((g := toks[m].figure) is not None and g is not anchor and g.kind == anchor.kind
+                       and g.unit == anchor.unit for m in range(k + 1, ce)):
+                    return None
+                # a hyphen-joined name ("vor Rostock-Warnemünde") is named again by its last
+                # part too ("In Warnemünde legten 286 Schiffe an"): both, joined by "-"
+                m = k
+                while m + 2 < se and toks[m + 1].lower == "-" and toks[m + 1].start == toks[m].end \
+                        and toks[m + 2].start == toks[m + 1].end and toks[m + 2].figure is None \
+                        and (w2 := text[toks[m + 2].start:toks[m + 2].end])[:1].isupper() and w2.isalpha():
+                    m += 2
+                return word if m == k else word + "-" + text[toks[m].start:toks[m].end]
         return None
 
     def _name_before(self, anchor: Figure, phrases: tuple[str, ...]) -> str | None:
@@ -564,12 +580,13 @@ class _Runner:
         toks, text = self.stream.tokens, self.doc.text
         i = self.fig_index[fig.id]
         ss = self.stream.sentence_ranges[toks[i].sentence][0]
+        names = _name_forms(name)
         if toks[i].sentence == self.fig_token[anchor.id].sentence:
             a = self.fig_index[anchor.id]
             if i < a:
-                return self._named_right_before(name, i, ss)
+                return any(self._named_right_before(n, i, ss) for n in names)
             ss = next((k + 1 for k in range(a + 1, i) if toks[k].lower == ";"), i)
-        return any(text[toks[k].start:toks[k].end] == name for k in range(ss, i))
+        return any(text[toks[k].start:toks[k].end] in names for k in range(ss, i))
 
     def _named_right_before(self, name: str, i: int, ss: int) -> bool:
         """Whether ``name`` is one of the three tokens right before token ``i`` (a figure),

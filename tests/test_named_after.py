@@ -65,3 +65,14 @@ def test_phrase_before_the_anchor(tmp_path: Path) -> None:
     # a figure of the anchor's kind between the name and the anchor is the rival's: no reading
     text = "Brava overtook Kelso, at €2.0bn, with €2.1bn. Kelso reported €2.3bn."
     assert _findings(tmp_path, text) == []
+
+
+def test_hyphen_joined_rival_named_again_by_its_last_part(tmp_path: Path) -> None:
+    # "Rostock-Warnemünde" is named again as "Warnemünde"
+    text = "With €268m the port ranks ahead of Rostock-Warnemünde. In Warnemünde sales reached €286m."
+    assert _findings(tmp_path, text) == [("house-ahead", "inconsistent", "€268m ahead of €286m")]
+
+
+def test_hyphen_joined_rival_named_again_by_its_first_part(tmp_path: Path) -> None:
+    text = "With €268m the port ranks ahead of Rostock-Warnemünde. Rostock reported €246m."
+    assert _findings(tmp_path, text) == [("house-ahead", "consistent", "€268m ahead of €246m")]

@@ -64,3 +64,11 @@ def test_a_name_after_an_elided_article_is_a_name(house: Callable) -> None:
     assert _maison(house, "La France pèse 21 % des ventes, contre 34 % pour la Suède et 12 % pour l’Allemagne.") == []
     # a lower-case word after the elision is no name: 21 / 34 − 1 = −38 %, not 12 %
     assert _maison(house, "La France pèse 21 % des ventes, contre 34 % un an plus tôt, soit 12 % pour l'essentiel.") == ["inconsistent"]
+
+
+def test_a_word_in_capitals_is_a_name(house: Callable) -> None:
+    # "for HSBC", "pour LVMH": an acronym names another holder as a capitalised word does
+    assert _verdicts(house, "Harbor shares rose 28% this year, against 14% for HSBC and 9% for BP.") == []
+    assert _maison(house, "Le titre gagne 28 % sur un an, contre 14 % pour LVMH et 9 % pour SEB.") == []
+    # a lower-case word after "pour" is still no name, capitals earlier in the sentence aside
+    assert _maison(house, "La dette atteint 28 % du PIB, contre 14 % un an plus tôt, soit 9 % pour le reste.") == ["inconsistent"]

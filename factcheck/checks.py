@@ -363,6 +363,7 @@ class _Runner:
             picked: list[Figure] = []
             joint: list[bool] = []  # per figure picked: right after a "together" word
             joint_wide: list[bool] = []  # per figure picked: after a "together" word of its sentence
+            joint_sent: list[int] = []  # per figure picked: its sentence
             # the figure tokens of the range (others are never collected)
             for i in figpos[bisect_left(figpos, s if first is None else max(s, first)):
                             bisect_left(figpos, e if limit is None else min(e, limit))]:
@@ -397,8 +398,9 @@ class _Runner:
                 if spec.drop_together:
                     joint.append(any(self._has(p, lang, max(ss, i - 8), i) for p in spec.drop_together))
                     joint_wide.append(joint[-1] or any(self._has(p, lang, ss, i) for p in spec.drop_together))
+                    joint_sent.append(t.sentence)
             if spec.drop_together:
-                picked = _without_joint_totals(picked, joint, joint_wide)
+                picked = _without_joint_totals(picked, joint, joint_wide, joint_sent)
             if spec.drop_subtotals:
                 picked = _without_subtotals(picked)
             if len(picked) >= spec.minimum:
@@ -1114,7 +1116,8 @@ def _collect_limit(slot: str | None, bound: dict[str, object] | None, fig_index:
     return fig_index[anchor.id]
 
 
-def _without_joint_totals(figs: list[Figure], joint: list[bool], wide: list[bool]) -> list[Figure]:
+def _without_joint_totals(figs: list[Figure], joint: list[bool], wide: list[bool],
+                          sentences: Sequence[int] | None = None) -> list[Figure]:
     """Leave out a figure said of several together that is the sum of two or more figures
     right after it: "Tesco and Asda together hold 65 %: Tesco 40 % and Asda 25 %" lists two
     shares, not three. Only a "together" figure, only the figures that follow it, and only
@@ -1122,10 +1125,13 @@ def _without_joint_totals(figs: list[Figure], joint: list[bool], wide: list[bool
     A figure after a "together" word anywhere in its sentence (``wide``) is left out too when
     it adds up two or more of the figures listed before it, in any selection: "Tesco 27.4 %,
     Sainsbury's 15.1 %, Asda 13.0 %, Aldi 10.0 % and Morrisons 8.7 %. Together the big four
-    (Tesco, Sainsbury's, Asda and Morrisons) held 64.2 %" lists five shares, not six."""
+    (Tesco, Sainsbury's, Asda and Morrisons) held 64.2 %" lists five shares, not six. The two
+    figures after it in its sentence (``sentences``: each figure's) may be among the parts:
+    "The big four together held 64.8 %, with Morrisons on 8.8 %" adds Morrisons to those told."""
     out: list[Figure] = []
     for k, f in enumerate(figs):
-        if wide[k] and _sum_of_some(f, figs[max(0, k - 12):k]):
+        after = [g for n, g in enumerate(figs[k + 1:k + 3], k + 1) if sentences is not None and sentences[n] == sentences[k]]
+        if wide[k] and _sum_of_some(f, figs[max(0, k - 12):k] + after):
             continue
         if joint[k]:
             total, slack = 0.0, _half_width(f)

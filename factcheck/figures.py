@@ -23,6 +23,7 @@ from .lexicon import Lexicon
 from .model import Document, Figure, Period
 
 _SP = r"[\s\u00a0\u202f]"
+_WORDCHAR = re.compile(r"[^\W_]")
 # Patterns that start with a digit open with a lookahead on their first character: re
 # then jumps from candidate to candidate instead of trying every position (5x faster).
 _NUM = re.compile(
@@ -396,6 +397,9 @@ def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
         for rx in (_TIME, _ISO_DATE, lex.time_re, day_month):
             spans += [m.span() for m in rx.finditer(text, at, end)]
         spans += _phones(text, at, end)
+    names = _index_names()
+    if names is not None:  # not glued to a word before: "ABCAC 40" names no index
+        spans += [m.span() for m in names.finditer(text, start, end) if m.start() == start or not _WORDCHAR.match(text, m.start() - 1)]
     if w:
         # "fin mars 38 % des abonnés", "end of March 38% of users": a day takes no percent sign
         spans += [m.span() for m in month_day.finditer(text, w.start(), end) if not lex.percent_re.match(text, m.end(), end)]
@@ -640,6 +644,21 @@ def _digit_names() -> re.Pattern[str]:
     common.yaml: read as a scale ("10G"), they would become figures."""
     names = [str(n) for n in lexicon.common().get("digit_names", [])]
     return re.compile(r"(?:" + lexicon._alternation(names, flags_word_end=True) + r")(?![^\W_])")
+
+
+@lru_cache(maxsize=None)
+def _index_names() -> re.Pattern[str] | None:
+    """Names of stock indices written with a number ("CAC 40", "FTSE 100", "S&P 500"), from
+    common.yaml: the number is part of the name, no figure ("14 % pour le CAC 40 et 9 %" lists
+    no 40 %). A space in a name matches any run of spaces or a hyphen ("Nasdaq-100"). Matched
+    as written, in capitals or with each word capitalised ("Cac 40"): a case-sensitive pattern
+    lets re skip to the letters that may begin one, where an ignore-case one tries every place."""
+    names = {str(n) for n in lexicon.common().get("index_names", [])}
+    if not names:
+        return None
+    forms = names | {n.upper() for n in names} | {" ".join(w[:1].upper() + w[1:].lower() for w in n.split()) for n in names}
+    alt = lexicon._alternation(sorted(forms)).replace(lexicon._SPACE_RUN, r"[\s\u00a0\u202f-]+")
+    return re.compile(r"(?:" + alt + r")(?![^\W_])")
 
 
 def _prefix_currency(text: str, start: int, pos: int) -> re.Match[str] | None:
@@ -915,12 +934,15 @@ def _listed_percents(text: str, raws: list[_Raw], lex: Lexicon) -> None:
     The list's last link is a joiner of the language ("et", "en", "y el"), the others
     commas; a number with a unit, a scale or a word of its own ends the list, and
     numbers in words ("deux et 25 %") are left alone. Two parallel items are a list
-    too: "Eurowings mit 17 und Ryanair mit 11 Prozent" (see _parallel).
+    too: "Eurowings mit 17 und Ryanair mit 11 Prozent" (see _parallel). A count in the
+    thousands before a percentage ten times smaller is no percentage of the list but the
+    count the percentage restates: "davon 14.800 oder 35,8 Prozent in Deutschland".
     """
     for i in range(len(raws) - 1, 0, -1):
         b = raws[i]
         if b.kind == "percent" and b.unit == "%":
-            for a in _listed_before(text, raws, i, lex, parallel=True):
+            for a in _listed_before(text, raws, i, lex, parallel=True,
+                                    fits=lambda a, b=b: a.value < 1000 or a.value <= 10 * abs(b.value)):
                 a.kind, a.unit = "percent", "%"
 
 

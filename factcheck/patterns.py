@@ -62,10 +62,13 @@ def match_words(words: tuple[str, ...], tokens: tuple[Token, ...], i: int, end: 
             return -1
         t = tokens[j]
         # a lone "*" is any one word or mark, or a duration written as a word ("after
-        # nine-month revenue reached": the "nine-month" is a figure, a period, no amount)
-        if w == "*" and t.figure is not None and _duration(t.figure):
+        # nine-month revenue reached": the "nine-month" is a figure, a period, no amount);
+        # a lone "#" is a duration only ("nach #" is "nach neun Monaten", a time, no base)
+        if t.figure is not None and (w == "*" or w == "#") and _duration(t.figure):
             j += 1
             continue
+        if w == "#":
+            return -1
         if not _word_ok(w, t.norm, t.lower):
             return -1
         j += 1
@@ -955,13 +958,16 @@ class Name(Element):
     """One word written with a capital inside its sentence: a name, in the languages whose
     body text capitalises names only (tokens.py keeps such a word's capitals). "tegen 27
     procent voor Voltera": the figure before the name is another holder's, no earlier
-    value of the same thing. In German every noun is capitalised, so no word is a name there."""
+    value of the same thing. A word in capitals is one too ("contre 14 % pour LVMH"). In German
+    every noun is capitalised, so no word is a name there."""
 
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Alternatives:
         if i >= ctx.end:
             return []
         t = ctx.tokens[i]
-        return [(i + 1, bound)] if t.figure is None and t.lower[:1].isupper() else []
+        if t.figure is None and (t.lower[:1].isupper() or (ctx.stream is not None and i in ctx.stream.acronyms)):
+            return [(i + 1, bound)]
+        return []
 
 
 @dataclass(frozen=True)

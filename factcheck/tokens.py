@@ -82,6 +82,9 @@ class Stream:
     block_languages: dict[int, str] = field(default_factory=dict)
     cache: dict[object, object] = field(default_factory=dict)
     vocabulary: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    # words in capitals inside a sentence of a block whose language capitalises names only
+    # ("contre 14 % pour LVMH", "for HSBC"): names, though classes still match them ("du PIB")
+    acronyms: frozenset[int] = frozenset()
 
 
 def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
@@ -92,6 +95,7 @@ def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
     languages = {b.index: b.language for b in doc.blocks}
     vocabulary: dict[str, dict[str, list[int]]] = {}
     name_blocks = _name_blocks(doc)
+    acronyms: set[int] = set()
     fig_iter = iter(figures)
     nxt = next(fig_iter, None)
     finditer = _TOKEN.finditer
@@ -111,7 +115,7 @@ def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
             nxt = _tokens_with_figures(text, sent, si, out, finditer, fig_iter, nxt)
         if len(out) > first:
             if sent.block in name_blocks:
-                _mark_names(text, out, first, len(out), _month_names(languages.get(sent.block, "")))
+                _mark_names(text, out, first, len(out), _month_names(languages.get(sent.block, "")), acronyms)
             sent_ranges.append((first, len(out)))
             b = blocks.setdefault(sent.block, [first, len(out)])
             b[1] = len(out)
@@ -134,6 +138,7 @@ def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
         block_languages=languages,
         block_ranges={k: (v[0], v[1]) for k, v in blocks.items()},
         vocabulary=vocabulary,
+        acronyms=frozenset(acronyms),
     )
 
 
@@ -190,16 +195,21 @@ def _name_blocks(doc: Document) -> frozenset[int]:
     return frozenset(out)
 
 
-def _mark_names(text: str, out: list[Token], first: int, end: int, months: frozenset[str] = frozenset()) -> None:
+def _mark_names(text: str, out: list[Token], first: int, end: int, months: frozenset[str] = frozenset(),
+                acronyms: set[int] | None = None) -> None:
     """In tokens [first, end) of one sentence, a capitalised word after its first keeps
     its capitals in ``norm``/``lower``, so that no lower-case pattern word or class
     entry matches it. A month (``months``, lower case) is capitalised by spelling, not
-    as a name: "a figure that in August topped 90,000" meets a class's "in august"."""
+    as a name: "a figure that in August topped 90,000" meets a class's "in august". A word
+    in capitals keeps none (a class may hold it: "du PIB"); its index goes to ``acronyms``."""
     for i in range(first + 1, end):
         t = out[i]
         if t.figure is not None or t.end - t.start < 2 or not text[t.start].isupper():
             continue
         word = text[t.start:t.end]
+        if acronyms is not None and word.isupper() and word.isalpha():
+            acronyms.add(i)
+            continue
         if word[1:].islower() and (out[i - 1].lower not in _OPENERS or _elided(text, out, i - 1)) \
                 and t.lower not in months:
             out[i] = t._replace(norm=word, lower=word)

@@ -148,3 +148,13 @@ def test_not_opened_by_leaves_out_a_sentence_of_an_earlier_time(tmp_path: Path) 
     # without the option the earlier amount counts
     plain = _stated(tmp_path / "plain", "")
     assert plain("Roads get €400m. A year earlier, rail got €350m. Ports get €200m. The rest, €200m, goes to buses.") == ["1.15 bn EUR"]
+
+
+def test_drop_together_takes_a_part_told_after_the_joint_share(tmp_path: Path) -> None:
+    mine = _house_rules(tmp_path)
+    # 41 + 22 + 19 = 82 said together, with Corsa's 19 told after it: 41 + 22 + 19 + 18 = 100
+    text = "Albion holds 41% and Beekman 22%. Together the three hold 82%, with Corsa on 19%. The rest hold 18%."
+    assert _verdicts(text, mine) == [("house-shares", "consistent")]
+    # no sum of the shares around it: a share of its own, and the list passes 100 %
+    text = "Albion holds 41% and Beekman 22%. Together the three hold 72%, with Corsa on 19%. The rest hold 18%."
+    assert _verdicts(text, mine) == [("house-shares", "inconsistent")]

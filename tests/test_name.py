@@ -88,3 +88,11 @@ def test_a_month_is_no_name_but_a_name_of_three_letters_may_be(house: Callable) 
     assert house(MONTHS, "Some 71,000 a day, a figure that in May topped 95,000.", "en") == []
     # any other capitalised word inside the sentence is still a name
     assert house(MONTHS.replace('"august"', '"augusta"'), "Some 71,000 a day, a figure that in Augusta topped 95,000.", "en") == []
+
+
+def test_a_word_in_capitals_is_a_name(house: Callable) -> None:
+    # "for HSBC", "pour LVMH": an acronym names another holder as a capitalised word does
+    assert _verdicts(house, "Harbor shares rose 28% this year, against 14% for HSBC and 9% for BP.") == []
+    assert _maison(house, "Le titre gagne 28 % sur un an, contre 14 % pour LVMH et 9 % pour SEB.") == []
+    # a lower-case word after "pour" is still no name, capitals earlier in the sentence aside
+    assert _maison(house, "La dette atteint 28 % du PIB, contre 14 % un an plus tôt, soit 9 % pour le reste.") == ["inconsistent"]

@@ -1157,30 +1157,37 @@ def _sum_of_some(f: Figure, before: Sequence[Figure]) -> bool:
 
     A search over the selections in the order ``combinations`` gives them, sums taken in
     the same order, that drops a branch no selection can save: one that every part left
-    cannot lift to the figure, and, when no part is smaller than its rounding, one already
-    past it (adding a part then only takes it further). Trying all 4,096 selections of
-    twelve figures at each figure made a run-on page of shares cost seconds.
+    cannot lift to the figure; one already past it that the parts left cannot bring back
+    (only a negative part, smaller than its rounding, takes a sum back); and a figure alike
+    to one tried before at the same step, whose selections, sums included, the first one's
+    already hold. Trying all 4,096 selections of twelve figures at each figure made a
+    run-on page of shares cost seconds.
     """
     half = _half_width(f)
     vals = [(g.value, _half_width(g)) for g in before]
     target = f.value
     n = len(vals)
     margin = 1e-9 * (abs(target) + 1)  # prune only what float rounding cannot bring back
-    grows = all(v >= h for v, h in vals)
     reach = [0.0] * (n + 1)  # the most the parts from i on can add, rounding included
+    fall = [0.0] * (n + 1)  # the most they can take off the excess over the figure (a negative part)
     for i in range(n - 1, -1, -1):
         reach[i] = reach[i + 1] + max(0.0, vals[i][0] + vals[i][1])
+        fall[i] = fall[i + 1] + min(0.0, vals[i][0] - vals[i][1])
 
     def search(start: int, vsum: float, hsum: float, size: int) -> bool:
+        tried: set[tuple[float, float]] = set()
         for i in range(start, n):
             if vsum + hsum + reach[i] < target - half - margin:
                 return False
             v, h = vals[i]
+            if (v, h) in tried:
+                continue  # a figure alike further on adds what the first did: its selections were tried
+            tried.add((v, h))
             vs, hs = vsum + v, hsum + h
             if size >= 1 and abs(vs - target) <= half + hs:
                 return True
-            if grows and vs - target > half + hs + margin:
-                continue
+            if vs - target - half - hs + fall[i + 1] > margin:
+                continue  # past the figure, and the parts after this one cannot bring it back
             if search(i + 1, vs, hs, size + 1):
                 return True
         return False
@@ -1192,6 +1199,7 @@ def _without_subtotals(figs: list[Figure]) -> list[Figure]:
     """Leave out a figure that is the sum of two or more figures just before it: "29 %, 22 %
     en 14 %. Samen zijn de drie goed voor 65 procent" lists three shares, not four."""
     out: list[Figure] = []
+    grows = True  # no figure kept is smaller than its rounding: a run past the sum stays past
     for f in figs:
         total, slack = 0.0, _half_width(f)
         is_sum = False
@@ -1201,8 +1209,11 @@ def _without_subtotals(figs: list[Figure]) -> list[Figure]:
             if k >= 2 and abs(total - f.value) <= slack:
                 is_sum = True
                 break
+            if grows and total - f.value > slack:
+                break  # a longer run only adds to it (a run-on page holds hundreds)
         if not is_sum:
             out.append(f)
+            grows = grows and f.value >= _half_width(f)
     return out
 
 

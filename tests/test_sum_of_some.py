@@ -1,5 +1,5 @@
-"""``_sum_of_some`` (is a figure the sum of two or more of the figures before it?) prunes its
-search; it must answer as trying every selection does."""
+"""The pruned searches of checks.py (is a figure the sum of others told before it?) must
+answer as trying every selection, or walking every run back, does."""
 from __future__ import annotations
 
 from itertools import combinations
@@ -7,7 +7,7 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.checks import _half_width, _sum_of_some
+from factcheck.checks import _half_width, _sum_of_some, _without_subtotals
 from factcheck.model import Figure
 
 
@@ -44,3 +44,29 @@ def test_three_shares_and_their_total():
     assert _sum_of_some(_figure(43.0, 1.0), shares)  # 29 + 14
     assert not _sum_of_some(_figure(80.0, 1.0), shares)
     assert not _sum_of_some(_figure(29.0, 1.0), shares)  # one share alone is no sum
+
+
+def _subtotals_walking_every_run(figs: list[Figure]) -> list[Figure]:
+    out: list[Figure] = []
+    for f in figs:
+        total, slack, is_sum = 0.0, _half_width(f), False
+        for k, g in enumerate(reversed(out), 1):
+            total += g.value
+            slack += _half_width(g)
+            if k >= 2 and abs(total - f.value) <= slack:
+                is_sum = True
+                break
+        if not is_sum:
+            out.append(f)
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_figures, max_size=12), st.data())
+def test_subtotals_stop_early_with_the_same_answer(figs, data):
+    # _without_subtotals stops walking back once the run is past the figure; it must keep and
+    # drop what walking every run back to the first figure does
+    if len(figs) >= 3 and data.draw(st.booleans()):
+        k = data.draw(st.integers(2, len(figs) - 1))
+        figs = figs[:k] + [_figure(round(figs[k - 1].value + figs[k - 2].value, 2), 1.0)] + figs[k:]
+    assert [id(f) for f in _without_subtotals(figs)] == [id(f) for f in _subtotals_walking_every_run(figs)]

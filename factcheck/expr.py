@@ -860,6 +860,24 @@ def _fn_max(*args: object) -> Amount:
     return _extreme(args, max_, max)
 
 
+def _fn_nth_largest(v: object, n: object) -> Amount:
+    """``nth_largest(rivals, 2)``: the n-th largest figure of a collection (1 the largest),
+    its interval that of the n-th largest of each end: a claimed second place holds when the
+    one ranked is at least the second largest of the others told."""
+    if not isinstance(v, list):
+        raise TypeError(f"expected a list, got {_type_name(v)}")
+    items = _amounts([v])
+    k = int(_amount(n).nominal)
+    if k < 1 or k > len(items):
+        raise ValueError(f"needs at least {k} values")
+    items = [a if a.unit == items[0].unit else rescale(a, items[0].unit) or a for a in items]
+    unit = _check_units(items)
+    lo = sorted(items, key=lambda a: a.interval.low, reverse=True)[k - 1].interval
+    hi = sorted(items, key=lambda a: a.interval.high, reverse=True)[k - 1].interval
+    nominal = sorted((a.nominal for a in items), reverse=True)[k - 1]
+    return Amount(Interval(lo.low, hi.high, lo.low_open, hi.high_open), nominal, unit)
+
+
 def _fn_abs(a: object) -> Amount:
     return abs(_amount(a))
 
@@ -970,6 +988,7 @@ BASE_FUNCTIONS: dict[str, Callable[..., object]] = {
     "sum": _fn_sum,
     "min": _fn_min,
     "max": _fn_max,
+    "nth_largest": _fn_nth_largest,
     "abs": _fn_abs,
     "len": _fn_len,
     "first": _fn_first,

@@ -504,3 +504,17 @@ def test_first_and_last_of_a_collection() -> None:
         ev("first(x)")
     with pytest.raises(ExprError):
         ev("last(parts)", {"parts": []})
+
+
+def test_nth_largest_of_a_collection() -> None:
+    # the ends of the n-th largest are the n-th largest of each end: a claimed second place
+    # holds when the one ranked is at least the second largest of the others told
+    env = {**ENV, "r": [amt(2.1, 0.05, "liter"), amt(1.1, 0.05, "liter"), amt(1.65, 0.005, "liter")]}
+    second = ev("nth_largest(r, 2)", env)
+    assert isinstance(second, Amount) and second.unit == "liter" and math.isclose(second.nominal, 1.65)
+    assert math.isclose(second.low, 1.6475) and math.isclose(second.high, 1.6525)
+    assert math.isclose(ev("nth_largest(r, 1)", env).nominal, 2.1)  # type: ignore[union-attr]
+    with pytest.raises(ExprError, match="at least 4"):
+        ev("nth_largest(r, 4)", env)
+    with pytest.raises(ExprError, match="different units"):
+        ev("nth_largest([x, a], 1)")

@@ -394,6 +394,8 @@ class _Runner:
                     continue  # the start of a pair: "von 59,0 % auf 53,8 %"; an amount each: "£1.05bn per season"
                 if spec.not_base and _after_multiplier(toks, i, ss):
                     continue  # the base of a multiple: "el triple de los 150 millones"
+                if spec.not_fraction and t.figure.kind == "number" and abs(t.figure.value) < 1:
+                    continue  # a fraction beside a part: "£1.3bn, just over half of group sales"
                 picked.append(t.figure)
                 if spec.drop_together:
                     joint.append(any(self._has(p, lang, max(ss, i - 8), i) for p in spec.drop_together))

@@ -69,6 +69,12 @@ def match_words(words: tuple[str, ...], tokens: tuple[Token, ...], i: int, end: 
             continue
         if w == "#":
             return -1
+        # a lone "$" is one figure, no duration: "of $" opens "Of last year's £36m turnover, …"
+        if w == "$":
+            if t.figure is None or _duration(t.figure):
+                return -1
+            j += 1
+            continue
         if not _word_ok(w, t.norm, t.lower):
             return -1
         j += 1

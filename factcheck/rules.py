@@ -82,6 +82,9 @@ class Collect:
     # the match's ("Germany became its largest market, with €412m." ¶ "France brought in
     # €436m, Italy €198m": the rivals of a part ranked first, told in the next paragraph)
     paragraphs_after: int = 0
+    # leave out a number below one: a fraction told beside a part ("£1.3bn, just over half of
+    # group sales"), a share of the whole, no part of a list
+    not_fraction: bool = False
 
 
 @dataclass(frozen=True)
@@ -329,7 +332,8 @@ _GAP_KEYS = {"gap", "figures", "stop"}
 _SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after", "not_after_in_sentence", "not_before"}
 _COLLECT_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after", "not_before", "not_after_in_sentence",
                  "unless_after", "drop_subtotals", "sentence_lacks", "min", "carry", "before", "drop_together", "after",
-                 "paragraphs", "named_in_brackets", "not_base", "not_opened_by", "paragraphs_after"}
+                 "paragraphs", "named_in_brackets", "not_base", "not_opened_by", "paragraphs_after",
+                 "not_fraction"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
               "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by", "not_followed_by",
@@ -529,7 +533,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                          _flag(w, spec, "named_in_brackets", f"{f}.named_in_brackets"),
                                          _flag(w, spec, "not_base", f"{f}.not_base"),
                                          _phrases(w, spec, "not_opened_by", f"{f}.not_opened_by"),
-                                         _count(w, spec, "paragraphs_after", f"{f}.paragraphs_after", 0, 3))
+                                         _count(w, spec, "paragraphs_after", f"{f}.paragraphs_after", 0, 3),
+                                         _flag(w, spec, "not_fraction", f"{f}.not_fraction"))
             for key in ("paragraphs", "paragraphs_after"):
                 if getattr(collect[str(name)], key) and (cscope != "paragraph" or pattern is None):
                     raise w.error(_line(spec, key), f"{f}.{key}",

@@ -158,3 +158,22 @@ def test_drop_together_takes_a_part_told_after_the_joint_share(tmp_path: Path) -
     # no sum of the shares around it: a share of its own, and the list passes 100 %
     text = "Albion holds 41% and Beekman 22%. Together the three hold 72%, with Corsa on 19%. The rest hold 18%."
     assert _verdicts(text, mine) == [("house-shares", "inconsistent")]
+
+
+def test_not_fraction_leaves_out_a_fraction_beside_a_part(tmp_path: Path) -> None:
+    rule = PARTS_AND_REST.replace("parts: {fig: money,", "parts: {fig: [money, number],")
+    folder = tmp_path / "fractions"
+    folder.mkdir()
+    (folder / "house.yaml").write_text(rule.replace("OPTIONS", "not_fraction: true,"), encoding="utf-8")
+    mine = [r for r in load([str(folder)]) if r.id == "house-parts"]
+    text = "Roads get €400m, just over half, and rail €300m. The rest, €200m, goes to buses."
+    # "half" (0.5) is a share of the whole, no part: 400 + 300 + 200 = 900
+    assert [f.stated for f in check_text(text, rules=mine).findings if f.rule == "house-parts"] == ["900 m EUR"]
+    # rules load once per path: the plain rule in a folder of its own
+    other = tmp_path / "plain"
+    other.mkdir()
+    (other / "house.yaml").write_text(rule.replace("OPTIONS", ""), encoding="utf-8")
+    plain = [r for r in load([str(other)]) if r.id == "house-parts"]
+    assert not any("half" in f.message for f in check_text(text, rules=mine).findings)
+    # without the option the fraction joins the parts, which mix money with a bare number: no check
+    assert [f.stated for f in check_text(text, rules=plain).findings if f.rule == "house-parts"] == []

@@ -988,7 +988,7 @@ class _Runner:
         if math.isinf(expected.interval.width) and _plain(rule.check.expected):
             # an open bound read as its nominal value says the opposite of the claim ("parts of
             # 5.2 bn … expected at most 5 bn", consistent): quote the figure, hedge and all
-            quoted = texts.get(_slot_name(rule.check.expected))
+            quoted = texts.get(str(_unwrapped(rule.check.expected)))
             if quoted:
                 expected_txt = rel + quoted
         line = f"stated {display.amount(stated)} {display.interval(stated.interval, stated.unit)}"
@@ -1389,19 +1389,17 @@ def _compare(relation: str, a: float, b: float) -> bool:
     return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b, "==": a == b}[relation]
 
 
+def _unwrapped(e: expressions.Expr) -> expressions.Expr:
+    """A formula without the calls that keep a figure what it is: ``exact(total)`` is ``total``."""
+    while isinstance(e, expressions.Call) and e.func in ("bare", "exact", "value") and len(e.args) == 1:
+        e = e.args[0]
+    return e
+
+
 def _plain(e: expressions.Expr) -> bool:
     """A formula that is one figure (``x``, ``exact(x)``, ``value(x)``): its step would
     only say "expected = 4.5 bn = 4.5 bn", which the stated line already holds."""
-    while isinstance(e, expressions.Call) and e.func in ("bare", "exact", "value") and len(e.args) == 1:
-        e = e.args[0]
-    return isinstance(e, (expressions.Name, expressions.Literal))
-
-
-def _slot_name(e: expressions.Expr) -> str:
-    """The slot a plain formula (``_plain``) names: ``exact(total)`` is ``total``."""
-    while isinstance(e, expressions.Call) and len(e.args) == 1:
-        e = e.args[0]
-    return str(e)
+    return isinstance(_unwrapped(e), (expressions.Name, expressions.Literal))
 
 
 def _substituted(e: expressions.Expr, env: dict[str, object]) -> str:

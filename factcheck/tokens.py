@@ -114,8 +114,9 @@ def tokenize(doc: Document, figures: tuple[Figure, ...]) -> Stream:
         else:
             nxt = _tokens_with_figures(text, sent, si, out, finditer, fig_iter, nxt)
         if len(out) > first:
-            if sent.block in name_blocks:
-                _mark_names(text, out, first, len(out), _month_names(languages.get(sent.block, "")), acronyms)
+            months = name_blocks.get(sent.block)
+            if months is not None:
+                _mark_names(text, out, first, len(out), months, acronyms)
             sent_ranges.append((first, len(out)))
             b = blocks.setdefault(sent.block, [first, len(out)])
             b[1] = len(out)
@@ -172,27 +173,32 @@ def _tokens_with_figures(text: str, sent: Sentence, si: int, out: list[Token], f
 _OPENERS = frozenset("\"“”«»‘'(:-–—.…;")
 
 
-def _name_blocks(doc: Document) -> frozenset[int]:
+def _name_blocks(doc: Document) -> dict[int, frozenset[str]]:
     """The blocks where a capitalised word inside a sentence is a name, not a class
     word ("gevolgd door Jumbo met 21,6 %, Plus met 6,3 %": "Plus" is a supermarket, not
     a rise): the body of a language that capitalises names only. Titles are left alone:
-    headline style capitalises common words."""
+    headline style capitalises common words. Each block maps to its language's month
+    names, lower case (the lexicon's ``month_numbers``, not the abbreviations nor a name of
+    three letters, which may be a person's, "May"): capitalised by spelling, no names."""
     from . import lexicon
 
-    flagged: dict[str, bool] = {}
-    out = set()
+    flagged: dict[str, frozenset[str] | None] = {}
+    out: dict[int, frozenset[str]] = {}
     for b in doc.blocks:
         if b.kind == "title":
             continue
-        names = flagged.get(b.language)
-        if names is None:
+        if b.language not in flagged:
             try:
-                names = flagged[b.language] = lexicon.load(b.language).capitalized_names
+                lex = lexicon.load(b.language)
             except InputError:  # an unknown language: nothing to mark
-                names = flagged[b.language] = False
-        if names:
-            out.add(b.index)
-    return frozenset(out)
+                flagged[b.language] = None
+            else:
+                flagged[b.language] = frozenset(lower(n) for n in lex.month_numbers if len(n) >= 4 and n.isalpha()) \
+                    if lex.capitalized_names else None
+        months = flagged[b.language]
+        if months is not None:
+            out[b.index] = months
+    return out
 
 
 def _mark_names(text: str, out: list[Token], first: int, end: int, months: frozenset[str] = frozenset(),
@@ -213,19 +219,6 @@ def _mark_names(text: str, out: list[Token], first: int, end: int, months: froze
         if word[1:].islower() and (out[i - 1].lower not in _OPENERS or _elided(text, out, i - 1)) \
                 and t.lower not in months:
             out[i] = t._replace(norm=word, lower=word)
-
-
-@lru_cache(maxsize=None)
-def _month_names(language: str) -> frozenset[str]:
-    """The language's month names, lower case (its lexicon's ``month_numbers``), but not
-    the abbreviations nor a name of three letters, which may be a person's ("May")."""
-    from . import lexicon
-
-    try:
-        names = lexicon.load(language).month_numbers
-    except InputError:
-        return frozenset()
-    return frozenset(lower(n) for n in names if len(n) >= 4 and n.isalpha())
 
 
 def _elided(text: str, out: list[Token], k: int) -> bool:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import lexicon
+from . import cache, lexicon
 from .errors import InputError, read_bytes
 from .model import Block, Document, Sentence
 from .tokens import lower
@@ -50,7 +50,13 @@ def _stopword_weights() -> dict[str, dict[str, float]]:
     """word → {language: weight}; a word shared by n languages weighs 1/n in each.
 
     "de" is French, Dutch and Spanish: it says little. "het", "qu'" or "und" say a lot.
+    Built from every lexicon, of which an article needs one or two: kept on disk
+    (``cache``), so that telling its language compiles none of the others.
     """
+    return cache.cached("stopwords", lexicon.sources(), _build_stopword_weights, lambda got: isinstance(got, dict))
+
+
+def _build_stopword_weights() -> dict[str, dict[str, float]]:
     owners: dict[str, list[str]] = {}
     for lang in lexicon.languages():
         lex = lexicon.load(lang)

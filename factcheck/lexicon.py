@@ -401,7 +401,13 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _user_dirs() -> list[Path]:
+def sources() -> list[Path]:
+    """Every file the lexicons are read from, built-in and user folders': what a value
+    built from them (``cache.cached``) is keyed by."""
+    return [f for d in (builtin_dir(), *user_dirs()) if d.is_dir() for f in sorted(d.rglob("*.yaml"))]
+
+
+def user_dirs() -> list[Path]:
     env = os.environ.get("FACTCHECK_LEXICONS", "")
     return [Path(p) for p in env.split(os.pathsep) if p]
 
@@ -409,7 +415,7 @@ def _user_dirs() -> list[Path]:
 @lru_cache(maxsize=None)
 def common() -> dict[str, Any]:
     data = _load_yaml(builtin_dir() / "common.yaml", COMMON_KEYS)
-    for d in _user_dirs():
+    for d in user_dirs():
         if (d / "common.yaml").is_file():
             data = _merge(data, _load_yaml(d / "common.yaml", COMMON_KEYS))
     return data
@@ -418,7 +424,7 @@ def common() -> dict[str, Any]:
 @lru_cache(maxsize=None)
 def languages() -> tuple[str, ...]:
     names = {p.stem for p in builtin_dir().glob("*.yaml") if p.stem != "common"}
-    for d in _user_dirs():
+    for d in user_dirs():
         names |= {p.stem for p in d.glob("*.yaml") if p.stem != "common"}
     return tuple(sorted(names))
 
@@ -430,7 +436,7 @@ def load(language: str) -> Lexicon:
     data: dict[str, Any] = {}
     if path.is_file():
         data = _load_yaml(path)
-    for d in _user_dirs():
+    for d in user_dirs():
         user = d / f"{language}.yaml"
         if user.is_file():
             data = _merge(data, _load_yaml(user))
@@ -438,7 +444,7 @@ def load(language: str) -> Lexicon:
     if not data:
         raise InputError(f"unknown language '{language}' (known: {', '.join(languages())})")
     # Rule vocabulary ("@rise") lives apart from figure vocabulary, in classes/<lang>.yaml.
-    for d in [builtin_dir(), *_user_dirs()]:
+    for d in [builtin_dir(), *user_dirs()]:
         cpath = d / "classes" / f"{language}.yaml"
         if cpath.is_file():
             data = _merge(data, _load_yaml(cpath, CLASS_FILE_KEYS))

@@ -689,7 +689,7 @@ _WORD_NEXT = re.compile(r"[ \t\u00a0\u202f]*(?:\r?\n[ \t\u00a0\u202f]*)?([^\W\d_
 def _data_dirs() -> list[Path]:
     from . import lexicon
 
-    return [lexicon.builtin_dir() / "numbers", *[d / "numbers" for d in lexicon._user_dirs()]]
+    return [lexicon.builtin_dir() / "numbers", *[d / "numbers" for d in lexicon.user_dirs()]]
 
 
 # The keys of a number-word file (rules/lexicons/numbers/README.md documents each one).

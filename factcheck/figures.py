@@ -757,6 +757,8 @@ def _read_segment(g: numwords.Grammar, words: list[numwords.Word], text: str, st
                 raw.start = raw.num_start = sm.start()
                 raw.value = raw.num_value = value * lex.signs.get(_key(sm.group(1)), 1.0)
                 raw.weak = False  # "minus one"
+        if len(n.words) == 1 and _in_name(text, start, s, e, end, lex):
+            continue  # "Jan De Nul", "Les Deux Alpes", "vendu Trois Suisses": a name's word
         if " ".join(n.words) in lex.counting_only and not lex.plural_next_re.match(text, e, end) \
                 and not _qualified(text, e, end, lex) and not g.over_re.match(text, e, end):
             continue  # "l'immobilier neuf", "le neuf": the adjective; "neuf mois", "neuf sur dix": the number
@@ -778,6 +780,21 @@ def _read_segment(g: numwords.Grammar, words: list[numwords.Word], text: str, st
     for a, b in left:
         out += _ordinals(words[a:b], text, end, lex)
     return out
+
+
+def _in_name(text: str, start: int, s: int, e: int, end: int, lex: Lexicon) -> bool:
+    """Whether a number written in one word is part of a name: capitalised inside its
+    sentence, right after a word, with no scale, percent or currency after it ("Jan De
+    Nul", "la station des Deux Alpes", "el polígono de Tres Cantos"), in a language
+    whose body text capitalises names only (``capitalized_names``: not German, where
+    "Hundert" and "Tausend" are nouns). A capital after a full stop, a quote or a
+    bracket opens a sentence: "… en 2020. Trois entreprises …" stays a count."""
+    if not lex.capitalized_names or not text[s].isupper():
+        return False
+    k = s - 1
+    while k >= start and text[k] in " \t\u00a0\u202f":
+        k -= 1
+    return k >= start and text[k].isalpha() and not _qualified(text, e, end, lex)
 
 
 def _ordinals(words: list[numwords.Word], text: str, end: int, lex: Lexicon) -> list[_Raw]:

@@ -1408,6 +1408,24 @@ def _before_count(text: str, pos: int, end: int, lex: Lexicon) -> bool:
             and adjective not in lex.count_links)
 
 
+def _after_count_subject(text: str, start: int, pos: int, lex: Lexicon) -> bool:
+    """Whether the number at ``pos`` is told as the number of people or things named before it
+    in its sentence, no figure between (``count_subjects`` then a counted noun, or an adjective
+    and one): "Die Zahl der Mitglieder kletterte auf 1,2 Millionen", "the number of paying
+    subscribers rose to 3.1 million". Such an amount is a count, not a sum of money left elliptical."""
+    if lex.count_subject_re is None:
+        return False
+    start = max(start, pos - 200, 0)
+    breaks = list(_SENTENCE_BREAK.finditer(text, start, pos))
+    if breaks:
+        start = breaks[-1].end()
+    for m in lex.count_subject_re.finditer(text, start, pos):
+        words = [_norm_word(w) for w in re.findall(r"[^\W\d_][\w-]*", text[m.end():pos])[:2]]
+        if any(_is_count_noun(w, lex.language) for w in words):
+            return True
+    return False
+
+
 @lru_cache(maxsize=4096)
 def _is_count_noun(word: str, language: str) -> bool:
     """A counted noun, or where the lexicon says so (``count_noun_compounds``) a compound ending
@@ -1443,7 +1461,9 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw], lex: Lexico
     on too, so that the figures after it stay counts.
     """
     counts = [raw.kind == "number" and raw.scale is not None and raw.unit is None
-              and _before_count(text, raw.end, len(text), lex) for raw in raws]
+              and (_before_count(text, raw.end, len(text), lex)
+                   or _after_count_subject(text, raws[i - 1].end if i else raw.start - 200, raw.start, lex))
+              for i, raw in enumerate(raws)]
     for i in range(len(raws) - 2, -1, -1):  # "de 4,5 millones a 6,3 millones de hogares": both count homes
         a, b = raws[i], raws[i + 1]
         if counts[i + 1] and not counts[i] and a.kind == "number" and a.scale is not None and a.unit is None \

@@ -224,6 +224,9 @@ class Lexicon:
     # (figures._before_count); ``count_links`` may come first ("7,8 millions d'abonnés").
     count_nouns: frozenset[str] = frozenset()
     count_links: frozenset[str] = frozenset()
+    # Words that name, before a number, what it counts ("die Zahl der Mitglieder … 1,2 Millionen"):
+    # matched case-insensitively (figures._after_count_subject); None when the lexicon has none.
+    count_subject_re: re.Pattern[str] | None = None
     # Whether a compound noun ending in a counted noun counts too (German, Dutch write compounds
     # as one word: "1,9 Millionen Spitalsaufenthalte", "2,1 miljoen huurwoningen").
     count_noun_compounds: bool = False
@@ -333,7 +336,7 @@ LANGUAGE_KEYS = frozenset({
     "difference_openers", "part_links", "list_joiners",
     "months", "month_numbers", "rate_date_openers", "quarters", "relative_periods", "time_words", "units",
     "duration_prepositions", "duration_adjectives", "abbreviations",
-    "count_nouns", "count_noun_compounds", "count_links", "classes", "capitalized_names",
+    "count_nouns", "count_noun_compounds", "count_links", "count_subjects", "classes", "capitalized_names",
 })
 CLASS_FILE_KEYS = frozenset({"classes", "capitalized_names"})
 COMMON_KEYS = frozenset({"symbols", "codes", "code_aliases", "symbol_names", "symbol_context", "hedge_semantics",
@@ -617,6 +620,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         count_nouns=frozenset(_norm(str(w)) for w in _get(data, "count_nouns", path, list, [])),
         count_links=frozenset(_norm(str(w)) for w in _get(data, "count_links", path, list, [])),
         count_noun_compounds=_get(data, "count_noun_compounds", path, bool, False),
+        count_subject_re=_count_subject_re([str(w) for w in _get(data, "count_subjects", path, list, [])]),
         hedge_not_after=_hedge_not_after(data, path),
         classes={
             str(name): tuple(sorted({phrase_words(str(p)) for p in (phrases or []) if phrase_words(str(p))}, key=len, reverse=True))
@@ -795,3 +799,13 @@ def word_class(language: str, name: str) -> tuple[tuple[str, ...], ...]:
         return load(language).classes.get(name, ())
     except InputError:
         return ()
+
+
+def _count_subject_re(phrases: list[str]) -> re.Pattern[str] | None:
+    """``count_subjects``: phrases naming what a number after them counts, as one pattern."""
+    if not phrases:
+        return None
+    # a phrase ending in a word ends at a word's end; one ending in an elision ("nombre d'") runs on
+    alts = "|".join(r"\s+".join(re.escape(w) for w in p.split()) + (r"(?![^\W_])" if p[-1:].isalnum() else "")
+                    for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?i)(?<![^\W_])(?:" + alts + ")")

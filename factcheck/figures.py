@@ -103,6 +103,9 @@ class _Raw:
     parts: tuple[tuple[int, int, float], ...] | None = None  # both ends of a range
     # "one", "un", "een" alone are no figures; kept only as the numerator of "one over three"
     weak: bool = False
+    # the currency of a conversion in brackets right after the amount ("9.200 millones de
+    # pesos (499 millones de euros)"): see _elliptical_units
+    converted: str | None = None
 
 
 def _parts(raw: _Raw) -> tuple[tuple[int, int, float], ...]:
@@ -1469,7 +1472,12 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw], lex: Lexico
         if counts[i + 1] and not counts[i] and a.kind == "number" and a.scale is not None and a.unit is None \
                 and (lex.range_re.fullmatch(text, a.end, b.start) or lex.change_word_re.fullmatch(text, a.end, b.start)):
             counts[i] = True
+    prev: _Raw | None = None
     for raw, count in zip(raws, counts):
+        if prev is not None and raw.kind == "money" == prev.kind and raw.unit != prev.unit \
+                and _CONVERSION_ASIDE.fullmatch(text, prev.end, raw.start):
+            prev.converted = raw.unit  # "9.200 millones de pesos (499 millones de euros)"
+        prev = raw
         amount = raw.kind == "money" or (raw.kind == "quantity" and raw.scale is not None and raw.unit not in DURATION_CODES)
         # a count of people or things runs on as a count: "14.6 million passengers, of
         # which 8.9 million flew on European routes" are no pounds
@@ -1488,7 +1496,14 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw], lex: Lexico
             value = raw.value * raw.scale_mult
             alike = [m for m in near if m.value and 1 / 3 < value / (m.value * m.scale_mult) < 3]
             chosen = _running_amount(text, alike or near)
-            raw.kind, raw.unit = chosen.kind, chosen.unit  # "40 millones de hectolitros … 37,2 millones"
+            unit = chosen.unit
+            # a foreign amount converted in brackets, told in a paragraph before: the article's
+            # currency runs on when it mostly uses the conversion's ("En México facturó 9.200
+            # millones de pesos (499 millones de euros)." ¶ "Vida sumó 3.140 millones": euros)
+            if chosen.converted and "\n" in text[chosen.end:raw.start] \
+                    and sum(m.unit == chosen.converted for m in seen) > sum(m.unit == unit for m in seen):
+                unit = chosen.converted
+            raw.kind, raw.unit = chosen.kind, unit  # "40 millones de hectolitros … 37,2 millones"
             if not in_brackets(text, raw.start, seen[0].start):
                 seen.append(raw)  # the currency runs on: "… 1.800 millones en cuatro años, 600 millones al año"
 
@@ -1510,6 +1525,8 @@ def _running_amount(text: str, candidates: list[_Raw]) -> _Raw:
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+# between an amount and its conversion in brackets: "… de pesos (unos 499 millones de euros)"
+_CONVERSION_ASIDE = re.compile(r"\s*\(\s*(?:[^\W\d]+\s+){0,2}", re.UNICODE)
 
 
 def in_brackets(text: str, pos: int, start: int) -> bool:

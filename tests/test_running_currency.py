@@ -27,3 +27,26 @@ def test_converted_into_the_running_currency() -> None:
 def test_without_a_pair_the_last_amount_runs_on() -> None:
     text = "Revenue was $4.1bn, and the unit sold 300 million euros. Then it made 250 million."
     assert _units(text, "en")[-1][1] == "EUR"
+
+
+def test_converted_aside_in_brackets_paragraph_before() -> None:
+    # a foreign amount with its conversion in brackets: in the next paragraph, the currency
+    # the article mostly uses (the conversion's) runs on, not the pesos
+    text = ("Las primas crecieron hasta 7.850 millones de euros, frente a 7.120 millones de euros.\n\n"
+            "En México, la filial facturó 9.200 millones de pesos (499 millones de euros).\n\n"
+            "El ramo de Vida sumó 3.140 millones en primas.")
+    assert _units(text, "es")[-1] == ("3.140 millones", "EUR")
+
+
+def test_converted_aside_foreign_article_keeps_its_currency() -> None:
+    # an article told in dollars: the dollars run on after the conversion aside
+    text = ("Tesla earned $12.6bn, after $5.5bn, on sales of $96.8bn.\n\n"
+            "In China it sold $21.7bn (€19.9bn) of cars.\n\nIts energy arm made 6 billion.")
+    assert _units(text, "en")[-1][1] == "USD"
+
+
+def test_converted_aside_same_paragraph_runs_on() -> None:
+    # in the same paragraph the converted currency runs on: "of which 50 billion" are yuan
+    text = ("Los ingresos fueron de 900 millones de euros. Alibaba invertirá 200.000 millones de yuanes "
+            "(25.800 millones de euros). De ellos, 50.000 millones irán a la nube.")
+    assert _units(text, "es")[-1][1] == "CNY"

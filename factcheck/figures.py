@@ -486,7 +486,7 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
             s - 1 <= start or text[s - 2].isspace() or text[s - 2] == "(")
         if lead:
             s -= 1  # a leading decimal mark: ".08" in English, ",23456000" in French
-        elif before.isalnum() or before in "_.,/":
+        elif (before.isalnum() or before in "_.,/") and not _glued_currency(text, start, s):
             continue  # glued to a word: an id ("A320"), not a figure
         if before in "-–" and s > 1 and text[s - 2].isalnum():
             w = _WORD_BEFORE_DASH.search(text, max(start, s - 24), s - 1)
@@ -798,6 +798,16 @@ def _in_name(text: str, start: int, s: int, e: int, end: int, lex: Lexicon) -> b
     while k >= start and text[k] in " \t\u00a0\u202f":
         k -= 1
     return k >= start and text[k].isalpha() and not _qualified(text, e, end, lex)
+
+
+def _glued_currency(text: str, start: int, pos: int) -> bool:
+    """Whether the letters glued before a number are a currency code or a lettered
+    symbol of two letters or more, as the financial press writes them: "CHF1.2bn",
+    "EUR500m", "SFr1.1bn". A single letter ("R2", the rand's "R") stays an id."""
+    if not text[pos - 1].isalpha():
+        return False
+    pm = _prefix_currency(text, start, pos)
+    return pm is not None and len(pm.group().strip()) >= 2
 
 
 def _ordinals(words: list[numwords.Word], text: str, end: int, lex: Lexicon) -> list[_Raw]:

@@ -26,3 +26,12 @@ def test_a_spaced_letter_is_no_currency() -> None:
 
 def test_resolution_names_are_no_amount() -> None:
     assert _figs("It streams in 1080p.") == []
+
+
+def test_codes_glued_before_the_digits_are_an_amount() -> None:
+    """The financial press glues ISO codes and lettered symbols to the number ("CHF1.2bn",
+    "NOK172bn", "SFr1.1bn"); letters glued to digits otherwise make an id ("A320", "FY2023")."""
+    assert _figs("Assets rose to CHF1,140bn; it paid EUR1.5bn and USD2bn, and SFr1.1bn in fees.") == [
+        ("CHF1,140bn", "money", 1.14e12, "CHF"), ("EUR1.5bn", "money", 1.5e9, "EUR"),
+        ("USD2bn", "money", 2e9, "USD"), ("SFr1.1bn", "money", 1.1e9, "CHF")]
+    assert _figs("The A320, the F1 team, FY2023 and Q4 results, as the R2 model shows.") == []

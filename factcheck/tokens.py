@@ -18,7 +18,7 @@ from .errors import InputError
 from .model import Document, Figure, Sentence
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
-_PHRASE_TOKEN = re.compile(r"[^\W\d_]+\*?|\d+|[^\w\s]")
+_PHRASE_TOKEN = re.compile(r"[^\W\d_]+\*?|\d+\*?|[^\w\s]")
 
 
 @lru_cache(maxsize=65536)

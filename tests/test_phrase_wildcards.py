@@ -70,3 +70,20 @@ def test_a_sentence_opening_on_its_own_whole_gives_no_parts() -> None:
     told = check_text(before + "Of the total, exports brought in £36m and the home market £14.5m.", rules=rules)
     assert [f.verdict for f in own.findings] == []
     assert [f.verdict for f in told.findings] == ["inconsistent"]
+
+
+def test_a_digit_stem_reads_a_year_not_a_figure() -> None:
+    """"in 20*" in a class phrase meets a year ("in 2025"), which is no figure; a figure
+    starting with the same digits ("in 200 stores") is not a word a phrase can meet."""
+    from factcheck.document import build
+    from factcheck.figures import scan
+    from factcheck.patterns import match_words
+    from factcheck.tokens import phrase_words, tokenize
+
+    assert phrase_words("in 20*") == ("in", "20*")
+    doc = build("<t>", "Sales rose in 2025. They opened in 200 stores.", language="en")
+    stream = tokenize(doc, scan(doc).figures)
+    toks = stream.tokens
+    starts = [i for i, t in enumerate(toks) if t.lower == "in"]
+    hits = [match_words(phrase_words("in 20*"), toks, i, len(toks)) >= 0 for i in starts]
+    assert hits == [True, False]

@@ -13,6 +13,7 @@ cache that cannot be read or written costs the parse, never an error.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -54,12 +55,21 @@ def _folder() -> Path:
 
 
 def _digest(kind: str, sources: Iterable[Path]) -> str:
-    h = hashlib.sha256(f"{kind}\0{sys.version}".encode())
-    code = sorted(Path(__file__).resolve().parent.glob("*.py"))
-    for f in [*code, *sources]:
+    h = hashlib.sha256(f"{kind}\0{sys.version}\0{_code_digest()}".encode())
+    for f in sources:
         h.update(b"\0" + str(f).encode() + b"\0")
         h.update(f.read_bytes())
     return h.hexdigest()[:32]
+
+
+@functools.cache
+def _code_digest() -> str:
+    """factcheck's own code, read once a run whatever the kinds looked up."""
+    h = hashlib.sha256()
+    for f in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        h.update(b"\0" + f.name.encode() + b"\0")
+        h.update(f.read_bytes())
+    return h.hexdigest()
 
 
 def _store(target: Path, kind: str, value: object) -> None:

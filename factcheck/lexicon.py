@@ -802,10 +802,8 @@ def word_class(language: str, name: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _count_subject_re(phrases: list[str]) -> re.Pattern[str] | None:
-    """``count_subjects``: phrases naming what a number after them counts, as one pattern."""
+    """``count_subjects``: phrases naming what a number after them counts, as one pattern
+    (a phrase ending in a word ends at a word's end; one ending in an elision, "nombre d'", runs on)."""
     if not phrases:
         return None
-    # a phrase ending in a word ends at a word's end; one ending in an elision ("nombre d'") runs on
-    alts = "|".join(r"\s+".join(re.escape(w) for w in p.split()) + (r"(?![^\W_])" if p[-1:].isalnum() else "")
-                    for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(r"(?i)(?<![^\W_])(?:" + alts + ")")
+    return re.compile(r"(?i:(?<![^\W_])(?:" + _alternation(phrases, fold=True) + r"))")

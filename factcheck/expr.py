@@ -32,6 +32,7 @@ Comparisons chain as in Python: ``0 < x <= 100`` means ``0 < x and x <= 100``.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Collection, Mapping, Sequence, Union
@@ -923,6 +924,24 @@ def _fn_high(a: object) -> Amount:
     return Amount.point(_amount(a).interval.high)
 
 
+_ISO_CODE = re.compile(r"[A-Z]{3}")
+
+
+def _fn_kind(a: object) -> str:
+    """What a value's unit makes it: "money" (an ISO 4217 code), "percent", "points",
+    "factor" ("x"), "rate" ("EUR/metric_ton"), "quantity" (a pint unit) or "number" (no
+    unit). A rule that lets a headline drop its currency (``unit(t) == none``) then still
+    keeps a count of containers from meeting tonnes of fuel."""
+    unit = _amount(a).unit
+    if unit is None:
+        return "number"
+    if "/" in unit:
+        return "rate"
+    if _ISO_CODE.fullmatch(unit):
+        return "money"
+    return {"%": "percent", "pp": "points", "x": "factor"}.get(unit, "quantity")
+
+
 def _fn_same_unit(a: object, b: object) -> bool:
     return _amount(a).unit == _amount(b).unit
 
@@ -998,6 +1017,7 @@ BASE_FUNCTIONS: dict[str, Callable[..., object]] = {
     "low": _fn_low,
     "high": _fn_high,
     "same_unit": _fn_same_unit,
+    "kind": _fn_kind,
     "ratio": _fn_ratio,
     "round": _fn_round,
     "pct": _fn_pct,

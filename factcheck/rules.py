@@ -684,6 +684,8 @@ def _check_classes(w: _Where, rule: Rule, node: LDict) -> None:
                 try:
                     classes = lexicon.load(lang).classes
                 except InputError:
+                    if lang in lexicon.languages():
+                        raise  # a known language whose (house) lexicon is malformed: its own file and line
                     raise w.error(_line(node, "languages"), "languages", f"unknown language '{lang}'") from None
                 if name not in classes:
                     raise w.error(_line(node, field_), field_, f"class '@{name}' is not defined in the '{lang}' lexicon")

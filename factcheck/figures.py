@@ -1091,7 +1091,8 @@ def _parallel(text: str, a: _Raw, b: _Raw, lex: Lexicon) -> bool:
 def _factors(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> None:
     """Numbers that are factors, in place: "three times that of its rival", "2,5 fois
     plus", "multiplié par trois" read as ×3, ×2.5, ×3, as the multiplier phrases of the
-    lexicon do ("a triplé"). How often something happened ("deux fois par an") is no
+    lexicon do ("a triplé"); "divisé par deux et demi" as ×0.4, the number read by the
+    number-word grammar, so that no phrase per divisor is needed. How often something happened ("deux fois par an") is no
     factor: the lexicon's frequency words after "fois" say so."""
     for raw in raws:
         if raw.kind != "number" or raw.has_suffix or raw.scale is not None or raw.parts is not None:
@@ -1104,6 +1105,13 @@ def _factors(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> None:
         b = lex.times_before_re.search(text, lo, raw.start)
         if b is not None:
             raw.unit, raw.start, raw.has_suffix, raw.weak = "x", b.start(), True, False
+            continue
+        d = lex.divided_before_re.search(text, lo, raw.start)
+        if d is not None and raw.value > 0:
+            # "divisé par deux et demi": ×0.4, and "divisé par 2,5" the inverse of [2.45, 2.55)
+            low, high = _interval(raw)
+            raw.value, raw.low, raw.high = 1 / raw.value, 1 / high, (1 / low if low > 0 else math.inf)
+            raw.unit, raw.start, raw.has_suffix, raw.weak = "x", d.start(), True, False
 
 
 def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[_Raw]:
@@ -1371,14 +1379,22 @@ def _over(text: str, raws: list[_Raw], lex: Lexicon) -> list[_Raw]:
         if b is not None and b.start - a.end < 16 and _bare(a) and _bare(b) and b.value \
                 and g.over_re.fullmatch(text, a.end, b.start):
             value = a.value / b.value
-            out.append(_Raw(start=a.start, end=b.end, value=value, step=0.0, fraction=True, has_suffix=value < 1,
-                            num_start=a.start, num_end=b.end, num_value=value))
+            raw = _Raw(start=a.start, end=b.end, value=value, step=0.0, fraction=True, has_suffix=value < 1,
+                       num_start=a.start, num_end=b.end, num_value=value)
+            if b.value in _DECIMAL_DENOMINATORS and value < 1:
+                # "cuatro de cada diez", "four in ten": a share rounded to the tenth (40.8 % is
+                # four in ten); "one in three", "deux sur cinq" name the fraction itself
+                raw.low, raw.high = (a.value - 0.5) / b.value, (a.value + 0.5) / b.value
+            out.append(raw)
             i += 2
             continue
         if not a.weak:
             out.append(a)
         i += 1
     return out
+
+
+_DECIMAL_DENOMINATORS = frozenset({10.0, 100.0, 1000.0})
 
 
 def _bare(raw: _Raw) -> bool:

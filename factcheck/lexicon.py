@@ -187,6 +187,8 @@ class Lexicon:
     # not a frequency ("deux fois par an"); and before one ("multiplié par trois")
     times_re: re.Pattern[str]
     times_before_re: re.Pattern[str]
+    # a divisor before a number ("divisé par deux et demi"): the factor is its inverse
+    divided_before_re: re.Pattern[str]
     change_opener_re: re.Pattern[str]
     # a difference before a number ("rose by 1.3 million to 7.9 million"): a written amount
     # after it and a level after "to" are a change and its result, no range
@@ -329,7 +331,7 @@ def _currency(code: str, path: Path) -> tuple[str, float]:
 LANGUAGE_KEYS = frozenset({
     "language", "decimal", "stopwords", "clue_words", "number_words", "ignore_alone", "counting_only", "plural_endings",
     "ordinal_words", "ordinal_suffixes", "sign_words", "fractions", "period_fractions", "multipliers", "times_words",
-    "frequency_words", "times_before", "round_amounts", "hyphen_adjectives",
+    "frequency_words", "times_before", "divided_before", "round_amounts", "hyphen_adjectives",
     "scales", "scales_with_currency_only", "scales_glued_only", "connectors", "currencies", "currencies_glued_only",
     "compound_connectors", "article_nouns", "percent", "percent_before", "points", "points_except", "basis_points",
     "hedges", "hedges_after", "hedge_not_after", "range_words", "range_openers", "change_words", "change_openers",
@@ -579,6 +581,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         times_re=re.compile(r"(?:" + sp + r"|-)(?i:" + _words(data, "times_words", path) + r")(?![^\W_])(?!"
                             + sp + r"(?i:" + _words(data, "frequency_words", path) + r")(?![^\W_]))"),
         times_before_re=re.compile(r"(?i:(?<![^\W_])(?:" + _words(data, "times_before", path) + r"))" + sp + r"$"),
+        divided_before_re=re.compile(r"(?i:(?<![^\W_])(?:" + _words(data, "divided_before", path) + r"))" + sp + r"$"),
         list_joiner_re=re.compile(sp + r"(?i:" + _words(data, "list_joiners", path) + r")" + sp),
         hedges_after=hedges_after,
         hedge_after_re=re.compile(sp + r"(?i:" + _alternation(list(hedges_after), fold=True) + r")"),

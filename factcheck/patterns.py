@@ -664,7 +664,8 @@ class Slot(Element):
             # only where a phrase of the class may begin (most tokens begin none)
             at = starts.get(c, _NO_STARTS) if starts is not None else None
             for j in range(lo, i):
-                if (at is None or j in at) and toks[j].sentence == sentence and _class_at(ctx, c, j):
+                if (at is None or j in at) and toks[j].sentence == sentence and _class_at(ctx, c, j) \
+                        and not _hedge_of_other(ctx, c, j, i):
                     return True
         return False
 
@@ -797,6 +798,13 @@ def _class_at(ctx: Context, name: str, j: int) -> bool:
     return j < ctx.end and any(k <= ctx.end for k in class_ends(ctx, name, j))
 
 
+def _hedge_of_other(ctx: Context, name: str, j: int, i: int) -> bool:
+    """Whether the phrase of the class at ``j`` only qualifies another figure before ``i``,
+    as its hedge: "about 8.1 million acres, yielding 38 bushels" -- the "about" is the
+    acres', no aside before the 38."""
+    toks = ctx.tokens
+    ends = [k for k in class_ends(ctx, name, j) if k <= ctx.end]
+    return bool(ends) and all(k < i and toks[k].figure is not None and bool(toks[k].figure.hedge) for k in ends)
 
 
 def _context_figure(fig: Figure) -> bool:

@@ -932,7 +932,7 @@ class _Runner:
             sentence = self.fig_token[f.id].sentence
             if sentence not in self.rate_dates:
                 sent = self.doc.sentences[sentence]
-                self.rate_dates[sentence] = rate_date(self.doc.text, sent.start, sent.end, f.language)
+                self.rate_dates[sentence] = rate_date(self.doc.text, sent.start, sent.end, f.language, self.doc.date)
             when = self.rate_dates[sentence]
             if when is not None and when != self.doc.date:
                 return _Eval(when, self.rates, rate_note=f"the rate of {when.isoformat()}, the day the article converts at")

@@ -250,12 +250,13 @@ def split_sentences(text: str, blocks: tuple[Block, ...]) -> tuple[Sentence, ...
     return tuple(out)
 
 
-def rate_date(text: str, start: int, end: int, language: str) -> Date | None:
+def rate_date(text: str, start: int, end: int, language: str, reference: Date | None = None) -> Date | None:
     """The date a conversion's rate is told for between ``start`` and ``end`` ("l'équivalent
     de 34,7 millions de dollars au cours du 29 décembre 2023"): the amounts were converted
     that day, not on the day the article came out. None when the span names none, or names
     a day that does not exist. The language is one the document's figures were read in: its
-    lexicon is loaded."""
+    lexicon is loaded. A day and month without a year ("al cambio del 30 de septiembre") is
+    the last such day on or before ``reference``, the article's date (none without it)."""
     lex = lexicon.load(language)
     m = lex.rate_date_re.search(text, start, end)
     if m is None:
@@ -264,8 +265,15 @@ def rate_date(text: str, start: int, end: int, language: str) -> Date | None:
     if g["y3"]:
         y, mo, d = int(g["y3"]), int(g["mo3"]), int(g["d3"])
     else:
-        y, d = int(g["y1"] or g["y2"]), int(g["d1"] or g["d2"])
+        d = int(g["d1"] or g["d2"])
         mo = lex.month_numbers.get(lower(g["m1"] or g["m2"]), 0)
+        year = g["y1"] or g["y2"]
+        if year is None:
+            if reference is None:
+                return None
+            y = reference.year if (mo, d) <= (reference.month, reference.day) else reference.year - 1
+        else:
+            y = int(year)
     try:
         return Date(y, mo, d)
     except ValueError:

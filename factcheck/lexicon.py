@@ -264,16 +264,16 @@ def _month_numbers(data: dict[str, Any], path: Path) -> dict[str, int]:
 
 def _rate_date_re(openers: list[str], months: list[str]) -> re.Pattern[str]:
     """An opener of a rate's date, then the date: "29 décembre 2023", "29. Dezember 2023", "29
-    de diciembre de 2023", "December 29, 2023", "2023-12-29" (named groups read by
-    document.rate_date). Matches nothing in a language without openers or months."""
+    de diciembre de 2023", "December 29, 2023", "2023-12-29", or a day and month alone ("al
+    cambio del 30 de septiembre") (named groups read by document.rate_date). Matches nothing in a language without openers or months."""
     if not openers or not months:
         return re.compile(r"(?!x)x")
     sp = r"[\s\u00a0\u202f]+"
     month = r"(?:" + _alternation(months, fold=True) + r")"
     return re.compile(
         r"(?i)(?<![^\W_])(?:" + _alternation(openers, fold=True) + r")" + sp + r"(?:"
-        + r"(?P<d1>\d{1,2})(?:\.|er|st|nd|rd|th)?" + sp + r"(?:de" + sp + r")?(?P<m1>" + month + r")" + sp + r"(?:de" + sp + r")?(?P<y1>\d{4})"
-        + r"|(?P<m2>" + month + r")" + sp + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?" + sp + r"(?P<y2>\d{4})"
+        + r"(?P<d1>\d{1,2})(?:\.|er|st|nd|rd|th)?" + sp + r"(?:de" + sp + r")?(?P<m1>" + month + r")(?:" + sp + r"(?:de" + sp + r")?(?P<y1>\d{4}))?"
+        + r"|(?P<m2>" + month + r")" + sp + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?" + sp + r"(?P<y2>\d{4}))?"
         + r"|(?P<y3>\d{4})-(?P<mo3>\d{2})-(?P<d3>\d{2}))(?!\d)")
 
 

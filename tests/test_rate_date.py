@@ -62,6 +62,28 @@ def test_no_rate_date(text: str) -> None:
     assert document.rate_date(text, 0, len(text), "fr") is None
 
 
+@pytest.mark.parametrize("language, text", [
+    ("es", "unos 180.000 millones de euros al cambio del 30 de septiembre"),
+    ("en", "about €180bn at the exchange rate of September 30"),
+    ("fr", "soit environ 180 milliards d'euros au cours du 30 septembre"),
+])
+def test_a_day_without_a_year_is_the_last_one_before_the_article(language: str, text: str) -> None:
+    # an article of 15 January 2025 converting "at the rate of 30 September": 2024's
+    assert document.rate_date(text, 0, len(text), language, Date(2025, 1, 15)) == Date(2024, 9, 30)
+    assert document.rate_date(text, 0, len(text), language, Date(2025, 10, 2)) == Date(2025, 9, 30)
+    assert document.rate_date(text, 0, len(text), language) is None  # no article date: no year to take
+
+
+def test_a_conversion_at_a_day_named_without_its_year() -> None:
+    # 1 EUR = 1.1196 USD on 2024-09-30: 201,200 m USD is 179,707 m EUR, "unos 180.000" holds; at the
+    # article's own date (2025-01-15, 1.0300) it would be 195,340 m EUR, 8 % off
+    text = ("El iPhone facturó 201.200 millones de dólares, unos 180.000 millones de euros al cambio del "
+            "30 de septiembre, algo más de la mitad de los ingresos del grupo.")
+    found = [f for f in check_text(text, date="2025-01-15", language="es").findings if f.rule.startswith("fx-")]
+    assert [f.verdict for f in found] == ["consistent"], found
+    assert "2024-09-30" in found[0].steps[0]
+
+
 def test_month_number_out_of_range_exit_2(tmp_path: Path) -> None:
     """A house lexicon's month number outside 1–12 stops with its file, line and field."""
     (tmp_path / "fr.yaml").write_text("currencies:\n  balle: EUR\nmonth_numbers:\n  brumaire: 13\n", encoding="utf-8")

@@ -1092,8 +1092,9 @@ def _factors(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> None:
     """Numbers that are factors, in place: "three times that of its rival", "2,5 fois
     plus", "multiplié par trois" read as ×3, ×2.5, ×3, as the multiplier phrases of the
     lexicon do ("a triplé"); "divisé par deux et demi" as ×0.4, the number read by the
-    number-word grammar, so that no phrase per divisor is needed. How often something happened ("deux fois par an") is no
-    factor: the lexicon's frequency words after "fois" say so."""
+    number-word grammar, so that no phrase per divisor is needed. How often something
+    happened ("deux fois par an") is no factor: the lexicon's frequency words after "fois"
+    say so."""
     for raw in raws:
         if raw.kind != "number" or raw.has_suffix or raw.scale is not None or raw.parts is not None:
             continue
@@ -1365,6 +1366,10 @@ def _scaled_and_fraction(a: _Raw, b: _Raw) -> _Raw | None:
                 has_suffix=True, num_start=a.num_start, num_end=b.end, num_value=value)
 
 
+# a share "in ten", "de cada cien": rounded to that denominator, not the fraction itself
+_DECIMAL_DENOMINATORS = frozenset({10.0, 100.0, 1000.0})
+
+
 def _over(text: str, raws: list[_Raw], lex: Lexicon) -> list[_Raw]:
     """"one over three", "1 sur 3", "een op de twintig": a numerator over a denominator, both
     bare numbers ("€1000 sur 3 ans" is no fraction). Lone "one"s left over are dropped."""
@@ -1392,9 +1397,6 @@ def _over(text: str, raws: list[_Raw], lex: Lexicon) -> list[_Raw]:
             out.append(a)
         i += 1
     return out
-
-
-_DECIMAL_DENOMINATORS = frozenset({10.0, 100.0, 1000.0})
 
 
 def _bare(raw: _Raw) -> bool:

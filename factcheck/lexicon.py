@@ -262,10 +262,17 @@ def _month_numbers(data: dict[str, Any], path: Path) -> dict[str, int]:
     return out
 
 
+def _right_before(data: dict[str, Any], key: str, path: Path, sp: str) -> re.Pattern[str]:
+    """The phrases of ``key`` ending right before a number ("multiplié par", "divisé par"),
+    searched for in the few characters before it."""
+    return re.compile(r"(?i:(?<![^\W_])(?:" + _words(data, key, path) + r"))" + sp + r"$")
+
+
 def _rate_date_re(openers: list[str], months: list[str]) -> re.Pattern[str]:
     """An opener of a rate's date, then the date: "29 décembre 2023", "29. Dezember 2023", "29
     de diciembre de 2023", "December 29, 2023", "2023-12-29", or a day and month alone ("al
-    cambio del 30 de septiembre") (named groups read by document.rate_date). Matches nothing in a language without openers or months."""
+    cambio del 30 de septiembre"); named groups read by document.rate_date. Matches nothing
+    in a language without openers or months."""
     if not openers or not months:
         return re.compile(r"(?!x)x")
     sp = r"[\s\u00a0\u202f]+"
@@ -580,8 +587,8 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         part_link_re=re.compile(sp + r"(?i:" + _words(data, "part_links", path) + r")" + sp),
         times_re=re.compile(r"(?:" + sp + r"|-)(?i:" + _words(data, "times_words", path) + r")(?![^\W_])(?!"
                             + sp + r"(?i:" + _words(data, "frequency_words", path) + r")(?![^\W_]))"),
-        times_before_re=re.compile(r"(?i:(?<![^\W_])(?:" + _words(data, "times_before", path) + r"))" + sp + r"$"),
-        divided_before_re=re.compile(r"(?i:(?<![^\W_])(?:" + _words(data, "divided_before", path) + r"))" + sp + r"$"),
+        times_before_re=_right_before(data, "times_before", path, sp),
+        divided_before_re=_right_before(data, "divided_before", path, sp),
         list_joiner_re=re.compile(sp + r"(?i:" + _words(data, "list_joiners", path) + r")" + sp),
         hedges_after=hedges_after,
         hedge_after_re=re.compile(sp + r"(?i:" + _alternation(list(hedges_after), fold=True) + r")"),

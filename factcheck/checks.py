@@ -457,11 +457,13 @@ class _Runner:
         return told or self._nouns_after(i, 2)
 
     def _per_nouns_before(self, per: Figure, i: int, ctx: Context) -> frozenset[str]:
-        """An amount with no "per" word after it may have its own before it, in the six
+        """An amount with no "per" word after it may have its own before it, in the ten
         tokens back to the sentence's start or a figure: "el precio medio por vehículo se
-        sitúa en 22.000 euros" → {"vehiculo", "se"}; none when a word of that class is absent."""
+        sitúa en 22.000 euros" → {"vehiculo", "se"}, and past a verb put second, "Per bezoeker
+        kwam de omzet daarmee uit op gemiddeld 62 euro" → {"bezoeker", "kwam"}; none when a
+        word of that class is absent."""
         start = self.stream.sentence_ranges[self.stream.tokens[i].sentence][0]
-        for j in range(i - 1, max(start, i - 7) - 1, -1):
+        for j in range(i - 1, max(start, i - 11) - 1, -1):
             if self.stream.tokens[j].figure is not None:
                 break
             ends = class_ends(ctx, "per", j)

@@ -929,9 +929,11 @@ _ISO_CODE = re.compile(r"[A-Z]{3}")
 
 def _fn_kind(a: object) -> str:
     """What a value's unit makes it: "money" (an ISO 4217 code), "percent", "points",
-    "factor" ("x"), "rate" ("EUR/metric_ton"), "quantity" (a pint unit) or "number" (no
-    unit). A rule that lets a headline drop its currency (``unit(t) == none``) then still
-    keeps a count of containers from meeting tonnes of fuel."""
+    "factor" ("x"), "rate" ("EUR/metric_ton"), "duration" (years, months, weeks, days,
+    hours), "quantity" (any other pint unit) or "number" (no unit). A rule that lets a
+    headline drop its currency (``unit(t) == none``) then still keeps a count of containers
+    from meeting tonnes of fuel, and one that stays silent when a sentence holds a count
+    of its own is not silenced by an age ("menores de 18 años")."""
     unit = _amount(a).unit
     if unit is None:
         return "number"
@@ -939,6 +941,8 @@ def _fn_kind(a: object) -> str:
         return "rate"
     if _ISO_CODE.fullmatch(unit):
         return "money"
+    if unit in DURATION_CODES:
+        return "duration"
     return {"%": "percent", "pp": "points", "x": "factor"}.get(unit, "quantity")
 
 

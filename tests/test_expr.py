@@ -522,9 +522,9 @@ def test_nth_largest_of_a_collection() -> None:
 
 def test_kind_tells_money_quantities_and_counts_apart() -> None:
     env = {**ENV, "t": amt(47.7, 0.1, "metric_ton"), "r": amt(3.2, 0.1, "EUR/metric_ton"),
-           "f": amt(2, 1, "x"), "q": amt(0.4, 0.1, "pp")}
-    assert [ev(f"kind({v})", env) for v in ("x", "p", "n", "t", "r", "f", "q")] == \
-        ["money", "percent", "number", "quantity", "rate", "factor", "points"]
+           "f": amt(2, 1, "x"), "q": amt(0.4, 0.1, "pp"), "y": amt(18, 0.5, "year")}
+    assert [ev(f"kind({v})", env) for v in ("x", "p", "n", "t", "r", "f", "q", "y")] == \
+        ["money", "percent", "number", "quantity", "rate", "factor", "points", "duration"]
     # the guard of a headline that drops its currency: a count meets money, not tonnes
     assert ev('unit(n) == none and kind(x) != "quantity"', env) is True
     assert ev('unit(n) == none and kind(t) != "quantity"', env) is False

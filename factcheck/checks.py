@@ -379,7 +379,12 @@ class _Runner:
                     for p in spec.sentence_has
                 ):
                     continue
-                if spec.sentence_lacks and any(self._has(p, lang, ss, se) for p in spec.sentence_lacks):
+                if spec.sentence_lacks and any(
+                    self._has(p, lang, *self.stream.sentence_ranges[k])
+                    for k in range(t.sentence, min(t.sentence + spec.lacks_after + 1, len(self.doc.sentences)))
+                    if self.doc.sentences[k].block == t.block
+                    for p in spec.sentence_lacks
+                ):
                     continue
                 if spec.not_after and any(self._has(p, lang, _back(toks, i, max(ss, i - 5)), i) for p in spec.not_after) and not (
                         spec.named_in_brackets and _named_in_brackets(toks, i, ss, se)

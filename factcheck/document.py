@@ -6,7 +6,7 @@ Everything downstream works on offsets into ``Document.text``, the text as read
 from __future__ import annotations
 
 import re
-from datetime import date as Date
+from datetime import date as Date, timedelta
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -262,6 +262,9 @@ def rate_date(text: str, start: int, end: int, language: str, reference: Date | 
     if m is None:
         return None
     g = m.groupdict()
+    period = next((k[3:] for k in ("pe_year", "pe_quarter", "pe_month") if g.get(k)), None)
+    if period is not None or g.get("m4"):
+        return _period_end(period or "month", reference, lex.month_numbers.get(lower(g["m4"] or ""), 0), g.get("y4"))
     if g["y3"]:
         y, mo, d = int(g["y3"]), int(g["mo3"]), int(g["d3"])
     else:
@@ -278,6 +281,31 @@ def rate_date(text: str, start: int, end: int, language: str, reference: Date | 
         return Date(y, mo, d)
     except ValueError:
         return None
+
+
+def _period_end(period: str, reference: Date | None, month: int = 0, year: str | None = None) -> Date | None:
+    """The last day of a period a rate is told for: "at the year-end rate" is the last 31
+    December on or before ``reference``, the article's date; a quarter's or a month's end
+    likewise; "tegen de koers van eind december" (``month``, ``year`` if written) the last
+    day of that month. The rate used is that of the last business day up to it."""
+    if month:
+        if year is None and reference is None:
+            return None
+        y = int(year) if year else reference.year  # type: ignore[union-attr]
+        end = Date(y, 12, 31) if month == 12 else Date(y, month + 1, 1) - timedelta(days=1)
+        if year is None and reference is not None and end > reference:
+            end = Date(y - 1, 12, 31) if month == 12 else Date(y - 1, month + 1, 1) - timedelta(days=1)
+        return end
+    if reference is None:
+        return None
+    if period == "year":
+        return reference if (reference.month, reference.day) == (12, 31) else Date(reference.year - 1, 12, 31)
+    step = 3 if period == "quarter" else 1
+    first = Date(reference.year, (reference.month - 1) // step * step + 1, 1)  # the period's first day
+    nxt = reference + timedelta(days=1)
+    if nxt.month != reference.month and (period == "month" or reference.month % 3 == 0):
+        return reference  # the article's day ends the period
+    return first - timedelta(days=1)
 
 
 def declared_language(text: str) -> str | None:

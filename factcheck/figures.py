@@ -106,6 +106,7 @@ class _Raw:
     # the currency of a conversion in brackets right after the amount ("9.200 millones de
     # pesos (499 millones de euros)"): see _elliptical_units
     converted: str | None = None
+    closed: bool = False  # low and high both belong (a span of years counts 4 or 5 years, both)
 
 
 def _parts(raw: _Raw) -> tuple[tuple[int, int, float], ...]:
@@ -1226,13 +1227,16 @@ _YEAR_JOINER = re.compile(r"[\s\u00a0]*(?:[-–/]|[^\W\d_]{1,5})[\s\u00a0]*(?:(?
 
 def _year_spans(text: str, start: int, end: int, periods: list[Period]) -> list[_Raw]:
     """"2021-2025", "entre 2023 y 2025", "von 2024 bis 2027": a span of years is a
-    duration (5 and 3 years, both ends counted), which per-year rules divide by."""
+    duration (5 and 3 years, both ends counted), which per-year rules divide by. Its
+    interval runs from the count without one end (4 and 2: "2025-2029" may be four
+    seasons) to the count with both, so that a rule can accept either reading."""
     years = sorted((p for p in periods if p.kind == "year" and start <= p.start < end and p.value.isdigit()),
                    key=lambda p: p.start)
     spans = [(a.start, b.end, int(a.value), int(b.value)) for a, b in zip(years, years[1:])
              if _YEAR_JOINER.fullmatch(text, a.end, b.start)]
     spans += [(m.start(), m.end(), int(m.group(1)), int(m.group(2))) for m in _YEAR_DASH.finditer(text, start, end)]
-    return [_Raw(start=s, end=e, value=float(y2 - y1 + 1), step=0.0, kind="quantity", unit="year", has_suffix=True)
+    return [_Raw(start=s, end=e, value=float(y2 - y1 + 1), step=0.0, kind="quantity", unit="year", has_suffix=True,
+                 low=float(y2 - y1), high=float(y2 - y1 + 1), closed=True)
             for s, e, y1, y2 in sorted(set(spans)) if 0 < y2 - y1 <= 30]
 
 
@@ -1850,7 +1854,7 @@ def _figure(text: str, raw: _Raw, language: str, id: str = "", period: str | Non
     else:
         # Round half up: "3" covers [2.5, 3.5), so 2.5 exactly would have been written 3
         # but nothing below it; "12 / 5 = 2.4…2.5" then does not meet "3".
-        lo_open, hi_open = False, high > low
+        lo_open, hi_open = False, high > low and not raw.closed
     return Figure(
         id=id, period=period, start=raw.start, end=raw.end, text=text[raw.start:raw.end], kind=raw.kind, value=value,
         low=low, high=high, unit=raw.unit, hedge=raw.hedge, scale=raw.scale, language=language,

@@ -268,20 +268,46 @@ def _right_before(data: dict[str, Any], key: str, path: Path, sp: str) -> re.Pat
     return re.compile(r"(?i:(?<![^\W_])(?:" + _words(data, key, path) + r"))" + sp + r"$")
 
 
-def _rate_date_re(openers: list[str], months: list[str]) -> re.Pattern[str]:
+def _rate_date_re(openers: list[str], months: list[str], month_ends: list[str] | None = None,
+                  period_ends: dict[str, list[str]] | None = None) -> re.Pattern[str]:
     """An opener of a rate's date, then the date: "29 décembre 2023", "29. Dezember 2023", "29
     de diciembre de 2023", "December 29, 2023", "2023-12-29", or a day and month alone ("al
-    cambio del 30 de septiembre"); named groups read by document.rate_date. Matches nothing
-    in a language without openers or months."""
-    if not openers or not months:
+    cambio del 30 de septiembre"), or a month's end ("tegen de koers van eind december", group
+    m4, year y4); or a phrase naming the rate of a period's end ("zum EZB-Kurs vom Jahresende",
+    groups pe_year, pe_quarter, pe_month); named groups read by document.rate_date. Matches
+    nothing in a language without openers or months, and period-end phrases."""
+    ends = [r"(?P<pe_" + period + r">" + _alternation(phrases, fold=True) + r")"
+            for period, phrases in sorted((period_ends or {}).items()) if phrases]
+    if (not openers or not months) and not ends:
         return re.compile(r"(?!x)x")
     sp = r"[\s\u00a0\u202f]+"
-    month = r"(?:" + _alternation(months, fold=True) + r")"
-    return re.compile(
-        r"(?i)(?<![^\W_])(?:" + _alternation(openers, fold=True) + r")" + sp + r"(?:"
-        + r"(?P<d1>\d{1,2})(?:\.|er|st|nd|rd|th)?" + sp + r"(?:de" + sp + r")?(?P<m1>" + month + r")(?:" + sp + r"(?:de" + sp + r")?(?P<y1>\d{4}))?"
-        + r"|(?P<m2>" + month + r")" + sp + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?" + sp + r"(?P<y2>\d{4}))?"
-        + r"|(?P<y3>\d{4})-(?P<mo3>\d{2})-(?P<d3>\d{2}))(?!\d)")
+    alts = []
+    if openers and months:
+        month = r"(?:" + _alternation(months, fold=True) + r")"
+        end_month = (r"|(?:" + _alternation(month_ends, fold=True) + r")" + sp + r"(?:de" + sp + r")?(?P<m4>" + month + r")(?:"
+                     + sp + r"(?:de" + sp + r")?(?P<y4>\d{4}))?") if month_ends else ""
+        alts.append(
+            r"(?:" + _alternation(openers, fold=True) + r")" + sp + r"(?:"
+            + r"(?P<d1>\d{1,2})(?:\.|er|st|nd|rd|th)?" + sp + r"(?:de" + sp + r")?(?P<m1>" + month + r")(?:" + sp + r"(?:de" + sp + r")?(?P<y1>\d{4}))?"
+            + r"|(?P<m2>" + month + r")" + sp + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?" + sp + r"(?P<y2>\d{4}))?"
+            + r"|(?P<y3>\d{4})-(?P<mo3>\d{2})-(?P<d3>\d{2})" + end_month + r")(?!\d)")
+    alts += [e + r"(?![^\W_])" for e in ends]
+    return re.compile(r"(?i)(?<![^\W_])(?:" + "|".join(alts) + r")")
+
+
+RATE_PERIODS = ("year", "quarter", "month")
+
+
+def _rate_period_ends(data: dict[str, Any], path: Path) -> dict[str, list[str]]:
+    """``rate_period_ends``: year, quarter or month → phrases naming the rate of that period's
+    last day ("at the year-end rate", "au taux de fin d'année")."""
+    out: dict[str, list[str]] = {}
+    for period, phrases in _get(data, "rate_period_ends", path, dict, {}).items():
+        if period not in RATE_PERIODS or not isinstance(phrases, list):
+            raise InputError(f"{path}:{_line_of(path, 'rate_period_ends')}: field 'rate_period_ends.{period}' must be "
+                             f"one of {', '.join(RATE_PERIODS)}, with a list of phrases")
+        out[period] = [str(p) for p in phrases]
+    return out
 
 
 def _hedge_not_after(data: dict[str, Any], path: Path) -> dict[str, tuple[frozenset[str], int]]:
@@ -343,7 +369,7 @@ LANGUAGE_KEYS = frozenset({
     "compound_connectors", "article_nouns", "percent", "percent_before", "points", "points_except", "basis_points",
     "hedges", "hedges_after", "hedge_not_after", "range_words", "range_openers", "change_words", "change_openers",
     "difference_openers", "part_links", "list_joiners",
-    "months", "month_numbers", "rate_date_openers", "quarters", "relative_periods", "time_words", "units",
+    "months", "month_numbers", "rate_date_openers", "rate_month_ends", "rate_period_ends", "quarters", "relative_periods", "time_words", "units",
     "duration_prepositions", "duration_adjectives", "abbreviations",
     "count_nouns", "count_noun_compounds", "count_links", "count_subjects", "classes", "capitalized_names",
 })
@@ -612,7 +638,8 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         ),
         unit_re=re.compile(sp + r"(?:" + _alternation(list(units)) + r")"),
         month_re=_alternation(months, fold=True) if months else r"(?!x)x",
-        rate_date_re=_rate_date_re([str(p) for p in _get(data, "rate_date_openers", path, list, [])], list(month_numbers)),
+        rate_date_re=_rate_date_re([str(p) for p in _get(data, "rate_date_openers", path, list, [])], list(month_numbers),
+                                   [str(p) for p in _get(data, "rate_month_ends", path, list, [])], _rate_period_ends(data, path)),
         month_numbers=month_numbers,
         tails={
             "hedge": tails(hedges),

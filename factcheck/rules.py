@@ -86,6 +86,10 @@ class Collect:
     # leave out a number below one: a fraction told beside a part ("£1.3bn, just over half of
     # group sales"), a share of the whole, no part of a list
     not_fraction: bool = False
+    # sentence_lacks also looks in the N sentences after the figure's, in its block: "Das
+    # Segment Live Entertainment erlöste 2,07 Milliarden Euro, das Ticketing 0,79 Milliarden Euro.
+    # Die Summe der Segmente liegt über dem Konzernumsatz, weil … herausgerechnet werden"
+    lacks_after: int = 0
 
 
 @dataclass(frozen=True)
@@ -334,7 +338,7 @@ _SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_aft
 _COLLECT_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after", "not_before", "not_after_in_sentence",
                  "unless_after", "drop_subtotals", "sentence_lacks", "min", "carry", "before", "drop_together", "after",
                  "paragraphs", "named_in_brackets", "not_base", "not_opened_by", "paragraphs_after",
-                 "not_fraction"}
+                 "not_fraction", "lacks_after"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
               "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by", "not_followed_by",
@@ -535,7 +539,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                          _flag(w, spec, "not_base", f"{f}.not_base"),
                                          _phrases(w, spec, "not_opened_by", f"{f}.not_opened_by"),
                                          _count(w, spec, "paragraphs_after", f"{f}.paragraphs_after", 0, 3),
-                                         _flag(w, spec, "not_fraction", f"{f}.not_fraction"))
+                                         _flag(w, spec, "not_fraction", f"{f}.not_fraction"),
+                                         lacks_after=_count(w, spec, "lacks_after", f"{f}.lacks_after", 0, 3))
             for key in ("paragraphs", "paragraphs_after"):
                 if getattr(collect[str(name)], key) and (cscope != "paragraph" or pattern is None):
                     raise w.error(_line(spec, key), f"{f}.{key}",

@@ -91,3 +91,23 @@ def test_month_number_out_of_range_exit_2(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "factcheck", str(EXAMPLE)], capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 2
     assert proc.stderr == f"factcheck: {tmp_path / 'fr.yaml'}:3: field 'month_numbers.brumaire' must be a month number, 1 to 12\n", proc.stderr
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("de", "umgerechnet zum EZB-Kurs vom Jahresende etwa 22,3 Milliarden Euro", Date(2024, 12, 31)),
+    ("en", "about $3bn at the year-end rate", Date(2024, 12, 31)),
+    ("fr", "soit 3 milliards de dollars au taux de fin d'année", Date(2024, 12, 31)),
+    ("es", "unos 3.000 millones al tipo de cambio de cierre del ejercicio", Date(2024, 12, 31)),
+    ("nl", "omgerekend 3 miljard dollar tegen de koers van eind december", Date(2024, 12, 31)),
+    ("nl", "omgerekend 3 miljard dollar tegen de koers van eind februari 2024", Date(2024, 2, 29)),
+    ("en", "about $3bn at the quarter-end rate", Date(2024, 12, 31)),
+    ("en", "about $3bn at the month-end rate", Date(2025, 2, 28)),
+])
+def test_period_end_rates(language: str, text: str, expected: Date) -> None:
+    """A rate of a year's, quarter's or month's end is that of the last such end on or before
+    the article's date (the rates lookup then takes the last business day up to it)."""
+    assert document.rate_date(text, 0, len(text), language, Date(2025, 3, 15)) == expected
+
+
+def test_period_end_needs_the_article_date() -> None:
+    assert document.rate_date("at the year-end rate", 0, 20, "en") is None

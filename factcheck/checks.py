@@ -444,7 +444,8 @@ class _Runner:
 
     def _per_nouns(self, per: Figure) -> frozenset[str]:
         """The words right after a "per" word (``@per``) that follows the figure within
-        three tokens: "230 000 euros par éleveur" → {"eleveur"}, "700.000 euros por
+        three tokens, or six across the words of what the amount is of ("£9.80 of pre-tax
+        profit per passenger" → {"passenger"}): "230 000 euros par éleveur" → {"eleveur"}, "700.000 euros por
         oficina clausurada" → {"oficina", "clausurada"}, and those between ("900 homes a
         year" → {"homes", "year"}); with no "per" word, what the figure itself counts:
         "jaarlijks ruim 900 woningen opleveren" → {"woningen", "opleveren"}."""
@@ -453,7 +454,13 @@ class _Runner:
         lang = self.block_lang.get(t.block, "")
         ctx = self._context(lang, -1, len(self.stream.tokens))
         end = self.stream.sentence_ranges[t.sentence][1]
-        for j in range(i + 1, min(end, i + 4)):
+        toks = self.stream.tokens
+        for j in range(i + 1, min(end, i + 7)):
+            # past three tokens, only across the words of what the amount is of ("£9.80 of
+            # pre-tax profit per passenger"): no punctuation or figure between
+            if j >= i + 4 and any(toks[k].figure is not None or not (toks[k].norm.isalpha() or toks[k].norm == "-")
+                                  for k in range(i + 1, j)):
+                break
             ends = class_ends(ctx, "per", j)
             if ends:
                 # and the words before it: "900 homes a year" counts homes, not years

@@ -73,3 +73,23 @@ def test_same_noun_reads_the_noun_after_an_elided_de(house: Callable) -> None:
     text = ("La mutuelle compte 9,6 millions d'adhérents et 4 200 salariés.\n\n"
             "Elle reverse 28,8 millions d'euros, 3 euros par adhérent.")
     assert [v for v, _ in _findings(house, text, ", same_noun: per")] == ["consistent"]
+
+
+
+# the amount each, then the words of what it is of, then its "per" word
+WIDE = HOUSE.replace("""      - {fig: money, as: per}
+      - "@per"
+""", """      - {fig: money, as: per}
+      - {gap: 6}
+      - "@per"
+""")
+
+
+def test_same_noun_per_word_past_what_the_amount_is_of(house: Callable) -> None:
+    # "£400,000 of pre-tax savings per store": the "per" word past the words of what the
+    # amount is of (six tokens at most, no punctuation between) names the stores, not the jobs
+    text = "The chain will close 240 stores and cut 3,100 jobs.\n\nThe plan saves £96m, £400,000 of pre-tax savings per store."
+    assert [v for v, _ in _findings(house, text, ", same_noun: per", WIDE)] == ["consistent"]
+    # a comma between: no "per" word of the amount's, no count of what it is followed by
+    text = "The chain will close 240 stores and cut 3,100 jobs.\n\nThe plan saves £96m, £400,000 of savings, per store."
+    assert _findings(house, text, ", same_noun: per", WIDE) == []

@@ -444,11 +444,11 @@ class _Runner:
 
     def _per_nouns(self, per: Figure) -> frozenset[str]:
         """The words right after a "per" word (``@per``) that follows the figure within
-        three tokens, or six across the words of what the amount is of ("£9.80 of pre-tax
-        profit per passenger" → {"passenger"}): "230 000 euros par éleveur" → {"eleveur"}, "700.000 euros por
-        oficina clausurada" → {"oficina", "clausurada"}, and those between ("900 homes a
-        year" → {"homes", "year"}); with no "per" word, what the figure itself counts:
-        "jaarlijks ruim 900 woningen opleveren" → {"woningen", "opleveren"}."""
+        three tokens: "230 000 euros par éleveur" → {"eleveur"}, "700.000 euros por oficina
+        clausurada" → {"oficina", "clausurada"}, and those between ("900 homes a year" →
+        {"homes", "year"}); or within six across the words of what the amount is of ("£9.80
+        of pre-tax profit per passenger" → {"passenger"}); with no "per" word, what the
+        figure itself counts: "jaarlijks ruim 900 woningen opleveren" → {"woningen", "opleveren"}."""
         i = self.fig_index[per.id]
         t = self.stream.tokens[i]
         lang = self.block_lang.get(t.block, "")

@@ -455,12 +455,11 @@ class _Runner:
         ctx = self._context(lang, -1, len(self.stream.tokens))
         end = self.stream.sentence_ranges[t.sentence][1]
         toks = self.stream.tokens
-        for j in range(i + 1, min(end, i + 7)):
-            # past three tokens, only across the words of what the amount is of ("£9.80 of
-            # pre-tax profit per passenger"): no punctuation or figure between
-            if j >= i + 4 and any(toks[k].figure is not None or not (toks[k].norm.isalpha() or toks[k].norm == "-")
-                                  for k in range(i + 1, j)):
-                break
+        # past three tokens, only across the words of what the amount is of ("£9.80 of
+        # pre-tax profit per passenger"): no punctuation or figure between
+        words = next((k for k in range(i + 1, min(end, i + 7))
+                      if toks[k].figure is not None or not (toks[k].norm.isalpha() or toks[k].norm == "-")), end)
+        for j in range(i + 1, min(end, i + 7, max(i + 4, words + 1))):
             ends = class_ends(ctx, "per", j)
             if ends:
                 # and the words before it: "900 homes a year" counts homes, not years

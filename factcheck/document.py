@@ -5,6 +5,7 @@ Everything downstream works on offsets into ``Document.text``, the text as read
 """
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date as Date, timedelta
 from functools import lru_cache
@@ -289,23 +290,24 @@ def _period_end(period: str, reference: Date | None, month: int = 0, year: str |
     likewise; "tegen de koers van eind december" (``month``, ``year`` if written) the last
     day of that month. The rate used is that of the last business day up to it."""
     if month:
-        if year is None and reference is None:
+        if year:
+            return _month_end(int(year), month)
+        if reference is None:
             return None
-        y = int(year) if year else reference.year  # type: ignore[union-attr]
-        end = Date(y, 12, 31) if month == 12 else Date(y, month + 1, 1) - timedelta(days=1)
-        if year is None and reference is not None and end > reference:
-            end = Date(y - 1, 12, 31) if month == 12 else Date(y - 1, month + 1, 1) - timedelta(days=1)
-        return end
+        end = _month_end(reference.year, month)
+        return end if end <= reference else _month_end(reference.year - 1, month)
     if reference is None:
         return None
-    if period == "year":
-        return reference if (reference.month, reference.day) == (12, 31) else Date(reference.year - 1, 12, 31)
-    step = 3 if period == "quarter" else 1
-    first = Date(reference.year, (reference.month - 1) // step * step + 1, 1)  # the period's first day
-    nxt = reference + timedelta(days=1)
-    if nxt.month != reference.month and (period == "month" or reference.month % 3 == 0):
-        return reference  # the article's day ends the period
-    return first - timedelta(days=1)
+    # the period holding the article's day: it ends that day, or the one before it ended
+    months = {"year": 12, "quarter": 3}.get(period, 1)
+    first = (reference.month - 1) // months * months + 1
+    if _month_end(reference.year, first + months - 1) == reference:
+        return reference
+    return Date(reference.year, first, 1) - timedelta(days=1)
+
+
+def _month_end(year: int, month: int) -> Date:
+    return Date(year, month, calendar.monthrange(year, month)[1])
 
 
 def declared_language(text: str) -> str | None:

@@ -416,6 +416,13 @@ def _class_starts(stream: Stream, language: str) -> dict[str, frozenset[int]]:
         return got  # type: ignore[no-any-return]
     found: dict[str, list[int]] = {}
     toks = stream.tokens
+    # classes with a phrase opened by a lone "$" (one figure: "$ van de $") may begin at any figure
+    opened_by_figure = _first_word_table(language)[0].get("$", frozenset())
+    if opened_by_figure:
+        langs = stream.block_languages
+        figs = [i for i, t in enumerate(toks) if t.figure is not None and langs.get(t.block, "") == language]
+        for name in opened_by_figure:
+            found[name] = list(figs)
     for lw, idx in stream.vocabulary.get(language, {}).items():
         n = toks[idx[0]].norm
         if not n:
@@ -537,6 +544,8 @@ class _ClassIndex:
                 self.fuzzy.setdefault(first[:4], []).append(words)
 
     def candidates(self, tok: Token) -> list[tuple[str, ...]]:
+        if tok.figure is not None and "$" in self.exact:
+            return list(self.exact["$"])  # a phrase opened by a figure: "$ van de $"
         if not tok.norm:
             return []
         out = list(self.exact.get(tok.norm, ()))

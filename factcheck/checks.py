@@ -370,6 +370,8 @@ class _Runner:
                 t = toks[i]
                 if not spec.test.accepts(t.figure, self.block_kind.get(t.block)):  # type: ignore[arg-type]
                     continue
+                if t.figure.unit in figures_mod.DURATION_CODES and t.figure.kind == "quantity" and t.figure.unit not in spec.test.units:
+                    continue  # a length of time, no amount of a list: "… après deux années de forte inflation"
                 lang = self.block_lang.get(t.block, "")
                 ss, se = self.stream.sentence_ranges[t.sentence]
                 if spec.sentence_has and t.sentence != closing and not any(

@@ -207,13 +207,15 @@ def _mark_names(text: str, out: list[Token], first: int, end: int, months: froze
     its capitals in ``norm``/``lower``, so that no lower-case pattern word or class
     entry matches it. A month (``months``, lower case) is capitalised by spelling, not
     as a name: "a figure that in August topped 90,000" meets a class's "in august". A word
-    in capitals keeps none (a class may hold it: "du PIB"); its index goes to ``acronyms``."""
+    in capitals keeps none (a class may hold it: "du PIB"), nor does one with capitals inside
+    ("CaixaBank", "RevPAR"); the index of either goes to ``acronyms``."""
     for i in range(first + 1, end):
         t = out[i]
         if t.figure is not None or t.end - t.start < 2 or not text[t.start].isupper():
             continue
         word = text[t.start:t.end]
-        if acronyms is not None and word.isupper() and word.isalpha():
+        # so does a word with capitals inside ("CaixaBank", "PayPal", "RevPAR": a class may hold it)
+        if acronyms is not None and word.isalpha() and (word.isupper() or not word[1:].islower()):
             acronyms.add(i)
             continue
         if word[1:].islower() and (out[i - 1].lower not in _OPENERS or _elided(text, out, i - 1)) \

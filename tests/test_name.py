@@ -32,6 +32,11 @@ def test_a_name_after_for_is_another_holder(house: Callable) -> None:
     assert _verdicts(house, "Harbor holds 38% of the market, against 26% for Brava and 19% for Zenta.") == []
 
 
+def test_a_name_with_inner_capitals_is_a_name(house: Callable) -> None:
+    # "PayPal", "CaixaBank": capitals inside the word, still one holder's name
+    assert _verdicts(house, "Harbor holds 38% of the market, against 26% for PayPal and 19% for Zenta.") == []
+
+
 def test_a_lower_case_word_is_no_name(house: Callable) -> None:
     assert _verdicts(house, "Harbor holds 38% of the market, against 26% for the spring, a rise of 19%.") == ["inconsistent"]
 

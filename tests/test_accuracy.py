@@ -18,9 +18,9 @@ import accuracy  # noqa: E402
 
 from factcheck.checks import Rates  # noqa: E402
 
-CAUGHT_FLOOR = 0.95  # 1,908 of 2,004 planted errors (all planted sets, A to DK) at the time of writing; 0.95 until
+CAUGHT_FLOOR = 0.95  # 1,934 of 2,029 planted errors (all planted sets, A to DM) at the time of writing; 0.95 until
 # sets CI, CK and CM (measured once at 76 %, 52 % and 72 %) joined; 0.94 from CU (64 %) to CW (76 %), 0.945 to DA
-FALSE_ALARM_CEILING = 0.005  # 8 of 14,189 true claims (the true-claims-only sets R to DL, and those of the planted-error sets) at the time of writing
+FALSE_ALARM_CEILING = 0.005  # 8 of 14,499 true claims (the true-claims-only sets R to DN, and those of the planted-error sets) at the time of writing
 HELD_OUT: tuple[str, ...] = ()  # suffixes of sets kept unseen until measured once, e.g. ("-t",)
 
 
@@ -32,6 +32,6 @@ def test_planted_errors_caught_and_no_false_alarms() -> None:
             continue  # the held-out set keeps its own, lower, measure (see benchmarks/accuracy/HISTORY.md)
         c, p, a, t = accuracy.score(path, False, rates)
         caught, planted, alarms, true_claims = caught + c, planted + p, alarms + a, true_claims + t
-    assert planted >= 2004
+    assert planted >= 2029
     assert caught / planted >= CAUGHT_FLOOR, f"{caught}/{planted} planted errors caught"
     assert alarms / true_claims <= FALSE_ALARM_CEILING, f"{alarms}/{true_claims} true claims flagged"

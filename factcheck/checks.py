@@ -24,7 +24,7 @@ from .document import rate_date
 from .errors import InputError
 from .intervals import Amount, Interval, nominal_deviation, relative_deviation
 from .model import Document, Figure, Finding, Period, Report
-from .patterns import Context, FigureTest, begins_phrase, class_ends, figure_starts_list, find_all, has_phrase
+from .patterns import Context, FigureTest, begins_phrase, class_ends, figure_starts_list, find_all, has_phrase, is_duration
 from .rules import Collect, Pick, Rule
 from .rules import load as load_rules
 from .tokens import Stream, Token, norm, tokenize
@@ -370,7 +370,7 @@ class _Runner:
                 t = toks[i]
                 if not spec.test.accepts(t.figure, self.block_kind.get(t.block)):  # type: ignore[arg-type]
                     continue
-                if t.figure.unit in figures_mod.DURATION_CODES and t.figure.kind == "quantity" and t.figure.unit not in spec.test.units:
+                if is_duration(t.figure) and t.figure.unit not in spec.test.units:
                     continue  # a length of time, no amount of a list: "… après deux années de forte inflation"
                 lang = self.block_lang.get(t.block, "")
                 ss, se = self.stream.sentence_ranges[t.sentence]

@@ -64,14 +64,14 @@ def match_words(words: tuple[str, ...], tokens: tuple[Token, ...], i: int, end: 
         # a lone "*" is any one word or mark, or a duration written as a word ("after
         # nine-month revenue reached": the "nine-month" is a figure, a period, no amount);
         # a lone "#" is a duration only ("nach #" is "nach neun Monaten", a time, no base)
-        if t.figure is not None and (w == "*" or w == "#") and _duration(t.figure):
+        if t.figure is not None and (w == "*" or w == "#") and is_duration(t.figure):
             j += 1
             continue
         if w == "#":
             return -1
         # a lone "$" is one figure, no duration: "of $" opens "Of last year's £36m turnover, …"
         if w == "$":
-            if t.figure is None or _duration(t.figure):
+            if t.figure is None or is_duration(t.figure):
                 return -1
             j += 1
             continue
@@ -819,10 +819,10 @@ def _hedge_of_other(ctx: Context, name: str, j: int, i: int) -> bool:
 def _context_figure(fig: Figure) -> bool:
     """Ordinals ("la première fois") and durations ("l'an dernier", "en un an") read as
     words between the figures a rule links: a gap may cross them."""
-    return fig.kind == "ordinal" or _duration(fig)
+    return fig.kind == "ordinal" or is_duration(fig)
 
 
-def _duration(fig: Figure) -> bool:
+def is_duration(fig: Figure) -> bool:
     """A length of time ("three years", "nine-month"): a period, no amount."""
     return fig.kind == "quantity" and fig.unit in DURATION_CODES
 

@@ -214,7 +214,6 @@ def _mark_names(text: str, out: list[Token], first: int, end: int, months: froze
         if t.figure is not None or t.end - t.start < 2 or not text[t.start].isupper():
             continue
         word = text[t.start:t.end]
-        # so does a word with capitals inside ("CaixaBank", "PayPal", "RevPAR": a class may hold it)
         if acronyms is not None and word.isalpha() and (word.isupper() or not word[1:].islower()):
             acronyms.add(i)
             continue

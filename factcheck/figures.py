@@ -1409,8 +1409,9 @@ def _bare(raw: _Raw) -> bool:
             and raw.value == int(raw.value))
 
 
-# A word after a number: "d'" keeps its apostrophe and may be glued to the next ("d'abonnés").
-_COUNT_WORD = re.compile(r"[\s\u00a0\u202f]*([^\W\d_]+(?:['’](?=[^\W\d_]))?)")
+# A word after a number: "d'" keeps its apostrophe and may be glued to the next ("d'abonnés");
+# a hyphen-joined compound is one word, an adjective before the noun ("3 million loyalty-card customers").
+_COUNT_WORD = re.compile(r"[\s\u00a0\u202f]*([^\W\d_]+(?:-[^\W\d_]+)*(?:['’](?=[^\W\d_]))?)")
 
 
 def _before_count(text: str, pos: int, end: int, lex: Lexicon) -> bool:

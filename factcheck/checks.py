@@ -20,11 +20,12 @@ from . import lexicon
 from . import expr as expressions
 from . import figures as figures_mod
 from . import rates as rates_mod
-from .document import rate_date
+from .document import rate_date, rate_period
 from .errors import InputError
 from .intervals import Amount, Interval, nominal_deviation, relative_deviation
-from .model import Document, Figure, Finding, Period, Report
-from .patterns import Context, FigureTest, begins_phrase, class_ends, figure_starts_list, find_all, has_phrase, is_duration
+from .model import Document, Figure, Finding, Period, RatePeriod, Report
+from .patterns import (Context, FigureTest, begins_phrase, class_ends, figure_starts_list, find_all, has_phrase, is_duration,
+                       phrase_positions)
 from .rules import Collect, Pick, Rule
 from .rules import load as load_rules
 from .tokens import Stream, Token, norm, tokenize
@@ -32,6 +33,8 @@ from .units import UnitIndex, bits
 from .verdicts import APPROXIMATE, CONSISTENT, DERIVED, INCONSISTENT, ORDER, UNVERIFIABLE
 
 IMPLIED_RATE_TOLERANCE = 0.003
+#: ``_Eval.missing`` for a conversion "at the time" (``@rate_then``) of no period the text names
+NO_PERIOD = "no period"
 
 
 class Rates:
@@ -64,6 +67,10 @@ class _Eval:
     warnings: set[str] = field(default_factory=set)
     # why ``date`` is not the article's: the sentence names the day of the rate it used
     rate_note: str | None = None
+    # a conversion "at the time" of this period: the rate is the interval of its days' rates
+    period: RatePeriod | None = None
+    # a conversion "at the time" of no period the text names: no rate to check it at
+    then_unknown: bool = False
     _functions: dict[str, Callable[..., object]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def fx(self, a: object, to: object) -> Amount:
@@ -75,6 +82,11 @@ class _Eval:
         self.conversions.append((src, to))
         if self.rate_note and self.rate_note not in self.steps:
             self.steps.append(self.rate_note)
+        if self.then_unknown:
+            self.missing = self.missing or NO_PERIOD
+            return a.with_unit(to)
+        if self.period is not None:  # a period the text names needs no article's date
+            return self._fx_period(a, src, to, self.period)
         if self.date is None:
             self.missing = self.missing or "no date"
             return a.with_unit(to)
@@ -98,6 +110,32 @@ class _Eval:
         else:
             how = f"{display.amount(a)} × {rate:.6g} (ECB cross rate via EUR, {used}: 1 {src} = {rate:.6g} {to})"
         self.steps.append(f"{how} = {display.amount(out)}")
+        return out
+
+    def _fx_period(self, a: Amount, src: str, to: str, period: RatePeriod) -> Amount:
+        """``a`` converted at any rate of ``period`` (the ECB's lowest to highest over its
+        business days): an author converting "at the time" of July 2022 may have taken any
+        day's rate of it, so the expected amount is an interval and the usual tolerance applies."""
+        try:
+            rng = self.rates.table.cross_range(src, to, period.first, period.last)
+        except rates_mod.RatesError as e:
+            self.missing = self.missing or str(e)
+            return a.with_unit(to)
+        table = self.rates.table
+        if period.last > table.last_date:
+            self.warnings.add(f"{period.text} reaches past the last ECB data ({table.last_date}): rates up to it used")
+        rate = Interval(rng.low, rng.high)
+        out = Amount(a.interval * rate, a.nominal * rate.mid, to)
+        when = f"ECB, {period.text}, the rate at the time"
+        if rng.days > 1:
+            when += f", lowest to highest of {rng.days} business days {rng.first}…{rng.last}"
+        if to == "EUR":
+            how = f"{display.amount(a)} ÷ {1 / rng.high:.4f}–{1 / rng.low:.4f} ({when}: 1 EUR = so many {src})"
+        elif src == "EUR":
+            how = f"{display.amount(a)} × {rng.low:.4f}–{rng.high:.4f} ({when}: 1 EUR = so many {to})"
+        else:
+            how = f"{display.amount(a)} × {rng.low:.6g}–{rng.high:.6g} ({when}, cross rate via EUR: 1 {src} = so many {to})"
+        self.steps.append(f"{how} = {display.amount(out)} {display.interval(out.interval, to)}")
         return out
 
     def functions(self) -> dict[str, Callable[..., object]]:
@@ -211,6 +249,9 @@ class _Runner:
         # text holds no rate's day in any of its languages (most: the hot path stays as it was)
         self.rate_dates: dict[int, Date | None] = {}
         self.names_rate_dates = any(lexicon.load(lang).rate_date_re.search(doc.text) for lang in self.languages)
+        # per sentence and language, the period of a conversion "at the time" (``@rate_then``):
+        # None when the sentence says no such thing, NO_PERIOD when it says it of no period
+        self.then_periods: dict[tuple[int, str], RatePeriod | str | None] = {}
 
     # -- binding -----------------------------------------------------------------
 
@@ -937,13 +978,53 @@ class _Runner:
         findings.sort(key=lambda f: (rank[f.verdict], f.spans[0][0] if f.spans else 0))
         return findings
 
+    def _then_period(self, sentence: int, language: str) -> RatePeriod | str | None:
+        """The period a sentence converts "at the time" of (a ``rate_then`` phrase in it): the
+        one it names, else the one the sentence before names; NO_PERIOD when neither names
+        one; None when the sentence has no ``rate_then`` phrase. Once per sentence."""
+        key = (sentence, language)
+        if key in self.then_periods:
+            return self.then_periods[key]
+        got: RatePeriod | str | None = None
+        positions = phrase_positions(self.stream, language, "@rate_then")
+        if positions:
+            s, e = self.stream.sentence_ranges[sentence]
+            toks = self.stream.tokens
+            ctx = self._context(language, toks[s].block, e)
+            at = next((toks[i].start for i in positions[bisect_left(positions, s):bisect_left(positions, e)]
+                       if any(k <= e for k in class_ends(ctx, "rate_then", i))), None)
+            if at is not None:
+                sent = self.doc.sentences[sentence]
+                got = rate_period(self.doc.text, sent.start, sent.end, language, before=at)
+                if got is None and sentence > 0:
+                    prev = self.doc.sentences[sentence - 1]
+                    got = rate_period(self.doc.text, prev.start, prev.end, language, before=prev.end)
+                got = got or NO_PERIOD
+        self.then_periods[key] = got
+        return got
+
     def _eval_for(self, bound: dict[str, object]) -> _Eval:
         """An evaluation context at the article's date, or at the date a sentence of the bound
         figures gives for its rate ("… 34,7 millions de dollars au cours du 29 décembre 2023"):
-        a conversion made that day is checked at that day's ECB rate."""
-        if not self.names_rate_dates:
-            return _Eval(self.doc.date, self.rates)
-        for f in _flat(bound):
+        a conversion made that day is checked at that day's ECB rate; or, in a sentence that
+        converts "at the time" (``@rate_then``), over the period it names ("In July 2022 …
+        €6.6bn at the time"): the rate of an unnamed time is none."""
+        figs = _flat(bound)
+        if self.names_rate_dates:
+            got = self._eval_at_rate_date(figs)
+            if got is not None:
+                return got
+        for f in figs:
+            then = self._then_period(self.fig_token[f.id].sentence, f.language)
+            if isinstance(then, RatePeriod):
+                return _Eval(self.doc.date, self.rates, period=then)
+            if then == NO_PERIOD:
+                return _Eval(self.doc.date, self.rates, then_unknown=True)
+        return _Eval(self.doc.date, self.rates)
+
+    def _eval_at_rate_date(self, figs: list[Figure]) -> _Eval | None:
+        """The evaluation context at the day a sentence of ``figs`` names for its rate, if any."""
+        for f in figs:
             sentence = self.fig_token[f.id].sentence
             if sentence not in self.rate_dates:
                 sent = self.doc.sentences[sentence]
@@ -951,7 +1032,7 @@ class _Runner:
             when = self.rate_dates[sentence]
             if when is not None and when != self.doc.date:
                 return _Eval(when, self.rates, rate_note=f"the rate of {when.isoformat()}, the day the article converts at")
-        return _Eval(self.doc.date, self.rates)
+        return None
 
     def _finding(self, rule: Rule, bound: dict[str, object], figs: list[Figure]) -> Finding | None:
         fx = self._eval_for(bound)
@@ -1031,7 +1112,7 @@ class _Runner:
         reason = fx.missing or "missing input"
         steps = [s for s in steps if not s.startswith("expected =")]
         extra = ""
-        if reason == "no date" and stated is not None and fx.conversions and expected.nominal:
+        if reason in ("no date", NO_PERIOD) and stated is not None and fx.conversions and expected.nominal:
             src, to = fx.conversions[0]
             factor = stated.nominal / expected.nominal  # `to` per `src`, the formula being linear in the rate
             base, quote, rate = ("EUR", src, 1 / factor) if to == "EUR" else ("EUR", to, factor) if src == "EUR" else (src, to, factor)
@@ -1055,9 +1136,17 @@ class _Runner:
             else:
                 extra += f": the ECB rate was never within {IMPLIED_RATE_TOLERANCE * 100:g} % of it"
             steps.append(extra)
-            steps.append("give the article's date (--date YYYY-MM-DD or a 'date:' line) to check it")
+            if reason == NO_PERIOD:
+                steps.append("converted at the rate \"at the time\" of no period this sentence or the one before names")
+            else:
+                steps.append("give the article's date (--date YYYY-MM-DD or a 'date:' line) to check it")
         msg = f"{_message(rule.message, texts, stated=None, expected=None, deviation=None, label='')} — "
-        msg += ("no date, so no ECB rate: " + extra.split(":")[0]) if reason == "no date" else f"cannot check: {reason}"
+        if reason == "no date":
+            msg += "no date, so no ECB rate: " + extra.split(":")[0]
+        elif reason == NO_PERIOD:
+            msg += "converted at the time of no named period, so no ECB rate" + (": " + extra.split(":")[0] if extra else "")
+        else:
+            msg += f"cannot check: {reason}"
         stated_txt = texts.get(str(rule.check.stated)) if rule.check else None
         return Finding(rule.id, rule.title, UNVERIFIABLE, ids, spans, msg, stated_txt, None, None, tuple(steps))
 

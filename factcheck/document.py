@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import cache, lexicon
 from .errors import InputError, read_bytes
-from .model import Block, Document, Sentence
+from .model import Block, Document, RatePeriod, Sentence
 from .tokens import lower
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -308,6 +308,69 @@ def _period_end(period: str, reference: Date | None, month: int = 0, year: str |
 
 def _month_end(year: int, month: int) -> Date:
     return Date(year, month, calendar.monthrange(year, month)[1])
+
+
+@lru_cache(maxsize=None)
+def _period_re(language: str) -> re.Pattern[str]:
+    """A day, a month, a quarter or a year named with its year ("15 July 2022", "July 15,
+    2022", "en marzo de 2020", "im dritten Quartal 2023", "in the third quarter of 2023",
+    "en 2021"), from the lexicon's months and quarters; the most precise reading wins at
+    each place (alternatives in that order). A year is a bare 4-digit number 1999-2099 (the
+    ECB's rates start in 1999) not glued to other digits, a sign or a currency symbol."""
+    lex = lexicon.load(language)
+    sp = r"[\s\u00a0\u202f]+"
+    link = r"(?:(?:de|del|of|van|des|du|von|the|het|el|d')" + sp + r")?"
+    year = r"(?P<{}>(?:199\d|20\d\d))(?![\d.,]?\d)"
+    alts = []
+    if lex.month_numbers:
+        month = r"(?:" + lexicon._alternation(list(lex.month_numbers), fold=True) + r")"
+        alts.append(r"(?P<d1>\d{1,2})(?:\.|er|st|nd|rd|th)?" + sp + link + r"(?P<m1>" + month + r")" + sp + link + year.format("y1"))
+        alts.append(r"(?P<m2>" + month + r")" + sp + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?" + sp + year.format("y2"))
+        alts.append(r"(?P<m3>" + month + r")" + sp + link + year.format("y3"))
+    if lex.quarters:
+        quarter = lexicon._alternation(list(lex.quarters), fold=True)
+        alts.append(r"(?P<q>" + quarter + r")" + sp + link + year.format("y4"))
+    alts.append(r"(?<![\d.,$€£¥+\-])" + year.format("y5"))
+    return re.compile(r"(?i)(?<![^\W_])(?:" + "|".join(alts) + r")")
+
+
+def rate_period(text: str, start: int, end: int, language: str, before: int | None = None) -> RatePeriod | None:
+    """The period a sentence names for a conversion made "at the time" (``rate_then``): "In
+    July 2022 it raised $800m …, or about €6.6bn at the time" converted at July 2022's rates,
+    not the article's day's. Of the periods named between ``start`` and ``end``, the last one
+    before ``before`` (where the conversion stands), else the first after it; None if none.
+    A month or quarter without a year is no period here: which year it means is a guess."""
+    lex = lexicon.load(language)
+    found = []
+    for m in _period_re(language).finditer(text, start, end):
+        g = m.groupdict()
+        try:
+            if g["y1"] or g["y2"]:
+                day = Date(int(g["y1"] or g["y2"]), lex.month_numbers.get(lower(g["m1"] or g["m2"]), 0), int(g["d1"] or g["d2"]))
+                first, last = day, day
+            elif g["y3"]:
+                first = Date(int(g["y3"]), lex.month_numbers.get(lower(g["m3"]), 0), 1)
+                last = _month_end(first.year, first.month)
+            elif g.get("y4"):
+                code = lex.quarters.get(lower(g["q"]).replace("’", "'"), "")
+                if code[:1] not in ("Q", "H") or not code[1:].isdigit():
+                    continue
+                months = 3 if code[0] == "Q" else 6
+                k = int(code[1:])
+                first = Date(int(g["y4"]), (k - 1) * months + 1, 1)
+                last = _month_end(first.year, k * months)
+            else:
+                first, last = Date(int(g["y5"]), 1, 1), Date(int(g["y5"]), 12, 31)
+        except ValueError:  # a day that does not exist ("31 June 2022"), an unknown month
+            continue
+        found.append(RatePeriod(first, last, " ".join(m.group().split()), m.start()))
+    if not found:
+        return None
+    if before is not None:
+        earlier = [p for p in found if p.at < before]
+        if earlier:
+            return earlier[-1]
+    return found[0]
 
 
 def declared_language(text: str) -> str | None:

@@ -49,6 +49,18 @@ class Period:
 
 
 @dataclass(frozen=True, slots=True)
+class RatePeriod:
+    """The period whose exchange rates a conversion "at the time" was made at ("In July 2022
+    … €6.6bn at the time"): from ``first`` to ``last`` (one day for a date), as written in
+    ``text`` at offset ``at``. The rate is then any of the period's, an interval, not one day's."""
+
+    first: Date
+    last: Date
+    text: str
+    at: int
+
+
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One number found in the text, with what the written digits commit the author to.
 

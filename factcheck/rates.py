@@ -41,6 +41,7 @@ __all__ = [
     "CACHE_FILENAME",
     "ECB_URL",
     "RateLookup",
+    "RateRange",
     "RateTable",
     "RatesError",
     "UnknownCurrency",
@@ -96,6 +97,22 @@ class RateLookup:
     used: date
     note: str | None = None
     stale: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RateRange:
+    """The lowest and highest cross rate (``quote`` per 1 ``base``) over the ECB business days
+    from ``first`` to ``last``: a conversion made "at the time" of a month or a year may have
+    used any day's rate of it, so the rate is an interval, not one day's value. ``first`` and
+    ``last`` are the business days really used (the period clipped to the data)."""
+
+    base: str
+    quote: str
+    low: float
+    high: float
+    first: date
+    last: date
+    days: int
 
 
 def embedded_path() -> Path:
@@ -463,6 +480,30 @@ class RateTable:
         """``amount`` of ``from_ccy`` in ``to_ccy`` on ``on``, with the lookups used."""
         rate, lookups = self.cross(from_ccy, to_ccy, on)
         return amount * rate, lookups
+
+    def cross_range(self, from_ccy: str, to_ccy: str, first: date, last: date) -> RateRange:
+        """Lowest and highest rate of ``to_ccy`` per 1 ``from_ccy`` over the business days of
+        [``first``, ``last``] (a conversion "at the time" of a period). A period past the data
+        takes the last day's rate (as ``lookup`` does, the caller warns); a day or a period
+        with no business day takes the business day before it (a weekend's date). Raises
+        ``RatesError`` when neither currency has a rate then."""
+        base, quote = self._code(from_ccy), self._code(to_ccy)
+        d = self._data
+        lo_i = bisect.bisect_left(d.ordinals, first.toordinal())
+        hi_i = bisect.bisect_right(d.ordinals, last.toordinal()) - 1
+        if hi_i < lo_i:  # no business day in it: the rate of the day before, as lookup
+            rate, (a, _b) = self.cross(base, quote, last)
+            return RateRange(base, quote, rate, rate, a.used, a.used, 1)
+        values: list[tuple[float, int]] = []
+        for i in range(lo_i, hi_i + 1):
+            b = 1.0 if base == "EUR" else d.columns[base][i]
+            q = 1.0 if quote == "EUR" else d.columns[quote][i]
+            r = q / b
+            if r == r:  # NaN where the ECB left either blank
+                values.append((r, i))
+        if not values:
+            raise RatesError(f"no ECB {base}/{quote} rate between {first.isoformat()} and {last.isoformat()}")
+        return RateRange(base, quote, min(values)[0], max(values)[0], d.dates[values[0][1]], d.dates[values[-1][1]], len(values))
 
     def _cross_rates(self, base: str, quote: str) -> tuple[list[float], list[int]]:
         """Every day's rate of ``quote`` per 1 ``base``, in ascending order of the rate,

@@ -699,6 +699,8 @@ class _Runner:
             if not per_nouns:
                 pool = ()
             per_lang = self.block_lang.get(at.block, "")
+            if per_nouns and per_lang:
+                per_nouns = _with_synonyms(per_nouns, lexicon.load(per_lang).noun_synonyms)
             # a compound of the noun is a kind of it ("1.500 huurwoningen" of "4.200 woningen"):
             # read only when no count of the noun itself is told
             compounds = bool(per_lang) and lexicon.load(per_lang).count_noun_compounds and not any(
@@ -1175,6 +1177,17 @@ def _stems_meet(a: frozenset[str], b: frozenset[str], compounds: bool = False) -
             if compounds and len(short) >= 4 and _compound_head(short, long_):
                 return True
     return False
+
+
+def _with_synonyms(words: frozenset[str], groups: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """``words`` and the nouns of each lexicon group (``noun_synonyms``) one of them meets:
+    "2,3 euros por voto" is told per what "7,76 millones de sufragios" counts."""
+    out = set(words)
+    for g in groups:
+        g = frozenset(norm(w) for w in g)  # as tokens are compared: "sufragio", "Wählerstimme" → "wahlerstimme"
+        if _stems_meet(words, g):
+            out |= g
+    return frozenset(out)
 
 
 def _compound_head(short: str, long_: str) -> bool:

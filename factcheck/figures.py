@@ -1529,6 +1529,13 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw], lex: Lexico
             value = raw.value * raw.scale_mult
             alike = [m for m in near if m.value and 1 / 3 < value / (m.value * m.scale_mult) < 3]
             chosen = _running_amount(text, alike or near)
+            if chosen.kind == "number":
+                # a count runs on until a sum of money is told after it: "Con los 8,09 millones
+                # de papeletas que obtuvo, cada voto le costó unos 1,80 euros. El PSOE
+                # desembolsó 12,9 millones": the euros of the amount of that size before the count
+                money = [m for m in (alike or near) if m.kind == "money"]
+                if money and any(m.kind == "money" and m.start > chosen.end for m in near):
+                    chosen = _running_amount(text, money)
             unit = chosen.unit
             # a foreign amount converted in brackets, told in a paragraph before: the article's
             # currency runs on when it mostly uses the conversion's ("En México facturó 9.200

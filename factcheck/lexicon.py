@@ -232,6 +232,9 @@ class Lexicon:
     # Whether a compound noun ending in a counted noun counts too (German, Dutch write compounds
     # as one word: "1,9 Millionen Spitalsaufenthalte", "2,1 miljoen huurwoningen").
     count_noun_compounds: bool = False
+    # Groups of nouns that name one counted thing ("votos", "sufragios", "papeletas"): a
+    # ``same_noun`` pick meets a count of any noun of the group of the word an amount is per.
+    noun_synonyms: tuple[frozenset[str], ...] = ()
     # hedge word → the words after which it is no hedge: German "ein Auftrag über 1,4 Mrd.
     # Dollar" is an order worth 1.4 billion, not one of more than 1.4 billion
     hedge_not_after: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)
@@ -250,6 +253,16 @@ def _get(data: dict[str, Any], key: str, path: Path, kind: type, default: Any) -
         line = _line_of(path, key)
         raise InputError(f"{path}:{line}: field '{key}' must be a {kind.__name__}")
     return value
+
+
+def _noun_synonyms(data: dict[str, Any], path: Path) -> tuple[frozenset[str], ...]:
+    """``noun_synonyms``: a list of groups, each a list of two or more nouns naming one thing."""
+    out = []
+    for group in _get(data, "noun_synonyms", path, list, []):
+        if not isinstance(group, list) or len(group) < 2:
+            raise InputError(f"{path}:{_line_of(path, 'noun_synonyms')}: field 'noun_synonyms' must be a list of lists of two words or more")
+        out.append(frozenset(_norm(str(w)) for w in group))
+    return tuple(out)
 
 
 def _month_numbers(data: dict[str, Any], path: Path) -> dict[str, int]:
@@ -371,7 +384,7 @@ LANGUAGE_KEYS = frozenset({
     "difference_openers", "part_links", "list_joiners",
     "months", "month_numbers", "rate_date_openers", "rate_month_ends", "rate_period_ends", "quarters", "relative_periods", "time_words", "units",
     "duration_prepositions", "duration_adjectives", "abbreviations",
-    "count_nouns", "count_noun_compounds", "count_links", "count_subjects", "classes", "capitalized_names",
+    "count_nouns", "count_noun_compounds", "noun_synonyms", "count_links", "count_subjects", "classes", "capitalized_names",
 })
 CLASS_FILE_KEYS = frozenset({"classes", "capitalized_names"})
 COMMON_KEYS = frozenset({"symbols", "codes", "code_aliases", "symbol_names", "symbol_context", "hedge_semantics",
@@ -657,6 +670,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         count_nouns=frozenset(_norm(str(w)) for w in _get(data, "count_nouns", path, list, [])),
         count_links=frozenset(_norm(str(w)) for w in _get(data, "count_links", path, list, [])),
         count_noun_compounds=_get(data, "count_noun_compounds", path, bool, False),
+        noun_synonyms=_noun_synonyms(data, path),
         count_subject_re=_count_subject_re([str(w) for w in _get(data, "count_subjects", path, list, [])]),
         hedge_not_after=_hedge_not_after(data, path),
         classes={

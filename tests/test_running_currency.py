@@ -50,3 +50,17 @@ def test_converted_aside_same_paragraph_runs_on() -> None:
     text = ("Los ingresos fueron de 900 millones de euros. Alibaba invertirá 200.000 millones de yuanes "
             "(25.800 millones de euros). De ellos, 50.000 millones irán a la nube.")
     assert _units(text, "es")[-1][1] == "CNY"
+
+
+def test_a_count_runs_on_until_money_is_told_after_it() -> None:
+    # the count of ballots is followed by an amount in euros: the next bare amount of the
+    # size of the euros before the count is euros again, not ballots
+    text = ("Los partidos gastaron 40,2 millones de euros. El PP encabeza la lista con 14,6 millones. "
+            "Con los 8,09 millones de papeletas que obtuvo, cada voto le costó unos 1,80 euros. "
+            "El PSOE desembolsó 12,9 millones.")
+    assert _units(text, "es")[-1] == ("12,9 millones", "EUR")
+
+
+def test_a_count_runs_on_without_money_after_it() -> None:
+    text = "Revenue was £3bn. The airline carried 14.6 million passengers. Of those, 8.9 million flew to Spain."
+    assert _units(text, "en")[-1][1] is None

@@ -1711,6 +1711,24 @@ def _context_currency(text: str, symbol: str, default: str) -> str:
     return default
 
 
+def _near_currency(text: str, symbol: str, lo: int, pos: int) -> str | None:
+    """The currency a symbol stands for where the sentence says it, before the amount:
+    the nearest currency named in words, else the nearest context word ("Tschechien:
+    38,90 Kronen", "A drink in Copenhagen, at 55 kroner"). A page comparing countries
+    uses one crown per line; the page's first word (``_context_currency``) decides only
+    where the sentence names none."""
+    if pos <= lo:
+        return None
+    window = text[lo:pos].lower()
+    for finder, code_of in _context_finders(symbol):
+        last = None
+        for last in finder.finditer(window):
+            pass
+        if last is not None:
+            return code_of[last.group()]
+    return None
+
+
 @lru_cache(maxsize=None)
 def _context_finders(symbol: str) -> tuple[tuple[re.Pattern[str], dict[str, str]], ...]:
     """One search per list of words (names, then context words) instead of one per word.
@@ -1774,6 +1792,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
     periods: list[Period] = []
     running_money: list[_Raw] = []
     page_currency: dict[tuple[str, str], str] = {}  # (symbol, default) → the page's currency for it
+    sent_starts = [s.start for s in doc.sentences]
     page_decimal = _page_decimal(text, [(b.start, b.end, lexicon.load(b.language)) for b in doc.blocks])
     for block in doc.blocks:
         lex = lexicon.load(block.language)
@@ -1811,9 +1830,11 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
             prev_end = raw.end
             if raw.symbol and raw.kind == "money":
                 key = (raw.symbol, raw.unit or "")
-                if key not in page_currency:
+                si = bisect_right(sent_starts, raw.start) - 1
+                near = _near_currency(text, raw.symbol, doc.sentences[si].start if si >= 0 else block.start, raw.start)
+                if near is None and key not in page_currency:
                     page_currency[key] = _context_currency(text, *key)
-                raw.unit = page_currency[key]
+                raw.unit = near or page_currency[key]
             found.append((raw, block.language))
     found.sort(key=lambda rl: rl[0].start)  # stable: ties keep block order, as before
     for raw, _ in found:

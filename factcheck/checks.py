@@ -1468,8 +1468,10 @@ def _verdict(relation: str, stated: Amount, expected: Amount, tolerance: float) 
             return INCONSISTENT, relative_deviation(s, e) if dev is None else dev, note
         # A one-sided hedge ("close to three times", "just over 40 %") puts the printed value
         # at one end of the range its words allow: the claim is that range, so the gap is
-        # measured from its nearest value, not from the round number at its edge.
-        one_sided = s.low < s.high and (stated.nominal == s.high or stated.nominal == s.low)
+        # measured from its nearest value, not from the round number at its edge (or near
+        # it: "nearly 280" reaches the rounding of its digits, 280.5).
+        n = stated.nominal
+        one_sided = s.low < s.high and min(s.high - n, n - s.low) <= 0.1 * (s.high - s.low)
         gap = relative_deviation(s if one_sided else Interval.point(stated.nominal), e)
         return (APPROXIMATE if abs(gap) <= tolerance else INCONSISTENT), (gap if dev is None else dev), note
     holds = _possible(relation, s, e)

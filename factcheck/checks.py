@@ -1080,6 +1080,15 @@ class _Runner:
         if fx.missing:
             return self._unverifiable(rule, ids, spans, texts, fx, stated, expected, steps)
         verdict, deviation, note = _verdict(rule.check.relation, stated, expected, rule.check.tolerance)
+        loose = False  # a hedged figure that holds only as its digits' rounding
+        if verdict == INCONSISTENT and rule.check.relation == "==":
+            said = bound.get(str(rule.check.stated))
+            if isinstance(said, Figure) and said.hedge in ROUNDED_THEN_HEDGED:
+                reach = _digits_reach(said)
+                if reach is not None and Interval(stated.interval.low, reach).intersects(expected.interval):
+                    verdict, loose = APPROXIMATE, True
+                    note = (f"holds only if “{self._quoted(said)}” stands for {said.text} rounded "
+                            f"(its digits reach {display.number(reach)}): the hedge itself says below")
         stated_txt = texts.get(str(rule.check.stated)) or display.amount(stated)
         rel = {"==": "", "<": "below ", "<=": "at most ", ">": "above ", ">=": "at least "}[rule.check.relation]
         expected_txt = rel + display.amount(expected)
@@ -1099,7 +1108,7 @@ class _Runner:
         steps.append(line)
         if note:
             steps.append(note)
-        if verdict == APPROXIMATE:
+        if verdict == APPROXIMATE and not loose:
             steps.append(f"within the rule's tolerance of {rule.check.tolerance * 100:g} %")
         elif verdict == INCONSISTENT and rule.check.relation == "==" and math.isinf(stated.interval.width):
             steps.append("a bound (\"more than\", \"less than\") takes no tolerance")
@@ -1448,6 +1457,25 @@ def _drop_covered_derivations(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.verdict != DERIVED or not covered(f)]
 
 
+# Hedges that writers put on a value they have already rounded: "près de 58 %" for 58.4
+# (58.4 printed as 58, then "nearly"). The words say below 58 (DESIGN.md: "près de 26" is
+# just under 26), so such a claim is never consistent above its value; but a value within
+# the digits' own rounding is a loose wording, not a wrong figure: approximate, and said so.
+ROUNDED_THEN_HEDGED = frozenset({"nearly"})
+# how far above its value the rounding of a hedged figure may reach, at most
+_ROUNDING_REACH_CAP = 0.01
+
+
+def _digits_reach(f: Figure) -> float | None:
+    """The top of the range the figure's digits round from ("58 %" → 58.5), no more than
+    1 % above its value ("nearly €3bn" reaches 3.03bn, not 3.5bn). The figure's own text,
+    read again without its hedge (the span never holds the hedge), gives the digits' range."""
+    again = [g for g in figures_mod.extract(f.text, f.language) if g.kind == f.kind]
+    if len(again) != 1 or again[0].hedge or math.isinf(again[0].high) or again[0].value != f.value:
+        return None
+    return min(again[0].high, f.value + abs(f.value) * _ROUNDING_REACH_CAP)
+
+
 def _verdict(relation: str, stated: Amount, expected: Amount, tolerance: float) -> tuple[str, float | None, str | None]:
     s, e = stated.interval, expected.interval
     note = None
@@ -1468,10 +1496,8 @@ def _verdict(relation: str, stated: Amount, expected: Amount, tolerance: float) 
             return INCONSISTENT, relative_deviation(s, e) if dev is None else dev, note
         # A one-sided hedge ("close to three times", "just over 40 %") puts the printed value
         # at one end of the range its words allow: the claim is that range, so the gap is
-        # measured from its nearest value, not from the round number at its edge (or near
-        # it: "nearly 280" reaches the rounding of its digits, 280.5).
-        n = stated.nominal
-        one_sided = s.low < s.high and min(s.high - n, n - s.low) <= 0.1 * (s.high - s.low)
+        # measured from its nearest value, not from the round number at its edge.
+        one_sided = s.low < s.high and (stated.nominal == s.high or stated.nominal == s.low)
         gap = relative_deviation(s if one_sided else Interval.point(stated.nominal), e)
         return (APPROXIMATE if abs(gap) <= tolerance else INCONSISTENT), (gap if dev is None else dev), note
     holds = _possible(relation, s, e)

@@ -1686,10 +1686,6 @@ def _apply_hedge(value: float, low: float, high: float, hedge: str | None) -> tu
             return math.inf
         if s == "-inf":
             return -math.inf
-        if s.startswith("v+") and s.endswith("%"):
-            # the written digits' rounding, no more than N % above the value: "nearly 58 %"
-            # for 58.4 (rounded, then hedged), not "nearly 3bn" for 3.2bn
-            return min(high, value + abs(value) * float(s[2:-1]) / 100)
         if s.endswith("%"):
             return value + abs(value) * float(s[:-1]) / 100
         return float(s)
@@ -1697,8 +1693,7 @@ def _apply_hedge(value: float, low: float, high: float, hedge: str | None) -> tu
     lo = end(sem.get("low"), low)
     hi = end(sem.get("high"), high)
     opens = set(sem.get("open", []) or [])
-    capped = str(sem.get("high")) == "v" or str(sem.get("high")).startswith("v+")
-    return min(lo, low) if sem.get("low") not in ("v",) else lo, hi if capped else max(hi, high), "low" in opens, "high" in opens
+    return min(lo, low) if sem.get("low") not in ("v",) else lo, max(hi, high) if sem.get("high") not in ("v",) else hi, "low" in opens, "high" in opens
 
 
 def _context_currency(text: str, symbol: str, default: str) -> str:

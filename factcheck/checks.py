@@ -400,6 +400,12 @@ class _Runner:
         # rest names their whole ("… pèsent 14,1 % des ventes, tandis que les autres se
         # partagent les 17,3 % restants")
         closing = toks[limit].sentence if limit is not None else -1
+        named = None
+        if spec.rows_named_by is not None:
+            at = _collect_limit(spec.rows_named_by, bound, self.fig_index)
+            if at is None or at == -1:
+                return
+            named = self._clause_words(at)
         for s, e in ranges:
             picked: list[Figure] = []
             joint: list[bool] = []  # per figure picked: right after a "together" word
@@ -444,6 +450,8 @@ class _Runner:
                     continue  # the base of a multiple: "el triple de los 150 millones"
                 if spec.not_fraction and t.figure.kind == "number" and abs(t.figure.value) < 1:
                     continue  # a fraction beside a part: "£1.3bn, just over half of group sales"
+                if named is not None and not ((w := self._row_label(i)) and _named_among(w, named)):
+                    continue  # not a table row the total's clause names
                 picked.append(t.figure)
                 if spec.drop_together:
                     joint.append(any(self._has(p, lang, max(ss, i - 8), i) for p in spec.drop_together))
@@ -455,6 +463,36 @@ class _Runner:
                 picked = _without_subtotals(picked)
             if len(picked) >= spec.minimum:
                 yield tuple(picked)
+
+    def _clause_words(self, i: int) -> frozenset[str]:
+        """The words before token ``i`` in its sentence, back to the figure before it."""
+        toks = self.stream.tokens
+        ss = self.stream.sentence_ranges[toks[i].sentence][0]
+        out = set()
+        for k in range(i - 1, ss - 1, -1):
+            if toks[k].figure is not None:
+                break
+            if toks[k].norm.isalpha():
+                out.add(toks[k].norm.lower())
+        return frozenset(out)
+
+    def _row_label(self, i: int) -> str | None:
+        """The first word of the label of a table row ("Umlagen (KWKG, …): 1,77 Cent", a
+        line that holds a label, a colon and figure ``i``, its only figure), skipping
+        stopwords; None when the figure stands in no such line."""
+        toks = self.stream.tokens
+        bs, be = self.stream.block_ranges[toks[i].block]
+        if i - 1 <= bs or toks[i - 1].norm != ":" or be - bs > 30:
+            return None
+        if any(toks[k].figure is not None for k in range(bs, be) if k != i) \
+                or sum(toks[k].norm.isalpha() for k in range(i + 1, be)) > 3:
+            return None  # another figure, or a sentence that goes on after it: no row
+        stop = lexicon.load(self.block_lang.get(toks[i].block, "en")).stopwords
+        for k in range(bs, i - 1):
+            w = toks[k].norm.lower()
+            if w.isalpha() and len(w) >= 3 and w not in stop:
+                return w
+        return None
 
     def _nouns_after(self, i: int, n: int, start: int | None = None) -> frozenset[str]:
         """The first ``n`` words after token ``i`` (or from ``start``) in its sentence, before
@@ -1228,6 +1266,11 @@ def _back(toks: Sequence[Token], i: int, lo: int) -> int:
         if toks[j].figure is not None:
             return j + 1
     return lo
+
+
+def _named_among(word: str, words: frozenset[str]) -> bool:
+    """Whether a row's label word is named among ``words``: the same word, or its plural."""
+    return any(w == word or w.rstrip("s") == word.rstrip("s") for w in words)
 
 
 def _collect_limit(slot: str | None, bound: dict[str, object] | None, fig_index: dict[str, int]) -> int | None:

@@ -603,6 +603,12 @@ class FigureTest:
         return True
 
 
+def _spelled_count_rejected(test: "FigureTest", fig: Figure) -> bool:
+    """A count written in words, with no unit ("the two phones"), that ``test`` does not take."""
+    return fig.kind == "number" and fig.unit is None and not any(c.isdigit() for c in fig.text) \
+        and not test.accepts(fig)
+
+
 @dataclass(frozen=True)
 class Slot(Element):
     name: str
@@ -639,7 +645,9 @@ class Slot(Element):
         while j < ctx.end:
             k = j
             words = 0  # a hyphen inside a compound is no word of the link: "crémiers-fromagers"
-            while k < ctx.end and words < self.repeat and ctx.tokens[k].figure is None:
+            # a count written as a word that the slot does not take is a word of the link:
+            # "£3.50 for broadband, £3 for the two phones and £2 for television"
+            while k < ctx.end and words < self.repeat and (ctx.tokens[k].figure is None or _spelled_count_rejected(self.test, ctx.tokens[k].figure)):
                 if not _glued_hyphen(ctx.tokens, k):
                     words += 1
                 k += 1

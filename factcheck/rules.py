@@ -90,6 +90,11 @@ class Collect:
     # Segment Live Entertainment erlöste 2,07 Milliarden Euro, das Ticketing 0,79 Milliarden Euro.
     # Die Summe der Segmente liegt über dem Konzernumsatz, weil … herausgerechnet werden"
     lacks_after: int = 0
+    # only the figures of a table's rows ("Stromsteuer: 2,05 Cent", a line of its own, a label,
+    # a colon and one figure) whose label the sentence of the figure bound to that slot names
+    # before it, in its clause: "Stromsteuer, Konzessionsabgabe, Umlagen und Mehrwertsteuer
+    # summieren sich auf 19,4 Cent" sums those rows
+    rows_named_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -338,7 +343,7 @@ _SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_aft
 _COLLECT_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after", "not_before", "not_after_in_sentence",
                  "unless_after", "drop_subtotals", "sentence_lacks", "min", "carry", "before", "drop_together", "after",
                  "paragraphs", "named_in_brackets", "not_base", "not_opened_by", "paragraphs_after",
-                 "not_fraction", "lacks_after"}
+                 "not_fraction", "lacks_after", "rows_named_by"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
               "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by", "not_followed_by",
@@ -540,7 +545,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                          _phrases(w, spec, "not_opened_by", f"{f}.not_opened_by"),
                                          _count(w, spec, "paragraphs_after", f"{f}.paragraphs_after", 0, 3),
                                          _flag(w, spec, "not_fraction", f"{f}.not_fraction"),
-                                         lacks_after=_count(w, spec, "lacks_after", f"{f}.lacks_after", 0, 3))
+                                         lacks_after=_count(w, spec, "lacks_after", f"{f}.lacks_after", 0, 3),
+                                         rows_named_by=_slot_ref(w, spec, pattern, "rows_named_by", f"{f}.rows_named_by"))
             for key in ("paragraphs", "paragraphs_after"):
                 if getattr(collect[str(name)], key) and (cscope != "paragraph" or pattern is None):
                     raise w.error(_line(spec, key), f"{f}.{key}",

@@ -128,3 +128,10 @@ def test_short_headline_language_from_clue_words() -> None:
                        ("Inditex dispara su beneficio un 30 %", "es"), ("SkyLink profit tops €2bn", "en"),
                        ("Le bénéfice de LVMH bondit de 20 %", "fr")]:
         assert document.build("x", text).language == lang, text
+
+
+def test_key_figure_lines_are_article_text() -> None:
+    # a table of key figures, "Item: figure", is read however few its words; a bare label is not
+    doc = document.build("x", "De hypotheekrente daalt verder\n\nDe banken passen hun tarieven aan, zo blijkt deze week.\n\n"
+                              "ING: 3,62 procent\nRabobank: 3,71 procent\nLees ook:\n", language="nl")
+    assert [b.kind for b in doc.blocks][2:] == ["paragraph", "paragraph", "noise"]

@@ -147,6 +147,17 @@ class _Eval:
         return fns
 
 
+def _aside_open(toks: Sequence[Token], i: int, ss: int) -> int | None:
+    """The "(" of the brackets token ``i`` stands in, back to its sentence's start ``ss``, or None."""
+    for j in range(i - 1, ss - 1, -1):
+        w = toks[j].lower
+        if w == ")":
+            return None
+        if w == "(":
+            return j
+    return None
+
+
 def _named_in_brackets(toks: Sequence[Token], i: int, ss: int, se: int) -> bool:
     """Whether figure token ``i`` stands alone in brackets right after a word: "le logement
     (310 millions)" names a part; "€310m ($370m)" converts the figure before, and
@@ -439,6 +450,9 @@ class _Runner:
                         spec.named_in_brackets and _named_in_brackets(toks, i, ss, se)
                         and not any(self._has(p, lang, max(ss, i - 5), i - 1) for p in spec.not_after)):
                     continue
+                if spec.not_in_aside and (j := _aside_open(toks, i, ss)) is not None and any(
+                        self._begins(p, lang, j + 1, se) for p in spec.not_in_aside):
+                    continue  # a part of a part: "39,9 Prozent (darunter Plug-in-Hybride mit 6,2 Prozent)"
                 if spec.not_opened_by and self._opened_by(spec.not_opened_by, lang, ss, se):
                     continue  # a sentence of an earlier time: "Il y a cinq ans, sa part atteignait 41 %"
                 if spec.not_after_in_sentence and any(self._has(p, lang, ss, i) for p in spec.not_after_in_sentence) \

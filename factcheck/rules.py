@@ -86,6 +86,9 @@ class Collect:
     # leave out a number below one: a fraction told beside a part ("£1.3bn, just over half of
     # group sales"), a share of the whole, no part of a list
     not_fraction: bool = False
+    # leave out a figure inside brackets that open with one of these: a part of the part before
+    # it, "auf Hybride 39,9 Prozent (darunter Plug-in-Hybride mit 6,2 Prozent)", no part of its own
+    not_in_aside: tuple[str, ...] = ()
     # sentence_lacks also looks in the N sentences after the figure's, in its block: "Das
     # Segment Live Entertainment erlöste 2,07 Milliarden Euro, das Ticketing 0,79 Milliarden Euro.
     # Die Summe der Segmente liegt über dem Konzernumsatz, weil … herausgerechnet werden"
@@ -343,7 +346,7 @@ _SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_aft
 _COLLECT_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after", "not_before", "not_after_in_sentence",
                  "unless_after", "drop_subtotals", "sentence_lacks", "min", "carry", "before", "drop_together", "after",
                  "paragraphs", "named_in_brackets", "not_base", "not_opened_by", "paragraphs_after",
-                 "not_fraction", "lacks_after", "rows_named_by"}
+                 "not_fraction", "lacks_after", "rows_named_by", "not_in_aside"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
               "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by", "not_followed_by",
@@ -546,7 +549,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                          _count(w, spec, "paragraphs_after", f"{f}.paragraphs_after", 0, 3),
                                          _flag(w, spec, "not_fraction", f"{f}.not_fraction"),
                                          lacks_after=_count(w, spec, "lacks_after", f"{f}.lacks_after", 0, 3),
-                                         rows_named_by=_slot_ref(w, spec, pattern, "rows_named_by", f"{f}.rows_named_by"))
+                                         rows_named_by=_slot_ref(w, spec, pattern, "rows_named_by", f"{f}.rows_named_by"),
+                                         not_in_aside=_phrases(w, spec, "not_in_aside", f"{f}.not_in_aside"))
             for key in ("paragraphs", "paragraphs_after"):
                 if getattr(collect[str(name)], key) and (cscope != "paragraph" or pattern is None):
                     raise w.error(_line(spec, key), f"{f}.{key}",

@@ -177,3 +177,15 @@ def test_not_fraction_leaves_out_a_fraction_beside_a_part(tmp_path: Path) -> Non
     assert not any("half" in f.message for f in check_text(text, rules=mine).findings)
     # without the option the fraction joins the parts, which mix money with a bare number: no check
     assert [f.stated for f in check_text(text, rules=plain).findings if f.rule == "house-parts"] == []
+
+
+def test_not_in_aside_leaves_out_a_part_of_a_part_in_brackets(tmp_path: Path) -> None:
+    stated = _stated(tmp_path / "aside", 'not_in_aside: ["@of_which"],')
+    # "(including €100m for trams)" lies inside rail's €300m, however many words before it: 400 + 300 + 200 = 900
+    assert stated("Roads get €400m and rail €300m (including light-rail and tram upgrades worth €100m). The rest, €200m, goes to buses.") == ["900 m EUR"]
+    # brackets closed before the figure, or opened by another word: kept
+    assert stated("Roads get €400m and rail (the main lines) €300m, ports €100m. The rest, €200m, goes to buses.") == ["1 bn EUR"]
+    assert stated("Roads get €400m and rail €300m (ports €100m). The rest, €200m, goes to buses.") == ["1 bn EUR"]
+    # without the option the part of a part counts
+    plain = _stated(tmp_path / "plain", "")
+    assert plain("Roads get €400m and rail €300m (including light-rail and tram upgrades worth €100m). The rest, €200m, goes to buses.") == ["1 bn EUR"]

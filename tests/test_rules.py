@@ -104,6 +104,9 @@ BAD = [
     # `named_in_brackets` is true or false
     ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: money, named_in_brackets: 2}\n"
      "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.named_in_brackets"),
+    # `not_in_aside` lists classes or phrases
+    ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: money, not_in_aside: 2}\n"
+     "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.not_in_aside"),
     # `not_base` is true or false
     ("rules:\n  - id: x\n    title: X\n    collect:\n      s: {fig: money, not_base: 2}\n"
      "    check: {stated: sum(s), expected: 100, relation: '<='}\n", 5, "collect.s.not_base"),

@@ -508,6 +508,16 @@ class _Runner:
                 return w
         return None
 
+    def _row_label_words(self, i: int) -> frozenset[str]:
+        """The words of the label of a table row that holds figure ``i`` alone ("Subscribers:
+        12 million", "Aantal klanten: 600.000"): what a count told as a row counts; empty when
+        the figure stands in no such line (see ``_row_label``)."""
+        if self._row_label(i) is None:
+            return frozenset()
+        toks = self.stream.tokens
+        bs = self.stream.block_ranges[toks[i].block][0]
+        return frozenset(toks[k].norm.lower() for k in range(bs, i - 1) if toks[k].norm.isalpha())
+
     def _nouns_after(self, i: int, n: int, start: int | None = None) -> frozenset[str]:
         """The first ``n`` words after token ``i`` (or from ``start``) in its sentence, before
         any punctuation or figure: the noun a count counts ("5 800 éleveurs adhérents"); the
@@ -530,7 +540,7 @@ class _Runner:
         document-wide pick meets every figure again at each match."""
         got = self.counted.get(f.id)
         if got is None:
-            got = self._nouns_after(self.fig_index[f.id], 3)
+            got = self._nouns_after(self.fig_index[f.id], 3) | self._row_label_words(self.fig_index[f.id])
             last = f.text.split()[-1] if f.kind == "quantity" and f.text.split() else ""
             if last.isalpha():
                 got |= {norm(last)}
@@ -541,7 +551,9 @@ class _Runner:
         """The words right after a "per" word (``@per``) that follows the figure within
         three tokens: "230 000 euros par éleveur" → {"eleveur"}, "700.000 euros por oficina
         clausurada" → {"oficina", "clausurada"}, and those between ("900 homes a year" →
-        {"homes", "year"}); or within six across the words of what the amount is of ("£9.80
+        {"homes", "year"}), unless the amount is told a year and a "per" word
+        before it names what it is per ("Revenue per subscriber: $300 a year" → {"subscriber"});
+        or within six across the words of what the amount is of ("£9.80
         of pre-tax profit per passenger" → {"passenger"}); with no "per" word, what the
         figure itself counts: "jaarlijks ruim 900 woningen opleveren" → {"woningen", "opleveren"}."""
         i = self.fig_index[per.id]
@@ -556,13 +568,19 @@ class _Runner:
                       if toks[k].figure is not None or not (toks[k].norm.isalpha() or toks[k].norm == "-")), end)
         for j in range(i + 1, min(end, i + 7, max(i + 4, words + 1))):
             ends = class_ends(ctx, "per", j)
+            if ends and j == i + 1 and per.kind == "money" and class_ends(ctx, "per_year", j):
+                # an amount a year is told per what a "per" word before it names, if one does
+                # and names no period itself: "Revenue per subscriber: $300 a year" is per subscriber
+                told = self._per_nouns_before(per, i, ctx, periods_too=False)
+                if told:
+                    return told
             if ends:
                 # and the words before it: "900 homes a year" counts homes, not years
                 return self._nouns_after(i, 2, start=max(ends)) | self._nouns_after(i, j - i - 1)
         told = self._per_nouns_before(per, i, ctx) if per.kind == "money" else frozenset()
         return told or self._nouns_after(i, 2)
 
-    def _per_nouns_before(self, per: Figure, i: int, ctx: Context) -> frozenset[str]:
+    def _per_nouns_before(self, per: Figure, i: int, ctx: Context, periods_too: bool = True) -> frozenset[str]:
         """An amount with no "per" word after it may have its own before it, in the ten
         tokens back to the sentence's start or a figure: "el precio medio por vehículo se
         sitúa en 22.000 euros" → {"vehiculo", "se"}, and past a verb put second, "Per bezoeker
@@ -574,6 +592,8 @@ class _Runner:
                 break
             ends = class_ends(ctx, "per", j)
             if ends and max(ends) < i:
+                if not periods_too and any(class_ends(ctx, c, j) for c in ("per_year", "per_month", "per_day")):
+                    return frozenset()  # "480 euro per jaar meer, ofwel 40 euro per maand": a period, no unit
                 return self._nouns_after(i, 2, start=max(ends))
         return frozenset()
 

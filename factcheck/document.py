@@ -22,9 +22,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # match opens with the mark, not a lookbehind on it, for re's fast skip to the next mark.
 _SENTENCE_END = re.compile(r"[.!?…]((?:[\s\u00a0\u202f]?[\"»”’)])?[\s\u00a0]+)(?=(?:[\"“(]|«[\s\u00a0\u202f]?)?[A-ZÀ-ÖØ-Þ0-9])")
 _UNIT = re.compile(r"[^\W_]+")
-# A line of a table of key figures, "Item: figure" ("ING: 3,62 procent", "Strom: 35 Cent"): a
-# label, a colon, then a figure, however few its words: part of the article, not page noise.
-_KEY_FIGURE = re.compile(r"[^\W\d_][^:\n]{0,40}:[\s\u00a0]*[-+−~≈]?[€$£¥]?[\s\u00a0]?\d")
+# a row of key figures, a label, a colon and its figure ("Subscribers: 12 million", "Umsatz:
+# 48 Milliarden Euro"), is no scrap of page furniture however few its words; a clock time
+# ("Updated: 14:05") is no figure of a row
+_KEY_FIGURE_ROW = re.compile(r"\s*(?:[-•*–]\s*)?[^\W\d_][^:\n]{0,60}:\s*(?:[-+]?[$€£¥]\s?)?\d(?![\d]*\s*[:h]\s*\d)")
 _LANG_LINE = re.compile(r"^(?:lang|language)\s*:\s*[\"']?([a-z]{2})\b", re.I | re.M)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _DATE_LINE = re.compile(r"^(?:date|published|datum|fecha)\s*:\s*[\"']?(\d{4}-\d{2}-\d{2})", re.I | re.M)
@@ -182,7 +183,7 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
             kind = "noise"  # a scraped page repeats its headline: one copy is enough
         elif len(words) <= 30 and _credit().search(seg, 0, len(seg)) or (adjacent and prev_kind == "title" and len(words) <= 30):
             kind = "caption"
-        elif len(words) < 4 and not ends_sentence and not _KEY_FIGURE.match(seg):
+        elif len(words) < 4 and not ends_sentence and not _KEY_FIGURE_ROW.match(seg):
             kind = "noise"
         else:
             kind = "paragraph"

@@ -876,11 +876,20 @@ def _words_text2num(text: str, start: int, end: int, lex: Lexicon, taken: _Spans
 def _qualified(text: str, pos: int, end: int, lex: Lexicon) -> bool:
     """Whether a scale, percent or currency word follows ``pos``: a word that is a
     number only in a longer expression ("one", "un", "een", "cent") is then a figure
-    ("one trillion", "one penny", "een kwartje", "cent pourcent", "one-yen")."""
+    ("one trillion", "one penny", "een kwartje", "cent pourcent", "one-yen"); so it is before
+    a noun of a span of two to ten years ("une décennie", "a decade")."""
     q = lex.qualifier_re.match(text, pos, end)
     if q is not None:
         return q.group("noun") is None or _key(q.group("noun").strip()) not in lex.article_nouns
+    # a span of several years named by one noun ("une décennie", "a decade", "un lustro"): a
+    # duration, as "deux décennies" is
+    w = _SPAN_NOUN.match(text, pos, end)
+    if w is not None and lex.units.get(w.group(1)) == "year" and 2 <= lex.unit_factors.get(w.group(1), 1) <= 10:
+        return True
     return pos + 1 < end and text[pos] == "-" and lex.currency_word_re.match(text, pos + 1, end) is not None
+
+
+_SPAN_NOUN = re.compile(r"[ \u00a0]+([^\W\d_]+)\b")
 
 
 def _percent_before(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> None:
@@ -1462,6 +1471,20 @@ def _after_count_subject(text: str, start: int, pos: int, lex: Lexicon) -> bool:
     return False
 
 
+# the label of a row of key figures, from the line's start to the colon before its figure
+_ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-•*–][ \t]*)?([^\W\d_][^:\n]{0,60}):[ \t]*$")
+
+
+def _row_count_label(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether the number at ``pos`` is the figure of a row labelled by a counted noun
+    ("Subscribers: 12 million", "Ausgelieferte Fahrzeuge: 1,2 Millionen"): a count, not a sum
+    of money left elliptical by the amounts of the rows before."""
+    m = _ROW_LABEL.search(text, max(0, pos - 64), pos)
+    if m is None:
+        return False
+    return any(_is_count_noun(_norm_word(w), lex.language) for w in re.findall(r"[^\W\d_][\w-]*", m.group(1)))
+
+
 @lru_cache(maxsize=4096)
 def _is_count_noun(word: str, language: str) -> bool:
     """A counted noun, or where the lexicon says so (``count_noun_compounds``) a compound ending
@@ -1498,7 +1521,8 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw], lex: Lexico
     """
     counts = [raw.kind == "number" and raw.scale is not None and raw.unit is None
               and (_before_count(text, raw.end, len(text), lex)
-                   or _after_count_subject(text, raws[i - 1].end if i else raw.start - 200, raw.start, lex))
+                   or _after_count_subject(text, raws[i - 1].end if i else raw.start - 200, raw.start, lex)
+                   or _row_count_label(text, raw.start, lex))
               for i, raw in enumerate(raws)]
     for i in range(len(raws) - 2, -1, -1):  # "de 4,5 millones a 6,3 millones de hogares": both count homes
         a, b = raws[i], raws[i + 1]

@@ -1,0 +1,50 @@
+"""Rows of key figures ("Subscribers: 12 million", a label, a colon and its figure): a row is
+read however few its words (no page furniture), a row labelled by a counted noun holds a count
+(no sum of money left elliptical by the rows before), and its label names what it counts for
+`same_noun`; an amount a year after a label's "per" word is per that noun ("Revenue per
+subscriber: $300 a year")."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from factcheck import document
+from factcheck.figures import extract
+
+EACH = """rules:
+  - id: house-row-each
+    title: An amount each
+    languages: all
+    pattern:
+      - "@per"
+      - {gap: 3}
+      - ":"
+      - {fig: money, as: per}
+    with:
+      n: {fig: number, in: document, position: before, anchor: per, same_noun: per, pick: nearest}
+      total: {fig: money, in: document, position: before, anchor: n, pick: nearest, where: "unit(total) == unit(per)"}
+    check: {stated: per, expected: total / value(n), tolerance: 2%}
+    message: "{per} each as {total} shared by {n}"
+"""
+
+ROWS = ("Streamflix reported its results on Thursday. Key figures:\n\n"
+        "Revenue: $3.6bn\nSubscribers: 12 million\nNet income: $480m\nRevenue per subscriber: $300 a year\n")
+
+
+def test_short_rows_are_read() -> None:
+    doc = document.build("x", ROWS)
+    assert [b.kind for b in doc.blocks][1:] == ["paragraph"] * 4
+    # a clock time is no row's figure
+    doc = document.build("x", "Prices rose again on Thursday in every region.\n\nUpdated: 14:05\n")
+    assert doc.blocks[-1].kind == "noise"
+
+
+def test_row_of_a_counted_noun_holds_a_count() -> None:
+    kinds = {f.text: f.kind for f in extract(ROWS, language="en")}
+    assert kinds["12 million"] == "number"
+    assert kinds["$480m"] == "money"
+
+
+def test_row_label_names_the_count_and_a_year_amount_its_unit(house: Callable) -> None:
+    # 3.6e9 / 12e6 = 300, the subscribers of the row, not a year
+    got = [(f.verdict, f.message) for f in house(EACH, ROWS, "en")]
+    assert got == [("consistent", "$300 each as $3.6bn shared by 12 million")]

@@ -490,10 +490,10 @@ class _Runner:
                 out.add(toks[k].norm.lower())
         return frozenset(out)
 
-    def _row_label(self, i: int) -> str | None:
-        """The first word of the label of a table row ("Umlagen (KWKG, …): 1,77 Cent", a
-        line that holds a label, a colon and figure ``i``, its only figure), skipping
-        stopwords; None when the figure stands in no such line."""
+    def _row_start(self, i: int) -> int | None:
+        """The first token of the table row that holds figure ``i`` alone, after a label and a
+        colon ("Umlagen (KWKG, …): 1,77 Cent", a short line of its own); None when the figure
+        stands in no such line."""
         toks = self.stream.tokens
         bs, be = self.stream.block_ranges[toks[i].block]
         if i - 1 <= bs or toks[i - 1].norm != ":" or be - bs > 30:
@@ -501,6 +501,15 @@ class _Runner:
         if any(toks[k].figure is not None for k in range(bs, be) if k != i) \
                 or sum(toks[k].norm.isalpha() for k in range(i + 1, be)) > 3:
             return None  # another figure, or a sentence that goes on after it: no row
+        return bs
+
+    def _row_label(self, i: int) -> str | None:
+        """The first word of the label of the row figure ``i`` stands in (``_row_start``),
+        skipping stopwords; None when it stands in no row."""
+        bs = self._row_start(i)
+        if bs is None:
+            return None
+        toks = self.stream.tokens
         stop = lexicon.load(self.block_lang.get(toks[i].block, "en")).stopwords
         for k in range(bs, i - 1):
             w = toks[k].norm.lower()
@@ -509,13 +518,13 @@ class _Runner:
         return None
 
     def _row_label_words(self, i: int) -> frozenset[str]:
-        """The words of the label of a table row that holds figure ``i`` alone ("Subscribers:
-        12 million", "Aantal klanten: 600.000"): what a count told as a row counts; empty when
-        the figure stands in no such line (see ``_row_label``)."""
-        if self._row_label(i) is None:
+        """The words of the label of the row figure ``i`` stands in ("Subscribers: 12 million",
+        "Aantal klanten: 600.000"): what a count told as a row counts; empty when the figure
+        stands in no row."""
+        bs = self._row_start(i)
+        if bs is None:
             return frozenset()
         toks = self.stream.tokens
-        bs = self.stream.block_ranges[toks[i].block][0]
         return frozenset(toks[k].norm.lower() for k in range(bs, i - 1) if toks[k].norm.isalpha())
 
     def _nouns_after(self, i: int, n: int, start: int | None = None) -> frozenset[str]:
@@ -1265,7 +1274,6 @@ def _with_synonyms(words: frozenset[str], groups: tuple[frozenset[str], ...]) ->
     "2,3 euros por voto" is told per what "7,76 millones de sufragios" counts."""
     out = set(words)
     for g in groups:
-        g = frozenset(norm(w) for w in g)  # as tokens are compared: "sufragio", "Wählerstimme" → "wahlerstimme"
         if _stems_meet(words, g):
             out |= g
     return frozenset(out)

@@ -25,7 +25,9 @@ _UNIT = re.compile(r"[^\W_]+")
 # a row of key figures, a label, a colon and its figure ("Subscribers: 12 million", "Umsatz:
 # 48 Milliarden Euro"), is no scrap of page furniture however few its words; a clock time
 # ("Updated: 14:05") is no figure of a row
-_KEY_FIGURE_ROW = re.compile(r"\s*(?:[-•*–]\s*)?[^\W\d_][^:\n]{0,60}:\s*(?:[-+]?[$€£¥]\s?)?\d(?![\d]*\s*[:h]\s*\d)")
+ROW_BULLET = "[-•*–]"  # a row's bullet, if any; the label: a letter, then up to 60 characters to the colon
+ROW_LABEL = r"[^\W\d_][^:\n]{0,60}"
+_KEY_FIGURE_ROW = re.compile(r"\s*(?:" + ROW_BULLET + r"\s*)?" + ROW_LABEL + r":\s*(?:[-+]?[$€£¥]\s?)?\d(?![\d]*\s*[:h]\s*\d)")
 _LANG_LINE = re.compile(r"^(?:lang|language)\s*:\s*[\"']?([a-z]{2})\b", re.I | re.M)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _DATE_LINE = re.compile(r"^(?:date|published|datum|fecha)\s*:\s*[\"']?(\d{4}-\d{2}-\d{2})", re.I | re.M)

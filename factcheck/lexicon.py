@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 from . import yamlines
 from .errors import InputError
-from .tokens import phrase_words
+from .tokens import norm as token_norm, phrase_words
 
 HEDGE_KINDS = ("more_than", "at_least", "less_than", "at_most", "up_to", "nearly", "just_over", "a_good", "about", "some", "range")
 
@@ -256,12 +256,13 @@ def _get(data: dict[str, Any], key: str, path: Path, kind: type, default: Any) -
 
 
 def _noun_synonyms(data: dict[str, Any], path: Path) -> tuple[frozenset[str], ...]:
-    """``noun_synonyms``: a list of groups, each a list of two or more nouns naming one thing."""
+    """``noun_synonyms``: a list of groups, each a list of two or more nouns naming one thing,
+    kept as tokens are compared ("Wählerstimme" → "wahlerstimme")."""
     out = []
     for group in _get(data, "noun_synonyms", path, list, []):
         if not isinstance(group, list) or len(group) < 2:
             raise InputError(f"{path}:{_line_of(path, 'noun_synonyms')}: field 'noun_synonyms' must be a list of lists of two words or more")
-        out.append(frozenset(_norm(str(w)) for w in group))
+        out.append(frozenset(token_norm(str(w)) for w in group))
     return tuple(out)
 
 

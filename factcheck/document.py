@@ -142,6 +142,25 @@ def _leading_words(block_words: list[list[str]], n: int) -> list[str]:
     return out
 
 
+_QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "„": "“"}
+
+
+def _quoted_headline(seg: str) -> bool:
+    """A line wrapped whole in quotes, no sentence mark inside the closing quote.
+
+    Interviews and opinion pieces take a quote as their headline ("« La mer Rouge a
+    rebattu les cartes »", "\"Meliá cierra 2023 con unos ingresos récord\""); its closing
+    quote is no end of a sentence, where a quoted sentence of the body closes on a mark
+    ("« Nous investirons. »").
+    """
+    line = seg.strip()
+    close = _QUOTE_PAIRS.get(line[:1])
+    if close is None or len(line) < 3 or not line.endswith(close):
+        return False
+    inner = line[1:-1].strip()
+    return bool(inner) and inner[-1] not in ".!?…" and close not in inner[1:-1] and line[:1] not in inner
+
+
 def split_blocks(text: str, language: str | None, hint: str | None = None) -> tuple[tuple[Block, ...], str]:
     """One block per non-empty line, classified as title, paragraph, caption or noise.
 
@@ -175,6 +194,8 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
         seg = text[s:e]
         adjacent = "\n\n" not in text[prev_end:s] if prev_end >= 0 else False
         ends_sentence = seg.rstrip()[-1:] in ".!?…»\"”'’)"
+        if ends_sentence and _quoted_headline(seg):
+            ends_sentence = False  # "« La mer Rouge a rebattu les cartes du fret maritime »": a quote as headline
         if seg.startswith("---") or re.match(r"^(?:date|title|lang)\s*:", seg, re.I):
             kind = "noise"
         elif title_text is None and len(words) >= 2 and len(_UNIT.findall(seg)) >= 4 and not ends_sentence \

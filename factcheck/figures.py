@@ -656,8 +656,11 @@ def _index_names() -> re.Pattern[str] | None:
     common.yaml: the number is part of the name, no figure ("14 % pour le CAC 40 et 9 %" lists
     no 40 %). A space in a name matches any run of spaces or a hyphen ("Nasdaq-100"). Matched
     as written, in capitals or with each word capitalised ("Cac 40"): a case-sensitive pattern
-    lets re skip to the letters that may begin one, where an ignore-case one tries every place."""
-    names = {str(n) for n in lexicon.common().get("index_names", [])}
+    lets re skip to the letters that may begin one, where an ignore-case one tries every place.
+    Product models named with a number (common.yaml ``model_names``: "Boeing 737", "Airbus
+    320") are read alike: "181 of the 210 Boeing 737 jets" counts no 737 jets."""
+    common = lexicon.common()
+    names = {str(n) for key in ("index_names", "model_names") for n in common.get(key, [])}
     if not names:
         return None
     forms = names | {n.upper() for n in names} | {" ".join(w[:1].upper() + w[1:].lower() for w in n.split()) for n in names}

@@ -512,6 +512,63 @@ def looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or ("<p>" in head and "</p>" in head)
 
 
+_NOT_PROSE = re.compile(r"\s*(?:" + ROW_BULLET + r"\s|[|#>]|---|(?:date|title|lang)\s*:)", re.I)
+_OPENS_MID_SENTENCE = re.compile(r"\s*[a-zß-öø-ÿ0-9(%€$£¥]")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+
+
+@lru_cache(maxsize=None)
+def _function_words() -> frozenset[str]:
+    """Every language's function words: a line ending on one ("… lag der") stops mid-sentence."""
+    return frozenset(w for lang in lexicon.languages() for w in lexicon.load(lang).stopwords)
+
+
+def unwrap(text: str) -> str:
+    """The text with the line breaks of hard-wrapped paragraphs made spaces (same offsets).
+
+    Lines are blocks (a scraped page puts headline, caption and repeat on lines of their
+    own), but text pasted from an e-mail or a file wrapped at 72 or 100 columns breaks its
+    sentences across lines, and a claim cut in two is read as two fragments. A break is a
+    wrap when the line before does not end its sentence and the next line is prose, not a
+    row or bullet, and goes on a sentence: it opens in lower case or on a figure, or the
+    line before ends on a comma or a function word, or the page is wrapped throughout (two
+    such breaks at least) and the line before is long. The first line, a headline, stays
+    whole unless the next line plainly goes on with it.
+    """
+    if "\n" not in text:
+        return text
+    fm = _FRONT_MATTER.match(text)
+    body = fm.end() if fm else 0
+    lines: list[tuple[int, str]] = []
+    at = body
+    for line in text[body:].split("\n"):
+        lines.append((at, line))
+        at += len(line) + 1
+    pairs: list[tuple[int, str, str, bool]] = []  # (offset of the break, line before, line after, first line)
+    first = True
+    for (s, prev), (_, cur) in zip(lines, lines[1:]):
+        if prev.strip() and cur.strip():
+            pairs.append((s + len(prev), prev, cur, first))
+        if prev.strip():
+            first = False
+    def opens(prev: str, cur: str) -> bool:
+        return prev.rstrip()[-1] not in ".!?…:;" and not _NOT_PROSE.match(cur) and not _KEY_FIGURE_ROW.match(cur)
+    strong = [bool(opens(p, c) and _OPENS_MID_SENTENCE.match(c)) for _, p, c, _ in pairs]
+    wrapped = sum(strong) >= 2
+    chars = list(text)
+    for (at, prev, cur, is_first), lower in zip(pairs, strong):
+        if lower:
+            chars[at] = " "
+            continue
+        if is_first or not opens(prev, cur) or _NOT_PROSE.match(prev) or _KEY_FIGURE_ROW.match(prev):
+            continue
+        last = _LAST_WORD.search(prev)
+        if prev.rstrip().endswith(",") or (last and last.group(1).lower() in _function_words()) \
+                or (wrapped and len(prev.strip()) >= 50):
+            chars[at] = " "
+    return "".join(chars)
+
+
 def build(source: str, text: str, *, date: Date | None = None, date_source: str | None = None,
           language: str | None = None) -> Document:
     """A Document from text already read. ``date`` from the caller (``--date``) wins."""
@@ -519,6 +576,7 @@ def build(source: str, text: str, *, date: Date | None = None, date_source: str 
         raise InputError(f"{source}: unknown language '{language}' (known: {', '.join(lexicon.languages())})")
     if date is None:
         date, date_source = find_date(text, source)
+    text = unwrap(text)
     blocks, doc_lang = split_blocks(text, language, None if language else declared_language(text))
     return Document(
         source=source,

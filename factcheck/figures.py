@@ -1580,7 +1580,9 @@ def _running_amount(text: str, candidates: list[_Raw]) -> _Raw:
     """The amount whose unit a bare scaled number takes: the last candidate, unless it is
     one of a pair that restates one amount in two currencies ("390 millones de euros, unos
     440 millones de dólares al cambio actual. El resto … sumó 230 millones": euros, not
-    dollars). Of such a pair, the currency the candidates mostly use runs on."""
+    dollars). Of such a pair, the currency the candidates mostly use runs on, and on a tie
+    the first's: the amount told, before its conversion ("38.632 millones de euros, unos
+    42.050 millones de dólares, un 7,5 % más que los 35.947 millones": euros)."""
     last = candidates[-1]
     pair = [m for m in candidates[:-1] if m.kind == "money" == last.kind and m.unit != last.unit
             and 0 <= last.start - m.end <= 40 and not _SENTENCE_BREAK.search(text, m.end, last.start)]
@@ -1589,7 +1591,7 @@ def _running_amount(text: str, candidates: list[_Raw]) -> _Raw:
     other = pair[-1]
     n_last = sum(1 for m in candidates if m.unit == last.unit)
     n_other = sum(1 for m in candidates if m.unit == other.unit)
-    return other if n_other > n_last else last
+    return other if n_other >= n_last else last
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")

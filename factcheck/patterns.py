@@ -19,6 +19,8 @@ from rapidfuzz import fuzz
 
 from . import lexicon
 from .figures import DURATION_CODES
+
+_SIGNS = "+-−–"  # a sign written before the digits ("+40 %", "−3 %")
 from .model import Figure
 from .tokens import Stream, Token, phrase_words
 
@@ -578,14 +580,14 @@ class FigureTest:
     units: frozenset[str]  # empty: any unit; "money" kinds accept "*" for any currency
     hedged: bool | None = None
     blocks: frozenset[str] = frozenset()  # block kinds: title, paragraph, caption
-    sign: str | None = None  # "positive" | "negative"
+    sign: str | None = None  # "positive" | "negative" | "unsigned" (written without + or −)
 
     @staticmethod
     def facts(fig: Figure, block_kind: str | None = None) -> tuple[object, ...]:
         """All that ``accepts`` reads of a figure and its block: figures alike in
         these pass or fail every test alike."""
         hedged = fig.hedge is not None and fig.hedge != "range"
-        return fig.kind, fig.unit, hedged, block_kind, fig.value < 0, fig.value >= 0
+        return fig.kind, fig.unit, hedged, block_kind, fig.value < 0, fig.value >= 0, fig.text[:1] in _SIGNS
 
     def accepts(self, fig: Figure, block_kind: str | None = None) -> bool:
         if self.kinds and fig.kind not in self.kinds:
@@ -600,6 +602,8 @@ class FigureTest:
             return False
         if self.sign == "positive" and fig.value < 0 or self.sign == "negative" and fig.value >= 0:
             return False
+        if self.sign == "unsigned" and fig.text[:1] in _SIGNS:
+            return False  # "+40 %" in brackets is a change told with its sign, no share
         return True
 
 

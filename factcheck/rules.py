@@ -326,8 +326,8 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
     if hedged is not None and not isinstance(hedged, bool):
         raise w.error(_line(node, "hedged"), f"{field_}.hedged", "must be true or false")
     sign = node.get("sign")
-    if sign not in (None, "positive", "negative"):
-        raise w.error(_line(node, "sign"), f"{field_}.sign", "must be 'positive' or 'negative'")
+    if sign not in (None, "positive", "negative", "unsigned"):
+        raise w.error(_line(node, "sign"), f"{field_}.sign", "must be 'positive', 'negative' or 'unsigned'")
     return FigureTest(
         kinds=kinds_set,
         units=_names(w, node, "unit", f"{field_}.unit"),

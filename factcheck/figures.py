@@ -1556,7 +1556,7 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw], lex: Lexico
             # millones de euros, … frente a los 240.200 millones" are pesos
             value = raw.value * raw.scale_mult
             alike = [m for m in near if m.value and 1 / 3 < value / (m.value * m.scale_mult) < 3]
-            chosen = _running_amount(text, alike or near)
+            chosen = _running_amount(text, alike or near, near)
             if chosen.kind == "number":
                 # a count runs on until a sum of money is told after it: "Con los 8,09 millones
                 # de papeletas que obtuvo, cada voto le costó unos 1,80 euros. El PSOE
@@ -1576,13 +1576,15 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw], lex: Lexico
                 seen.append(raw)  # the currency runs on: "… 1.800 millones en cuatro años, 600 millones al año"
 
 
-def _running_amount(text: str, candidates: list[_Raw]) -> _Raw:
+def _running_amount(text: str, candidates: list[_Raw], context: list[_Raw] | None = None) -> _Raw:
     """The amount whose unit a bare scaled number takes: the last candidate, unless it is
     one of a pair that restates one amount in two currencies ("390 millones de euros, unos
     440 millones de dólares al cambio actual. El resto … sumó 230 millones": euros, not
-    dollars). Of such a pair, the currency the candidates mostly use runs on, and on a tie
-    the first's: the amount told, before its conversion ("38.632 millones de euros, unos
-    42.050 millones de dólares, un 7,5 % más que los 35.947 millones": euros)."""
+    dollars). Of such a pair, the currency the candidates mostly use runs on; on a tie, the
+    one the amounts around (``context``) mostly use ("4,6 Mrd. Euro … 1,1 Mrd. Dollar,
+    umgerechnet rund 970 Mio. Euro. In Asien waren es 800 Mio.": euros), and else the
+    first's: the amount told, before its conversion ("38.632 millones de euros, unos 42.050
+    millones de dólares, un 7,5 % más que los 35.947 millones": euros)."""
     last = candidates[-1]
     pair = [m for m in candidates[:-1] if m.kind == "money" == last.kind and m.unit != last.unit
             and 0 <= last.start - m.end <= 40 and not _SENTENCE_BREAK.search(text, m.end, last.start)]
@@ -1591,6 +1593,9 @@ def _running_amount(text: str, candidates: list[_Raw]) -> _Raw:
     other = pair[-1]
     n_last = sum(1 for m in candidates if m.unit == last.unit)
     n_other = sum(1 for m in candidates if m.unit == other.unit)
+    if n_other == n_last and context:
+        n_last = sum(1 for m in context if m.unit == last.unit)
+        n_other = sum(1 for m in context if m.unit == other.unit)
     return other if n_other >= n_last else last
 
 

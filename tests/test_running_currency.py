@@ -64,3 +64,11 @@ def test_a_count_runs_on_until_money_is_told_after_it() -> None:
 def test_a_count_runs_on_without_money_after_it() -> None:
     text = "Revenue was £3bn. The airline carried 14.6 million passengers. Of those, 8.9 million flew to Spain."
     assert _units(text, "en")[-1][1] is None
+
+
+def test_conversion_out_of_the_article_currency_keeps_the_first() -> None:
+    # an amount, its conversion into dollars, then a bare base: the base is in euros, the
+    # currency told first (38,632 / 35,947 = +7.5 %, the change the sentence gives)
+    text = ("El grupo facturó 38.632 millones de euros en 2024, unos 42.050 millones de dólares, "
+            "un 7,5 % más que los 35.947 millones del año anterior.")
+    assert _units(text, "es")[-1] == ("35.947 millones", "EUR")

@@ -538,35 +538,37 @@ def unwrap(text: str) -> str:
     if "\n" not in text:
         return text
     fm = _FRONT_MATTER.match(text)
-    body = fm.end() if fm else 0
-    lines: list[tuple[int, str]] = []
-    at = body
-    for line in text[body:].split("\n"):
-        lines.append((at, line))
-        at += len(line) + 1
-    pairs: list[tuple[int, str, str, bool]] = []  # (offset of the break, line before, line after, first line)
+    at = fm.end() if fm else 0
+    # (offset of the break, line before, line after, whether the line before is the first)
+    pairs: list[tuple[int, str, str, bool]] = []
+    prev: str | None = None
     first = True
-    for (s, prev), (_, cur) in zip(lines, lines[1:]):
-        if prev.strip() and cur.strip():
-            pairs.append((s + len(prev), prev, cur, first))
-        if prev.strip():
-            first = False
-    def opens(prev: str, cur: str) -> bool:
-        return prev.rstrip()[-1] not in ".!?…:;" and not _NOT_PROSE.match(cur) and not _KEY_FIGURE_ROW.match(cur)
-    strong = [bool(opens(p, c) and _OPENS_MID_SENTENCE.match(c)) for _, p, c, _ in pairs]
-    wrapped = sum(strong) >= 2
+    for cur in text[at:].split("\n"):
+        if prev is not None:
+            if prev.strip() and cur.strip():
+                pairs.append((at - 1, prev, cur, first))
+            first = first and not prev.strip()
+        prev = cur
+        at += len(cur) + 1
+    goes_on = [_goes_on(p, c) for _, p, c, _ in pairs]
+    lower = [ok and bool(_OPENS_MID_SENTENCE.match(c)) for ok, (_, _, c, _) in zip(goes_on, pairs)]
+    wrapped = sum(lower) >= 2
     chars = list(text)
-    for (at, prev, cur, is_first), lower in zip(pairs, strong):
-        if lower:
+    for (at, prev, cur, is_first), ok, low in zip(pairs, goes_on, lower):
+        if low:
             chars[at] = " "
-            continue
-        if is_first or not opens(prev, cur) or _NOT_PROSE.match(prev) or _KEY_FIGURE_ROW.match(prev):
-            continue
-        last = _LAST_WORD.search(prev)
-        if prev.rstrip().endswith(",") or (last and last.group(1).lower() in _function_words()) \
-                or (wrapped and len(prev.strip()) >= 50):
-            chars[at] = " "
+        elif ok and not is_first and not _NOT_PROSE.match(prev) and not _KEY_FIGURE_ROW.match(prev):
+            last = _LAST_WORD.search(prev)
+            if prev.rstrip().endswith(",") or (last and last.group(1).lower() in _function_words()) \
+                    or (wrapped and len(prev.strip()) >= 50):
+                chars[at] = " "
     return "".join(chars)
+
+
+def _goes_on(prev: str, cur: str) -> bool:
+    """Whether ``cur`` may go on the sentence ``prev`` leaves open: ``prev`` ends on no
+    sentence mark and ``cur`` is prose, no row, bullet, table or front-matter line."""
+    return prev.rstrip()[-1] not in ".!?…:;" and not _NOT_PROSE.match(cur) and not _KEY_FIGURE_ROW.match(cur)
 
 
 def build(source: str, text: str, *, date: Date | None = None, date_source: str | None = None,

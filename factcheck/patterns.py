@@ -19,10 +19,10 @@ from rapidfuzz import fuzz
 
 from . import lexicon
 from .figures import DURATION_CODES
-
-_SIGNS = "+-−–"  # a sign written before the digits ("+40 %", "−3 %")
 from .model import Figure
 from .tokens import Stream, Token, phrase_words
+
+_SIGNS = "+-−–"  # a sign written before the digits ("+40 %", "−3 %")
 
 T = TypeVar("T")
 

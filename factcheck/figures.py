@@ -1155,6 +1155,8 @@ def _join_ranges(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> list[
                 joiners = lex.range_openers.get(word, ())
                 joined = bool(re.fullmatch(_SP + r"*(?:" + "|".join(map(re.escape, joiners)) + r")" + _SP + r"*", gap, re.I)) if joiners else False
             opened = _may_end(text, lo, a.start, lex.tails["change_opener"]) and bool(lex.change_opener_re.search(left))
+            if opened and lex.range_re.fullmatch(gap) and lex.range_noun_re.search(text, max(start, a.start - 60), a.start):
+                opened = False  # "une hausse de 3 à 4 %": how much it rises, a range, not from 3 to 4
             if scaled and gap.startswith("."):
                 gap = gap[1:]  # the period of an abbreviated scale: "von 520 Mio. auf 640 Mio. Euro"
             changed = not joined and opened and bool(lex.change_word_re.fullmatch(gap))

@@ -193,6 +193,9 @@ class Lexicon:
     # a difference before a number ("rose by 1.3 million to 7.9 million"): a written amount
     # after it and a level after "to" are a change and its result, no range
     difference_opener_re: re.Pattern[str]
+    # a change opener right after the noun of a change ("une hausse de 3 à 4 %", "un aumento
+    # de 3 a 4 %", "een groei van 3 tot 4 procent"): the size of the change as a range, not its ends
+    range_noun_re: re.Pattern[str]
     range_opener_re: re.Pattern[str]
     number_word_re: re.Pattern[str]
     ordinal_words: tuple[str, ...]  # handed to the number-word grammar (numwords), read by text2num
@@ -382,7 +385,7 @@ LANGUAGE_KEYS = frozenset({
     "scales", "scales_with_currency_only", "scales_glued_only", "connectors", "currencies", "currencies_glued_only",
     "compound_connectors", "article_nouns", "percent", "percent_before", "points", "points_except", "basis_points",
     "hedges", "hedges_after", "hedge_not_after", "range_words", "range_openers", "change_words", "change_openers",
-    "difference_openers", "part_links", "list_joiners",
+    "difference_openers", "range_nouns", "range_noun_links", "part_links", "list_joiners",
     "months", "month_numbers", "rate_date_openers", "rate_month_ends", "rate_period_ends", "quarters", "relative_periods", "time_words", "units",
     "duration_prepositions", "duration_adjectives", "abbreviations",
     "count_nouns", "count_noun_compounds", "noun_synonyms", "count_links", "count_subjects", "classes", "capitalized_names",
@@ -642,6 +645,13 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
             r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "change_openers", path, list, [])], fold=True) + r"))" + sp + r"$"
         ),
         difference_opener_re=re.compile(r"(?i:(?<![^\W_])(?:" + _alternation(difference_openers, fold=True) + r"))" + sp + r"$"),
+        range_noun_re=re.compile(
+            r"(?i:(?<![^\W_])(?:" + _words(data, "range_nouns", path) + r")" + sp
+            # what changes, after a link and in one word ("une hausse du RevPAR de 3 à 4 %",
+            # "du chiffre d'affaires"): no verb between, "la hausse est passée de 3 à 4 %" stays a change
+            + r"(?:(?:" + _words(data, "range_noun_links", path) + r")" + sp + r"[^\W\d_][\w.-]*(?:\s+d['’][^\W\d_]+)?" + sp + r")?"
+            + r"(?:" + _alternation([str(p) for p in _get(data, "change_openers", path, list, [])], fold=True) + r"))" + sp + r"$"
+        ) if _get(data, "range_nouns", path, list, []) else re.compile(r"(?!x)x"),
         range_opener_re=re.compile(r"(?i:(?<![^\W_])(?:" + _alternation(list(range_openers), fold=True) + r"))" + sp + r"$"),
         ordinal_words=tuple(ordinal_words),
         number_word_re=re.compile(

@@ -48,7 +48,8 @@ _PHONE = re.compile(
 )
 # A number listed right after a phone number ("+39 02 1234 5678 oppure 800 123 456") is one too.
 _PHONE_NEXT = re.compile(r"[^\d\n.!?;:%€$£]{1,25}?(?<![\w+])(\d{2,4}(?:[ \u00a0-]\d{2,4}){1,4})(?![\d,.]?\d)")
-_HEDGE_AFTER_END = re.compile(r"[\s\u00a0\u202f]*(?:[^\w\s]|$)")
+# a hedge after a number ends its clause: punctuation, the end of the text or of its line (a headline)
+_HEDGE_AFTER_END = re.compile(r"[ \t\u00a0\u202f]*(?:[^\w\s]|\r?\n|$)")
 # Web addresses in scraped pages: "?q=30%25" holds no percentage.
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u00a0]+", re.I)
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")

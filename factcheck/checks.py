@@ -1161,6 +1161,11 @@ class _Runner:
         if fx.missing:
             return self._unverifiable(rule, ids, spans, texts, fx, stated, expected, steps)
         verdict, deviation, note = _verdict(rule.check.relation, stated, expected, rule.check.tolerance)
+        said = bound.get(str(rule.check.stated))
+        understated = verdict == INCONSISTENT and rule.check.relation == "==" and _understates(stated, expected, rule.check.understated) \
+            and not (isinstance(said, Figure) and said.hedge)  # "nearly doubled" for ×2.1 says the wrong side
+        if understated:
+            verdict = APPROXIMATE
         loose = False  # a hedged figure that holds only as its digits' rounding
         if verdict == INCONSISTENT and rule.check.relation == "==":
             said = bound.get(str(rule.check.stated))
@@ -1189,7 +1194,9 @@ class _Runner:
         steps.append(line)
         if note:
             steps.append(note)
-        if verdict == APPROXIMATE and not loose:
+        if understated:
+            steps.append(f"a round factor that says less than the change: within the rule's tolerance of {rule.check.understated * 100:g} % for that")
+        elif verdict == APPROXIMATE and not loose:
             steps.append(f"within the rule's tolerance of {rule.check.tolerance * 100:g} %")
         elif verdict == INCONSISTENT and rule.check.relation == "==" and math.isinf(stated.interval.width):
             steps.append("a bound (\"more than\", \"less than\") takes no tolerance")
@@ -1559,6 +1566,18 @@ def _digits_reach(f: Figure) -> float | None:
     if len(again) != 1 or again[0].hedge or math.isinf(again[0].high) or again[0].value != f.value:
         return None
     return min(again[0].high, f.value + abs(f.value) * _ROUNDING_REACH_CAP)
+
+
+def _understates(stated: Amount, expected: Amount, tolerance: float) -> bool:
+    """Whether a factor says less of a change than there was, within ``tolerance`` of it: the
+    expected factor on the stated's side of one and farther from it ("doubles" for ×2.16,
+    "halved" for ×0.46), the gap measured on the factor (or on its reciprocal for a fall)."""
+    s, e = stated.nominal, expected.nominal
+    if not tolerance or s <= 0 or e <= 0 or s == 1 or math.isinf(s) or math.isinf(e):
+        return False
+    if s > 1:
+        return s < e <= s * (1 + tolerance)
+    return s > e >= s / (1 + tolerance)
 
 
 def _verdict(relation: str, stated: Amount, expected: Amount, tolerance: float) -> tuple[str, float | None, str | None]:

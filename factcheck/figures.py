@@ -1545,7 +1545,9 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw], lex: Lexico
         amount = raw.kind == "money" or (raw.kind == "quantity" and raw.scale is not None and raw.unit not in DURATION_CODES)
         # a count of people or things runs on as a count: "14.6 million passengers, of
         # which 8.9 million flew on European routes" are no pounds
-        if (amount or count) and not in_brackets(text, raw.start, seen[0].start if seen else 0):
+        if (amount or count) and not in_brackets(text, raw.start, seen[0].start if seen else 0) \
+                and not (raw.kind == "money" and seen and all(m.unit != raw.unit for m in seen)
+                         and _conversion_aside(text, raw.start, lex)):  # (into the article's own currency, it runs on)
             seen.append(raw)  # "(7,9 milliards de dollars)" is an aside, not the running currency
         elif raw.kind == "number" and raw.scale and raw.unit is None and seen and not count:
             near = [m for m in seen if raw.start - m.end <= 400]
@@ -1577,6 +1579,15 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw], lex: Lexico
             raw.kind, raw.unit = chosen.kind, unit  # "40 millones de hectolitros … 37,2 millones"
             if not in_brackets(text, raw.start, seen[0].start):
                 seen.append(raw)  # the currency runs on: "… 1.800 millones en cuatro años, 600 millones al año"
+
+
+def _conversion_aside(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether the amount at ``pos`` is told as a restatement in another currency by its
+    sentence's words before it ("Au cours du jour, cela représente environ 11,3 milliards de
+    dollars", "at today's exchange rates"): as one in brackets, no currency that runs on."""
+    lo = max(0, pos - 80)
+    breaks = list(_SENTENCE_BREAK.finditer(text, lo, pos))
+    return bool(lex.conversion_aside_re.search(text, breaks[-1].end() if breaks else lo, pos))
 
 
 def _running_amount(text: str, candidates: list[_Raw], context: list[_Raw] | None = None) -> _Raw:
@@ -1695,7 +1706,7 @@ _INVERSE_HEDGES = {"more_than": "less_than", "less_than": "more_than", "at_least
 
 
 # Hedges that bound a divisor from near its round value: applied to the reciprocal.
-_NEAR_HEDGES = frozenset({"nearly", "just_over", "a_good", "about", "some"})
+_NEAR_HEDGES = frozenset({"nearly", "approaching", "just_over", "a_good", "about", "some"})
 
 
 def _divisor_hedge(value: float, low: float, high: float, hedge: str) -> tuple[float, float, bool, bool]:

@@ -20,7 +20,7 @@ from . import yamlines
 from .errors import InputError
 from .tokens import norm as token_norm, phrase_words
 
-HEDGE_KINDS = ("more_than", "at_least", "less_than", "at_most", "up_to", "nearly", "just_over", "a_good", "about", "some", "range")
+HEDGE_KINDS = ("more_than", "at_least", "less_than", "at_most", "up_to", "nearly", "approaching", "just_over", "a_good", "about", "some", "range")
 
 
 @lru_cache(maxsize=None)
@@ -196,6 +196,9 @@ class Lexicon:
     # a change opener right after the noun of a change ("une hausse de 3 à 4 %", "un aumento
     # de 3 a 4 %", "een groei van 3 tot 4 procent"): the size of the change as a range, not its ends
     range_noun_re: re.Pattern[str]
+    # words that tell an amount as another currency's restatement ("Au cours du jour, cela
+    # représente environ 11,3 milliards de dollars"): an aside, not the currency that runs on
+    conversion_aside_re: re.Pattern[str]
     range_opener_re: re.Pattern[str]
     number_word_re: re.Pattern[str]
     ordinal_words: tuple[str, ...]  # handed to the number-word grammar (numwords), read by text2num
@@ -385,7 +388,7 @@ LANGUAGE_KEYS = frozenset({
     "scales", "scales_with_currency_only", "scales_glued_only", "connectors", "currencies", "currencies_glued_only",
     "compound_connectors", "article_nouns", "percent", "percent_before", "points", "points_except", "basis_points",
     "hedges", "hedges_after", "hedge_not_after", "range_words", "range_openers", "change_words", "change_openers",
-    "difference_openers", "range_nouns", "range_noun_links", "part_links", "list_joiners",
+    "difference_openers", "range_nouns", "range_noun_links", "conversion_asides", "part_links", "list_joiners",
     "months", "month_numbers", "rate_date_openers", "rate_month_ends", "rate_period_ends", "quarters", "relative_periods", "time_words", "units",
     "duration_prepositions", "duration_adjectives", "abbreviations",
     "count_nouns", "count_noun_compounds", "noun_synonyms", "count_links", "count_subjects", "classes", "capitalized_names",
@@ -645,6 +648,8 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
             r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "change_openers", path, list, [])], fold=True) + r"))" + sp + r"$"
         ),
         difference_opener_re=re.compile(r"(?i:(?<![^\W_])(?:" + _alternation(difference_openers, fold=True) + r"))" + sp + r"$"),
+        conversion_aside_re=re.compile(r"(?i:(?<![^\W_])(?:" + _words(data, "conversion_asides", path) + r"))")
+        if _get(data, "conversion_asides", path, list, []) else re.compile(r"(?!x)x"),
         range_noun_re=re.compile(
             r"(?i:(?<![^\W_])(?:" + _words(data, "range_nouns", path) + r")" + sp
             # what changes, after a link and in one word ("une hausse du RevPAR de 3 à 4 %",

@@ -169,6 +169,9 @@ class Check:
     expected: expressions.Expr
     relation: str
     tolerance: float
+    # a wider tolerance for a factor that says less than the change ("doubles" for ×2.16,
+    # "halved" for ×0.46): headlines round a change down to its round multiple, not up
+    understated: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -630,6 +633,9 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
         for key in ("stated", "expected"):
             if key not in c:
                 raise w.error(c.line, f"check.{key}", "is required")
+        for key in c:
+            if key not in ("stated", "expected", "relation", "tolerance", "understated"):
+                raise w.error(_line(c, key), f"check.{key}", "is no check key (stated, expected, relation, tolerance, understated)")
         stated = _expr(w, c, "stated", "check.stated")
         expected = _expr(w, c, "expected", "check.expected")
         for e, k in ((stated, "stated"), (expected, "expected")):
@@ -638,7 +644,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
         if relation not in RELATIONS:
             raise w.error(_line(c, "relation"), "check.relation", f"must be one of {' '.join(RELATIONS)}")
         tolerance = _percent(w, c, "tolerance", "check.tolerance") if "tolerance" in c else 0.0
-        check = Check(stated, expected, relation, tolerance)
+        understated = _percent(w, c, "understated", "check.understated") if "understated" in c else 0.0
+        check = Check(stated, expected, relation, tolerance, understated)
     if "derive" in node:
         d = node["derive"]
         if not isinstance(d, LDict) or "value" not in d:

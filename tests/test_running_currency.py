@@ -72,3 +72,12 @@ def test_conversion_out_of_the_article_currency_keeps_the_first() -> None:
     text = ("El grupo facturó 38.632 millones de euros en 2024, unos 42.050 millones de dólares, "
             "un 7,5 % más que los 35.947 millones del año anterior.")
     assert _units(text, "es")[-1] == ("35.947 millones", "EUR")
+
+
+def test_restated_in_a_new_currency_by_its_words() -> None:
+    # the conversion told in a sentence of its own, into a currency the article had not used:
+    # an aside, as one in brackets; euros run on into the next list
+    text = ("Sanofi a réalisé un chiffre d'affaires de 10,22 milliards d'euros. Au cours du jour, cela "
+            "représente environ 11,3 milliards de dollars.\nIl se répartit entre la Pharmacie (7,37 milliards) "
+            "et les Vaccins (1,46 milliard).")
+    assert [u for _, u in _units(text, "fr")] == ["EUR", "USD", "EUR", "EUR"]

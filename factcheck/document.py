@@ -523,6 +523,14 @@ def _function_words() -> frozenset[str]:
     return frozenset(w for lang in lexicon.languages() for w in lexicon.load(lang).stopwords)
 
 
+@lru_cache(maxsize=None)
+def _scale_words_all() -> frozenset[str]:
+    """Every language's scale words written out ("Millionen", "milliards", "billion"): a line
+    ending on one ("… also 350 Millionen") cuts a figure from its currency or noun, which the
+    next line opens on, in German with a capital ("Euro im Monat")."""
+    return frozenset(w for lang in lexicon.languages() for w in lexicon.load(lang).scales if len(w) > 3)
+
+
 def unwrap(text: str) -> str:
     """The text with the line breaks of hard-wrapped paragraphs made spaces (same offsets).
 
@@ -531,7 +539,8 @@ def unwrap(text: str) -> str:
     sentences across lines, and a claim cut in two is read as two fragments. A break is a
     wrap when the line before does not end its sentence and the next line is prose, not a
     row or bullet, and goes on a sentence: it opens in lower case or on a figure, or the
-    line before ends on a comma or a function word, or the page is wrapped throughout (two
+    line before ends on a comma, a function word or a scale word (a figure cut from its
+    currency: "also 350 Millionen" / "Euro im Monat"), or the page is wrapped throughout (two
     such breaks at least) and the line before is long. The first line, a headline, stays
     whole unless the next line plainly goes on with it.
     """
@@ -560,6 +569,7 @@ def unwrap(text: str) -> str:
         elif ok and not is_first and not _NOT_PROSE.match(prev) and not _KEY_FIGURE_ROW.match(prev):
             last = _LAST_WORD.search(prev)
             if prev.rstrip().endswith(",") or (last and last.group(1).lower() in _function_words()) \
+                    or (last and last.group(1).lower() in _scale_words_all() and prev.rstrip()[-1:].isalpha()) \
                     or (wrapped and len(prev.strip()) >= 50):
                 chars[at] = " "
     return "".join(chars)

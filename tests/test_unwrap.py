@@ -44,3 +44,20 @@ def test_front_matter_is_left_alone() -> None:
 def test_a_lower_case_line_goes_on_with_a_row_it_wraps() -> None:
     text = "Umsatz: 48 Milliarden Euro, nach 44 Milliarden Euro im Vorjahr,\nein Plus von 9 Prozent.\n"
     assert document.unwrap(text) == text.replace(",\nein", ", ein")
+
+
+def test_a_line_ending_on_a_scale_word_goes_on_with_its_currency() -> None:
+    # German capitalises the currency that opens the next line: "350 Millionen" / "Euro im Monat"
+    # is one figure; 3 Mrd. / 12 = 250 Mio. a month, not 350
+    text = ("Zuschuss bleibt\n\nDas Ticket kostet Bund und Länder jährlich 3 Milliarden Euro, also 350 Millionen\n"
+            "Euro im Monat. Der Bund trägt die Hälfte.\n")
+    assert document.unwrap(text) == text.replace("Millionen\nEuro", "Millionen Euro")
+    doc = document.build("t", text, language="de")
+    bad = [f for f in check_document(doc, None, Rates()).findings if f.verdict == "inconsistent"]
+    assert any("350 Millionen Euro" in f.message for f in bad)
+
+
+def test_a_subheading_ending_on_a_word_stays_a_line() -> None:
+    # no scale word at the end of the line: a short line before prose keeps its break
+    text = "Titel\n\nDer Umsatz im Überblick\nDer Konzern setzte 3 Milliarden Euro um.\n"
+    assert document.unwrap(text) == text

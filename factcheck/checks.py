@@ -20,7 +20,7 @@ from . import lexicon
 from . import expr as expressions
 from . import figures as figures_mod
 from . import rates as rates_mod
-from .document import rate_date, rate_period
+from .document import is_list_row, rate_date, rate_period
 from .errors import InputError
 from .intervals import Amount, Interval, nominal_deviation, relative_deviation
 from .model import Document, Figure, Finding, Period, RatePeriod, Report
@@ -402,6 +402,8 @@ class _Runner:
             ranges = [(0, len(toks))]
         elif spec.scope == "sentence":
             ranges = list(self.stream.sentence_ranges)
+        elif spec.list_before:
+            ranges = self._list_range(limit)
         elif (spec.paragraphs or spec.paragraphs_after) and block is not None:
             ranges = [_blocks_around(self.stream.block_ranges, block, spec.paragraphs, spec.paragraphs_after)]
         else:
@@ -856,6 +858,34 @@ class _Runner:
             if self._holds_for(spec.where, env, name, f, fx):
                 return f
         return None
+
+    def _list_range(self, at: int | None) -> list[tuple[int, int]]:
+        """The tokens of the list right before the block of token ``at`` (a collection's
+        ``list_before``): the run of list rows (bullet lines, "Label: figure" rows), each a
+        block; a count in ``at``'s own sentence ("Zusammen kommen die vier Sparten auf …") is
+        no part. None when fewer than two rows stand there,
+        or when ``at``'s sentence does not open its block: a total told later in a paragraph
+        may be of other figures than the list's."""
+        if at is None:
+            return []
+        toks = self.stream.tokens
+        sent = toks[at].sentence
+        blk = toks[at].block
+        if sent > 0 and self.doc.sentences[sent - 1].block == blk:
+            return []
+        keys = sorted(self.stream.block_ranges)
+        k = keys.index(blk)
+        first = k
+        while first > 0 and self.block_kind.get(keys[first - 1]) in ("paragraph", "caption") \
+                and is_list_row(self._block_text(keys[first - 1])):
+            first -= 1
+        if k - first < 2:
+            return []
+        return [(self.stream.block_ranges[keys[first]][0], self.stream.block_ranges[keys[k - 1]][1])]
+
+    def _block_text(self, b: int) -> str:
+        blk = self.doc.blocks[b] if self.doc.blocks[b].index == b else next(x for x in self.doc.blocks if x.index == b)
+        return self.doc.text[blk.start:blk.end]
 
     def _paragraphs_pool(self, block: int, n: int) -> list[Figure]:
         """The figures of ``block`` and of the ``n`` blocks before it, in text order (a pick's

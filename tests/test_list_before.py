@@ -1,0 +1,67 @@
+"""A collection's `list_before: true` (the rows of the list right above the total's block, each
+a line of its own, however many) and the bullet line with a figure that is a row, not page
+furniture, however few its words."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from factcheck import document
+from factcheck.errors import InputError
+from factcheck.rules import load_file
+
+HOUSE = """rules:
+  - id: house-list
+    title: List against its sum
+    languages: all
+    pattern:
+      - {opening: true}
+      - "@list_sum_front"
+      - {gap: 8}
+      - {fig: number, as: total}
+    collect:
+      parts: {fig: number, in: paragraph, before: total, list_before: true, min: 2}
+    check: {stated: sum(parts), expected: total}
+    message: "{parts} against {total}"
+"""
+
+HEAD = "Westlink grows in all of its markets\n\nThe group counted these customers at the end of December:\n"
+
+
+def _verdicts(house: Callable, text: str) -> list[str]:
+    return [f.verdict for f in house(HOUSE, text, "en")]
+
+
+def test_list_before_takes_every_row_of_the_list(house: Callable) -> None:
+    rows = "- 6.4 million in the UK,\n- 3.1 million in Ireland,\n- 2.2 million in Belgium,\n- 1.0 million in Spain.\n"
+    # four rows, whatever their number: 6.4 + 3.1 + 2.2 + 1.0 = 12.7
+    assert _verdicts(house, HEAD + rows + "Together, that makes 12.7 million customers.") == ["consistent"]
+    assert _verdicts(house, HEAD + rows + "\nTogether, that makes 13.7 million customers.") == ["inconsistent"]
+
+
+def test_list_before_needs_the_total_to_open_its_paragraph(house: Callable) -> None:
+    rows = "- 6.4 million in the UK,\n- 3.1 million in Ireland.\n"
+    # a sentence before the total in its paragraph: the sum may be of other figures, none
+    assert _verdicts(house, HEAD + rows + "It also sold 2.1 million phones. Together, that makes 9.5 million.") == []
+    # one row only: no list
+    assert _verdicts(house, HEAD + "- 6.4 million in the UK.\nTogether, that makes 6.4 million.") == []
+
+
+def test_list_before_needs_a_before_slot(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(HOUSE.replace("before: total, list_before", "list_before"), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_file(path)
+    assert "collect.parts.list_before" in str(err.value)
+
+
+def test_a_short_bullet_line_with_a_figure_is_a_row() -> None:
+    doc = document.build("x", HEAD + "- 3.1 million in Ireland,\n- Read more\n", language="en")
+    kinds = {doc.text[b.start:b.end]: b.kind for b in doc.blocks}
+    assert kinds["- 3.1 million in Ireland,"] == "paragraph"
+    # a short bullet line without a figure stays page furniture
+    assert kinds["- Read more"] == "noise"
+    assert document.is_list_row("- 3.1 million in Ireland,") and document.is_list_row("Total: £1.35bn")
+    assert not document.is_list_row("Together, that makes 12.7 million.")

@@ -65,3 +65,13 @@ def test_a_short_bullet_line_with_a_figure_is_a_row() -> None:
     assert kinds["- Read more"] == "noise"
     assert document.is_list_row("- 3.1 million in Ireland,") and document.is_list_row("Total: £1.35bn")
     assert not document.is_list_row("Together, that makes 12.7 million.")
+
+
+
+def test_a_glued_whole_m_beside_decimal_millions_is_millions() -> None:
+    from factcheck import figures
+    doc = document.build("x", "Netflix adds subscribers\n\nLatin America contributed 46m and Asia-Pacific 45.34m.", language="en")
+    assert [(f.text, f.value) for f in figures.scan(doc).figures] == [("46m", 46e6), ("45.34m", 45.34e6)]
+    # alone, "46m" may be metres: no figure
+    doc = document.build("x", "Tower plans approved\n\nThe council approved a 46m tower beside the station.", language="en")
+    assert [f.text for f in figures.scan(doc).figures] == []

@@ -396,6 +396,7 @@ class _Runner:
         first = _collect_limit(spec.after, bound, self.fig_index)
         if limit == -1 or first == -1:
             return
+        after_at = first
         if first is not None:  # the sentences after the total's: its breakdown
             first = self.stream.sentence_ranges[toks[first].sentence][1]
         if spec.scope == "document":
@@ -404,6 +405,8 @@ class _Runner:
             ranges = list(self.stream.sentence_ranges)
         elif spec.list_before:
             ranges = self._list_range(limit)
+        elif spec.list_after:
+            ranges = self._list_after_range(after_at)
         elif (spec.paragraphs or spec.paragraphs_after) and block is not None:
             ranges = [_blocks_around(self.stream.block_ranges, block, spec.paragraphs, spec.paragraphs_after)]
         else:
@@ -882,6 +885,49 @@ class _Runner:
         if k - first < 2:
             return []
         return [(self.stream.block_ranges[keys[first]][0], self.stream.block_ranges[keys[k - 1]][1])]
+
+    def _list_after_range(self, at: int | None) -> list[tuple[int, int]]:
+        """The tokens of the list right after the block of token ``at`` (a collection's
+        ``list_after``): the run of list rows after it, when the total's block closes on a colon
+        ("… Il se répartit ainsi :") or a line of its own with no figure closing on one
+        ("Revenue by division:") stands between. None when fewer than two rows follow, or when
+        ``at``'s sentence is not the last of its block: the list is of what the block tells last."""
+        if at is None:
+            return []
+        toks = self.stream.tokens
+        sent = toks[at].sentence
+        blk = toks[at].block
+        later = [k for k in range(sent + 1, len(self.doc.sentences)) if self.doc.sentences[k].block == blk]
+        if later and not self._block_text(blk).rstrip().endswith(":"):
+            return []
+        if any(toks[i].figure is not None for i in range(at + 1, self.stream.block_ranges[blk][1])):
+            return []  # a figure told after the total in its block: the list may be of that one
+        keys = sorted(self.stream.block_ranges)
+        k = keys.index(blk)
+        start = k + 1
+        if start >= len(keys):
+            return []
+        # the lines between the total's block and the list (a line of few words is no block of
+        # the token stream): none after a colon, else one closing on a colon, with no figure
+        here = self.doc.blocks[blk].end if self.doc.blocks[blk].index == blk else None
+        if here is None:
+            return []
+        between = self.doc.text[here:self.doc.blocks[keys[start]].start].strip()
+        if self._block_text(blk).rstrip().endswith(":"):
+            if between:
+                return []
+        elif not between and self._block_text(keys[start]).rstrip().endswith(":") \
+                and not is_list_row(self._block_text(keys[start])) and not any(c.isdigit() for c in self._block_text(keys[start])):
+            start += 1
+        elif not (between.endswith(":") and "\n" not in between and not any(c.isdigit() for c in between)):
+            return []
+        last = start
+        while last < len(keys) and self.block_kind.get(keys[last]) in ("paragraph", "caption") \
+                and is_list_row(self._block_text(keys[last])):
+            last += 1
+        if last - start < 2:
+            return []
+        return [(self.stream.block_ranges[keys[start]][0], self.stream.block_ranges[keys[last - 1]][1])]
 
     def _block_text(self, b: int) -> str:
         blk = self.doc.blocks[b] if self.doc.blocks[b].index == b else next(x for x in self.doc.blocks if x.index == b)

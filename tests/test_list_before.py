@@ -75,3 +75,43 @@ def test_a_glued_whole_m_beside_decimal_millions_is_millions() -> None:
     # alone, "46m" may be metres: no figure
     doc = document.build("x", "Tower plans approved\n\nThe council approved a 46m tower beside the station.", language="en")
     assert [f.text for f in figures.scan(doc).figures] == []
+
+
+BELOW = """rules:
+  - id: house-below
+    title: List below its total
+    languages: all
+    pattern:
+      - {fig: number, as: total}
+    collect:
+      parts: {fig: number, in: paragraph, after: total, list_after: true, min: 2}
+    where: value(total) > value(max(parts))
+    check: {stated: sum(parts), relation: "<=", expected: total}
+    message: "{parts} below {total}"
+"""
+
+TOP = "Westlink grows in all of its markets\n\n"
+ROWS = "- UK: 6.4 million\n- Ireland: 3.1 million\n- Belgium: 2.2 million\n"
+
+
+def test_list_after_takes_the_rows_below_a_colon(house: Callable) -> None:
+    # a line of its own closing on a colon between: 6.4 + 3.1 + 2.2 = 11.7 > 10.7
+    assert [f.verdict for f in house(BELOW, TOP + "The group had 10.7 million customers.\n\nCustomers by market:\n" + ROWS, "en")] == ["inconsistent"]
+    # the total's paragraph closing on the colon itself
+    assert [f.verdict for f in house(BELOW, TOP + "The group had 11.9 million customers. By market:\n" + ROWS, "en")] == ["consistent"]
+
+
+def test_list_after_needs_the_colon_and_the_total_last(house: Callable) -> None:
+    # no colon before the rows: no list of the total's
+    assert house(BELOW, TOP + "The group had 10.7 million customers.\n" + ROWS, "en") == []
+    # a figure told after the total in its paragraph: the list may be of that one (and that
+    # one, smaller than a row, is no total either)
+    assert house(BELOW, TOP + "The group had 10.7 million customers and 2.5 million shops.\n\nBy market:\n" + ROWS, "en") == []
+
+
+def test_list_after_needs_an_after_slot(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(BELOW.replace("after: total, list_after", "list_after"), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_file(path)
+    assert "collect.parts.list_after" in str(err.value)

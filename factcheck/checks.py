@@ -900,8 +900,15 @@ class _Runner:
         later = [k for k in range(sent + 1, len(self.doc.sentences)) if self.doc.sentences[k].block == blk]
         if later and not self._block_text(blk).rstrip().endswith(":"):
             return []
-        if any(toks[i].figure is not None for i in range(at + 1, self.stream.block_ranges[blk][1])):
+        if any(toks[i].figure is not None for k in later for i in range(*self.stream.sentence_ranges[k])):
             return []  # a figure told after the total in its block: the list may be of that one
+        total = toks[at].figure
+        lang = self.block_lang.get(blk, "")
+        ss, se = self.stream.sentence_ranges[sent]
+        if any((f := toks[i].figure) is not None and f.kind == total.kind and f.unit == total.unit and not self._in_brackets(f)
+               and not any(self._has(p, lang, max(ss, i - 3), i) for p in ("@versus", "@change_from", "@earlier"))
+               for i in range(at + 1, se)):
+            return []  # … or after it in its sentence ("… and 2.5 million shops"); a base ("up 5% from £4.0bn", "(8,7 milliards en 2022)") is none
         keys = sorted(self.stream.block_ranges)
         k = keys.index(blk)
         start = k + 1

@@ -20,7 +20,7 @@ from . import lexicon
 from . import expr as expressions
 from . import figures as figures_mod
 from . import rates as rates_mod
-from .document import rate_date, rate_period
+from .document import is_list_row, rate_date, rate_period
 from .errors import InputError
 from .intervals import Amount, Interval, nominal_deviation, relative_deviation
 from .model import Document, Figure, Finding, Period, RatePeriod, Report
@@ -396,12 +396,17 @@ class _Runner:
         first = _collect_limit(spec.after, bound, self.fig_index)
         if limit == -1 or first == -1:
             return
+        after_at = first
         if first is not None:  # the sentences after the total's: its breakdown
             first = self.stream.sentence_ranges[toks[first].sentence][1]
         if spec.scope == "document":
             ranges = [(0, len(toks))]
         elif spec.scope == "sentence":
             ranges = list(self.stream.sentence_ranges)
+        elif spec.list_before:
+            ranges = self._list_range(limit)
+        elif spec.list_after:
+            ranges = self._list_after_range(after_at)
         elif (spec.paragraphs or spec.paragraphs_after) and block is not None:
             ranges = [_blocks_around(self.stream.block_ranges, block, spec.paragraphs, spec.paragraphs_after)]
         else:
@@ -856,6 +861,84 @@ class _Runner:
             if self._holds_for(spec.where, env, name, f, fx):
                 return f
         return None
+
+    def _list_range(self, at: int | None) -> list[tuple[int, int]]:
+        """The tokens of the list right before the block of token ``at`` (a collection's
+        ``list_before``): the run of list rows (bullet lines, "Label: figure" rows), each a
+        block; a count in ``at``'s own sentence ("Zusammen kommen die vier Sparten auf …") is
+        no part. None when fewer than two rows stand there,
+        or when ``at``'s sentence does not open its block: a total told later in a paragraph
+        may be of other figures than the list's."""
+        if at is None:
+            return []
+        toks = self.stream.tokens
+        sent = toks[at].sentence
+        blk = toks[at].block
+        if sent > 0 and self.doc.sentences[sent - 1].block == blk:
+            return []
+        keys = sorted(self.stream.block_ranges)
+        k = keys.index(blk)
+        first = k
+        while first > 0 and self.block_kind.get(keys[first - 1]) in ("paragraph", "caption") \
+                and is_list_row(self._block_text(keys[first - 1])):
+            first -= 1
+        if k - first < 2:
+            return []
+        return [(self.stream.block_ranges[keys[first]][0], self.stream.block_ranges[keys[k - 1]][1])]
+
+    def _list_after_range(self, at: int | None) -> list[tuple[int, int]]:
+        """The tokens of the list right after the block of token ``at`` (a collection's
+        ``list_after``): the run of list rows after it, when the total's block closes on a colon
+        ("… Il se répartit ainsi :") or a line of its own with no figure closing on one
+        ("Revenue by division:") stands between. None when fewer than two rows follow, or when
+        ``at``'s sentence is not the last of its block: the list is of what the block tells last."""
+        if at is None:
+            return []
+        toks = self.stream.tokens
+        sent = toks[at].sentence
+        blk = toks[at].block
+        later = [k for k in range(sent + 1, len(self.doc.sentences)) if self.doc.sentences[k].block == blk]
+        if later and not self._block_text(blk).rstrip().endswith(":"):
+            return []
+        if any(toks[i].figure is not None for k in later for i in range(*self.stream.sentence_ranges[k])):
+            return []  # a figure told after the total in its block: the list may be of that one
+        total = toks[at].figure
+        lang = self.block_lang.get(blk, "")
+        ss, se = self.stream.sentence_ranges[sent]
+        if any((f := toks[i].figure) is not None and f.kind == total.kind and f.unit == total.unit and not self._in_brackets(f)
+               and not any(self._has(p, lang, max(ss, i - 3), i) for p in ("@versus", "@change_from", "@earlier"))
+               for i in range(at + 1, se)):
+            return []  # … or after it in its sentence ("… and 2.5 million shops"); a base ("up 5% from £4.0bn", "(8,7 milliards en 2022)") is none
+        keys = sorted(self.stream.block_ranges)
+        k = keys.index(blk)
+        start = k + 1
+        if start >= len(keys):
+            return []
+        # the lines between the total's block and the list (a line of few words is no block of
+        # the token stream): none after a colon, else one closing on a colon, with no figure
+        here = self.doc.blocks[blk].end if self.doc.blocks[blk].index == blk else None
+        if here is None:
+            return []
+        between = self.doc.text[here:self.doc.blocks[keys[start]].start].strip()
+        if self._block_text(blk).rstrip().endswith(":"):
+            if between:
+                return []
+        elif not between and self._block_text(keys[start]).rstrip().endswith(":") \
+                and not is_list_row(self._block_text(keys[start])) and not any(c.isdigit() for c in self._block_text(keys[start])):
+            start += 1
+        elif not (between.endswith(":") and "\n" not in between and not any(c.isdigit() for c in between)):
+            return []
+        last = start
+        while last < len(keys) and self.block_kind.get(keys[last]) in ("paragraph", "caption") \
+                and is_list_row(self._block_text(keys[last])):
+            last += 1
+        if last - start < 2:
+            return []
+        return [(self.stream.block_ranges[keys[start]][0], self.stream.block_ranges[keys[last - 1]][1])]
+
+    def _block_text(self, b: int) -> str:
+        blk = self.doc.blocks[b] if self.doc.blocks[b].index == b else next(x for x in self.doc.blocks if x.index == b)
+        return self.doc.text[blk.start:blk.end]
 
     def _paragraphs_pool(self, block: int, n: int) -> list[Figure]:
         """The figures of ``block`` and of the ``n`` blocks before it, in text order (a pick's

@@ -28,6 +28,17 @@ _UNIT = re.compile(r"[^\W_]+")
 ROW_BULLET = "[-•*–]"  # a row's bullet, if any; the label: a letter, then up to 60 characters to the colon
 ROW_LABEL = r"[^\W\d_][^:\n]{0,60}"
 _KEY_FIGURE_ROW = re.compile(r"\s*(?:" + ROW_BULLET + r"\s*)?" + ROW_LABEL + r":\s*(?:[-+]?[$€£¥]\s?)?\d(?![\d]*\s*[:h]\s*\d)")
+_BULLET_LINE = re.compile(r"\s*" + ROW_BULLET + r"\s")
+_BULLET_FIGURE = re.compile(r"\s*" + ROW_BULLET + r"\s.*\d")
+
+
+def is_list_row(line: str) -> bool:
+    """Whether a line is a row of a list: a bullet line ("- Netze: 9,8 Milliarden Euro",
+    "- 3,1 million in Ireland,") or a "Label: figure" row ("Total: £1.35bn"). Rules read a
+    run of them as the parts of one whole (the ``list_before`` of a collection)."""
+    return bool(_BULLET_LINE.match(line) or _KEY_FIGURE_ROW.match(line))
+
+
 _LANG_LINE = re.compile(r"^(?:lang|language)\s*:\s*[\"']?([a-z]{2})\b", re.I | re.M)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _DATE_LINE = re.compile(r"^(?:date|published|datum|fecha)\s*:\s*[\"']?(\d{4}-\d{2}-\d{2})", re.I | re.M)
@@ -206,8 +217,8 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
             kind = "noise"  # a scraped page repeats its headline: one copy is enough
         elif len(words) <= 30 and _credit().search(seg, 0, len(seg)) or (adjacent and prev_kind == "title" and len(words) <= 30):
             kind = "caption"
-        elif len(words) < 4 and not ends_sentence and not _KEY_FIGURE_ROW.match(seg):
-            kind = "noise"
+        elif len(words) < 4 and not ends_sentence and not _KEY_FIGURE_ROW.match(seg) and not _BULLET_FIGURE.match(seg):
+            kind = "noise"  # (a bullet line with a figure is a row of a list: "- 3.1 million in Ireland,")
         else:
             kind = "paragraph"
         lang = language or _language_of(words[:_DETECT_WORDS], doc_lang, normalized,

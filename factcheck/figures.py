@@ -263,7 +263,8 @@ def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_cur
                     cur = lex.currency_name_re.match(text, conn.end(), end)
             decimal_glued = 0 < raw.step < 1 and not text[pos].isspace()  # "168.6m": a decimal count of millions
             if word in lex.scales_with_currency_only and not (cur or prefixed_currency or decimal_glued
-                                                              or _before_count(text, after, end, lex)):
+                                                              or _before_count(text, after, end, lex)
+                                                              or not text[pos].isspace() and _glued_sibling(text, pos, after, word)):
                 pass  # "5 m" is five metres, not five million; "445m shares", "168.6m" are millions
             elif word in lex.scales_glued_only and text[pos].isspace() and not (cur or prefixed_currency):
                 pass  # "1.2b" is 1.2 billion, "item 5 b" is no scale
@@ -1427,6 +1428,18 @@ def _bare(raw: _Raw) -> bool:
 # A word after a number: "d'" keeps its apostrophe and may be glued to the next ("d'abonnés");
 # a hyphen-joined compound is one word, an adjective before the noun ("3 million loyalty-card customers").
 _COUNT_WORD = re.compile(r"[\s\u00a0\u202f]*([^\W\d_]+(?:-[^\W\d_]+)*(?:['’](?=[^\W\d_]))?)")
+
+
+def _glued_sibling(text: str, pos: int, after: int, word: str) -> bool:
+    """Whether the sentence of a whole number glued to a scale that alone may be a unit
+    ("46m": metres, or millions) also holds that scale read as one: after a decimal ("45.34m")
+    or a currency ("£46m"). "Latin America contributed 46m and Asia-Pacific 45.34m" lists
+    millions, the 46m as the others; "a 46m tower" beside no such figure stays unread."""
+    lo = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), pos - 300)
+    hi_dot, hi_nl = text.find(". ", after), text.find("\n", after)
+    hi = min(x for x in (hi_dot, hi_nl, after + 300, len(text)) if x >= 0)
+    sibling = re.compile(r"(?:[$€£]\s?\d[\d.,]*|(?<![\d.,])\d+\.\d+)" + re.escape(word) + r"\b")
+    return any(m.end() != after for m in sibling.finditer(text, max(0, lo), hi))
 
 
 def _before_count(text: str, pos: int, end: int, lex: Lexicon) -> bool:

@@ -98,6 +98,17 @@ class Collect:
     # before it, in its clause: "Stromsteuer, Konzessionsabgabe, Umlagen und Mehrwertsteuer
     # summieren sich auf 19,4 Cent" sums those rows
     rows_named_by: str | None = None
+    # with ``before: total``: the figures of the list right before the block of the total
+    # (the run of bullet lines and "Label: figure" rows, each a block of its own, however
+    # many), when the total's sentence opens its block:
+    # "- Edeka: 62,5 Mrd. Euro" … "- Aldi: 34,0 Mrd. Euro" ¶ "Zusammen setzen die vier Großen
+    # damit 150,5 Mrd. Euro um"; a table's "Total: £1.35bn" row after its rows
+    list_before: bool = False
+    # with ``after: total``: the figures of the list right after the total's block, when that
+    # block closes on a colon or a line of its own closing on one stands between ("Revenue
+    # by division:"), the run of its rows however many: "… a chiffre d'affaires de 9,4
+    # milliards d'euros. Il se répartit ainsi :" then "- réseaux : 2,6 milliards d'euros ;" …
+    list_after: bool = False
 
 
 @dataclass(frozen=True)
@@ -349,7 +360,7 @@ _SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_aft
 _COLLECT_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after", "not_before", "not_after_in_sentence",
                  "unless_after", "drop_subtotals", "sentence_lacks", "min", "carry", "before", "drop_together", "after",
                  "paragraphs", "named_in_brackets", "not_base", "not_opened_by", "paragraphs_after",
-                 "not_fraction", "lacks_after", "rows_named_by", "not_in_aside"}
+                 "not_fraction", "lacks_after", "rows_named_by", "not_in_aside", "list_before", "list_after"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
               "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by", "not_followed_by",
@@ -553,7 +564,13 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                          _flag(w, spec, "not_fraction", f"{f}.not_fraction"),
                                          lacks_after=_count(w, spec, "lacks_after", f"{f}.lacks_after", 0, 3),
                                          rows_named_by=_slot_ref(w, spec, pattern, "rows_named_by", f"{f}.rows_named_by"),
-                                         not_in_aside=_phrases(w, spec, "not_in_aside", f"{f}.not_in_aside"))
+                                         not_in_aside=_phrases(w, spec, "not_in_aside", f"{f}.not_in_aside"),
+                                         list_before=_flag(w, spec, "list_before", f"{f}.list_before"),
+                                         list_after=_flag(w, spec, "list_after", f"{f}.list_after"))
+            if collect[str(name)].list_after and collect[str(name)].after is None:
+                raise w.error(_line(spec, "list_after"), f"{f}.list_after", "needs after: SLOT (the total the list splits)")
+            if collect[str(name)].list_before and collect[str(name)].before is None:
+                raise w.error(_line(spec, "list_before"), f"{f}.list_before", "needs before: SLOT (the total the list makes)")
             for key in ("paragraphs", "paragraphs_after"):
                 if getattr(collect[str(name)], key) and (cscope != "paragraph" or pattern is None):
                     raise w.error(_line(spec, key), f"{f}.{key}",

@@ -49,14 +49,6 @@ def test_list_before_needs_the_total_to_open_its_paragraph(house: Callable) -> N
     assert _verdicts(house, HEAD + "- 6.4 million in the UK.\nTogether, that makes 6.4 million.") == []
 
 
-def test_list_before_needs_a_before_slot(tmp_path: Path) -> None:
-    path = tmp_path / "bad.yaml"
-    path.write_text(HOUSE.replace("before: total, list_before", "list_before"), encoding="utf-8")
-    with pytest.raises(InputError) as err:
-        load_file(path)
-    assert "collect.parts.list_before" in str(err.value)
-
-
 def test_a_short_bullet_line_with_a_figure_is_a_row() -> None:
     doc = document.build("x", HEAD + "- 3.1 million in Ireland,\n- Read more\n", language="en")
     kinds = {doc.text[b.start:b.end]: b.kind for b in doc.blocks}
@@ -109,9 +101,11 @@ def test_list_after_needs_the_colon_and_the_total_last(house: Callable) -> None:
     assert house(BELOW, TOP + "The group had 10.7 million customers and 2.5 million shops.\n\nBy market:\n" + ROWS, "en") == []
 
 
-def test_list_after_needs_an_after_slot(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("key", "slot"), [("list_before", "before"), ("list_after", "after")])
+def test_a_list_key_needs_its_slot(tmp_path: Path, key: str, slot: str) -> None:
+    # a rule file naming the key without the slot it lists from stops with the key's place
     path = tmp_path / "bad.yaml"
-    path.write_text(BELOW.replace("after: total, list_after", "list_after"), encoding="utf-8")
+    path.write_text((HOUSE if key == "list_before" else BELOW).replace(f"{slot}: total, {key}", key), encoding="utf-8")
     with pytest.raises(InputError) as err:
         load_file(path)
-    assert "collect.parts.list_after" in str(err.value)
+    assert f"collect.parts.{key}" in str(err.value)

@@ -879,12 +879,9 @@ class _Runner:
         keys = sorted(self.stream.block_ranges)
         k = keys.index(blk)
         first = k
-        while first > 0 and self.block_kind.get(keys[first - 1]) in ("paragraph", "caption") \
-                and is_list_row(self._block_text(keys[first - 1])):
+        while first > 0 and self._is_row(keys[first - 1]):
             first -= 1
-        if k - first < 2:
-            return []
-        return [(self.stream.block_ranges[keys[first]][0], self.stream.block_ranges[keys[k - 1]][1])]
+        return self._rows_range(keys, first, k)
 
     def _list_after_range(self, at: int | None) -> list[tuple[int, int]]:
         """The tokens of the list right after the block of token ``at`` (a collection's
@@ -898,7 +895,8 @@ class _Runner:
         sent = toks[at].sentence
         blk = toks[at].block
         later = [k for k in range(sent + 1, len(self.doc.sentences)) if self.doc.sentences[k].block == blk]
-        if later and not self._block_text(blk).rstrip().endswith(":"):
+        closes_on_colon = self._block_text(blk).rstrip().endswith(":")
+        if later and not closes_on_colon:
             return []
         if any(toks[i].figure is not None for k in later for i in range(*self.stream.sentence_ranges[k])):
             return []  # a figure told after the total in its block: the list may be of that one
@@ -916,28 +914,32 @@ class _Runner:
             return []
         # the lines between the total's block and the list (a line of few words is no block of
         # the token stream): none after a colon, else one closing on a colon, with no figure
-        here = self.doc.blocks[blk].end if self.doc.blocks[blk].index == blk else None
-        if here is None:
-            return []
-        between = self.doc.text[here:self.doc.blocks[keys[start]].start].strip()
-        if self._block_text(blk).rstrip().endswith(":"):
+        between = self.doc.text[self.doc.blocks[blk].end:self.doc.blocks[keys[start]].start].strip()
+        heading = self._block_text(keys[start]).rstrip()
+        if closes_on_colon:
             if between:
                 return []
-        elif not between and self._block_text(keys[start]).rstrip().endswith(":") \
-                and not is_list_row(self._block_text(keys[start])) and not any(c.isdigit() for c in self._block_text(keys[start])):
+        elif not between and heading.endswith(":") and not is_list_row(heading) and not any(c.isdigit() for c in heading):
             start += 1
         elif not (between.endswith(":") and "\n" not in between and not any(c.isdigit() for c in between)):
             return []
         last = start
-        while last < len(keys) and self.block_kind.get(keys[last]) in ("paragraph", "caption") \
-                and is_list_row(self._block_text(keys[last])):
+        while last < len(keys) and self._is_row(keys[last]):
             last += 1
-        if last - start < 2:
+        return self._rows_range(keys, start, last)
+
+    def _is_row(self, b: int) -> bool:
+        """Whether block ``b`` is a row of a list (``is_list_row``) in the article's body."""
+        return self.block_kind.get(b) in ("paragraph", "caption") and is_list_row(self._block_text(b))
+
+    def _rows_range(self, keys: list[int], start: int, stop: int) -> list[tuple[int, int]]:
+        """The tokens of the rows ``keys[start:stop]``, when there are two at least: one row is no list."""
+        if stop - start < 2:
             return []
-        return [(self.stream.block_ranges[keys[start]][0], self.stream.block_ranges[keys[last - 1]][1])]
+        return [(self.stream.block_ranges[keys[start]][0], self.stream.block_ranges[keys[stop - 1]][1])]
 
     def _block_text(self, b: int) -> str:
-        blk = self.doc.blocks[b] if self.doc.blocks[b].index == b else next(x for x in self.doc.blocks if x.index == b)
+        blk = self.doc.blocks[b]  # blocks stand at their index (document.split_blocks)
         return self.doc.text[blk.start:blk.end]
 
     def _paragraphs_pool(self, block: int, n: int) -> list[Figure]:
@@ -1251,7 +1253,6 @@ class _Runner:
             verdict = APPROXIMATE
         loose = False  # a hedged figure that holds only as its digits' rounding
         if verdict == INCONSISTENT and rule.check.relation == "==":
-            said = bound.get(str(rule.check.stated))
             if isinstance(said, Figure) and said.hedge in ROUNDED_THEN_HEDGED:
                 reach = _digits_reach(said)
                 if reach is not None and Interval(stated.interval.low, reach).intersects(expected.interval):

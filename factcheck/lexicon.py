@@ -20,6 +20,7 @@ from . import yamlines
 from .errors import InputError
 from .tokens import norm as token_norm, phrase_words
 
+_NEVER = re.compile(r"(?!x)x")  # the pattern of a list a language leaves empty: matches nothing
 HEDGE_KINDS = ("more_than", "at_least", "less_than", "at_most", "up_to", "nearly", "approaching", "just_over", "a_good", "about", "some", "range")
 
 
@@ -299,7 +300,7 @@ def _rate_date_re(openers: list[str], months: list[str], month_ends: list[str] |
     ends = [r"(?P<pe_" + period + r">" + _alternation(phrases, fold=True) + r")"
             for period, phrases in sorted((period_ends or {}).items()) if phrases]
     if (not openers or not months) and not ends:
-        return re.compile(r"(?!x)x")
+        return _NEVER
     sp = r"[\s\u00a0\u202f]+"
     alts = []
     if openers and months:
@@ -574,6 +575,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
     codes = [str(c) for c in com.get("codes", [])]
     cur_names = list(currencies)
     difference_openers = [str(p) for p in _get(data, "difference_openers", path, list, [])]
+    change_openers = [str(p) for p in _get(data, "change_openers", path, list, [])]
     number_words = [str(w) for w in _get(data, "number_words", path, list, [])]
     ordinal_words = [str(w) for w in _get(data, "ordinal_words", path, list, [])]
     nw = _alternation(number_words + ordinal_words, flags_word_end=False, fold=True)
@@ -611,9 +613,9 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         counting_only=frozenset(_norm(str(w)) for w in _get(data, "counting_only", path, list, [])),
         plural_next_re=re.compile(
             r"[ \t\u00a0\u202f]+(?i:[^\W\d_]*(?:" + _alternation([str(p) for p in _get(data, "plural_endings", path, list, [])], fold=True)
-            + r"))(?![^\W_])") if _get(data, "plural_endings", path, list, []) else re.compile(r"(?!x)x"),
+            + r"))(?![^\W_])") if _get(data, "plural_endings", path, list, []) else _NEVER,
         hyphen_adjective_re=re.compile(r"[-‐‑](?i:" + _alternation(hyphen_adjectives, fold=True) + r")(?![^\W_])")
-        if hyphen_adjectives else re.compile(r"(?!x)x"),
+        if hyphen_adjectives else _NEVER,
         scale_re=re.compile(scale_pattern),
         currency_name_re=re.compile(currency_pattern),
         qualifier_re=re.compile(r"(?:" + scale_pattern + r")|(?P<noun>" + percent_pattern + r"|" + currency_pattern + r")"),
@@ -644,24 +646,22 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         ),
         sign_re=re.compile(r"(?i:(?<![^\W_])(" + _alternation(list(signs), fold=True) + r"))" + sp + r"$"),
         time_re=_time_re(time_words, units),
-        change_opener_re=re.compile(
-            r"(?i:(?<![^\W_])(?:" + _alternation([str(p) for p in _get(data, "change_openers", path, list, [])], fold=True) + r"))" + sp + r"$"
-        ),
+        change_opener_re=re.compile(r"(?i:(?<![^\W_])(?:" + _alternation(change_openers, fold=True) + r"))" + sp + r"$"),
         difference_opener_re=re.compile(r"(?i:(?<![^\W_])(?:" + _alternation(difference_openers, fold=True) + r"))" + sp + r"$"),
         conversion_aside_re=re.compile(r"(?i:(?<![^\W_])(?:" + _words(data, "conversion_asides", path) + r"))")
-        if _get(data, "conversion_asides", path, list, []) else re.compile(r"(?!x)x"),
+        if _get(data, "conversion_asides", path, list, []) else _NEVER,
         range_noun_re=re.compile(
             r"(?i:(?<![^\W_])(?:" + _words(data, "range_nouns", path) + r")" + sp
             # what changes, after a link and in one word ("une hausse du RevPAR de 3 à 4 %",
             # "du chiffre d'affaires"): no verb between, "la hausse est passée de 3 à 4 %" stays a change
             + r"(?:(?:" + _words(data, "range_noun_links", path) + r")" + sp + r"[^\W\d_][\w.-]*(?:\s+d['’][^\W\d_]+)?" + sp + r")?"
-            + r"(?:" + _alternation([str(p) for p in _get(data, "change_openers", path, list, [])], fold=True) + r"))" + sp + r"$"
-        ) if _get(data, "range_nouns", path, list, []) else re.compile(r"(?!x)x"),
+            + r"(?:" + _alternation(change_openers, fold=True) + r"))" + sp + r"$"
+        ) if _get(data, "range_nouns", path, list, []) else _NEVER,
         range_opener_re=re.compile(r"(?i:(?<![^\W_])(?:" + _alternation(list(range_openers), fold=True) + r"))" + sp + r"$"),
         ordinal_words=tuple(ordinal_words),
         number_word_re=re.compile(
             r"(?i)(?<![^\W_])(?:" + nw + r")+(?:[\s\u00a0-]+(?:" + nw + r")+)*(?![^\W_])"
-        ) if number_words else re.compile(r"(?!x)x"),
+        ) if number_words else _NEVER,
         phrase_re=re.compile(
             r"(?i)(?<![^\W_])(?:" + _alternation(list(fractions) + list(multipliers) + list(round_amounts), fold=True) + r")"
         ),
@@ -673,7 +673,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         tails={
             "hedge": tails(hedges),
             "sign": tails(signs),
-            "change_opener": tails([str(p) for p in _get(data, "change_openers", path, list, [])]),
+            "change_opener": tails(change_openers),
             "difference_opener": tails(difference_openers),
             "range_opener": tails(range_openers),
             "percent_before": tails([str(p) for p in _get(data, "percent_before", path, list, [])]),
@@ -851,7 +851,7 @@ def _time_re(words: list[str], units: dict[str, str]) -> re.Pattern[str]:
     also a duration unit: Dutch "9 uur" may be nine hours, German "9 Uhr" is a time.
     """
     if not words:
-        return re.compile(r"(?!x)x")
+        return _NEVER
     bare = [w for w in words if w not in units and w.lower() not in {u.lower() for u in units}]
     hour = r"(?<![\d.,:])(?:[01]?\d|2[0-4])"
     pattern = hour + r"[.:h][0-5]\d" + _SP + r"(?:" + _alternation(words, fold=True) + r")"

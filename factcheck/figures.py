@@ -264,6 +264,8 @@ def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_cur
             decimal_glued = 0 < raw.step < 1 and not text[pos].isspace()  # "168.6m": a decimal count of millions
             if word in lex.scales_with_currency_only and not (cur or prefixed_currency or decimal_glued
                                                               or _before_count(text, after, end, lex)
+                                                              or not text[pos].isspace() and _after_count_noun(text, raw.start, lex)
+                                                              or not text[pos].isspace() and _before_unit(text, after, end, lex)
                                                               or not text[pos].isspace() and _glued_sibling(text, pos, after, word)):
                 pass  # "5 m" is five metres, not five million; "445m shares", "168.6m" are millions
             elif word in lex.scales_glued_only and text[pos].isspace() and not (cur or prefixed_currency):
@@ -1467,9 +1469,34 @@ def _before_count(text: str, pos: int, end: int, lex: Lexicon) -> bool:
         return False
     if _is_count_noun(words[0], lex.language):
         return True
-    adjective = words[0]
-    return (len(words) > 1 and _is_count_noun(words[1], lex.language) and len(adjective) > 2 and adjective not in lex.stopwords
-            and adjective not in lex.count_links)
+    # one or two adjectives before the noun: "5.9m new subscribers", "696m monthly active users"
+    for n in (1, 2):
+        if len(words) > n and _is_count_noun(words[n], lex.language) and all(
+                len(a) > 2 and a not in lex.stopwords and a not in lex.count_links for a in words[:n]):
+            return True
+    return False
+
+
+def _before_unit(text: str, pos: int, end: int, lex: Lexicon) -> bool:
+    """Whether a unit of the lexicon follows a whole number glued to a scale that alone may
+    be a unit: "22m tonnes", "5m barrels" are millions of them (metres of tonnes are none)."""
+    m = lex.unit_re.match(text, pos, end)
+    return m is not None and m.group()[:1].isspace()
+
+
+_WORDS_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[\s\u00a0\u202f]+(?:([^\W\d_][\w'’-]*)[\s\u00a0\u202f]+)?"
+                           r"(?:([^\W\d_][\w'’-]*)[\s\u00a0\u202f]+)?(?:([^\W\d_][\w'’-]*)[\s\u00a0\u202f]+)?$")
+
+
+def _after_count_noun(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether a whole number glued to a scale that alone may be a unit ("696m": metres, or
+    millions) follows, three words at most after it and nothing but words between, the people
+    or things it counts: "monthly active users rose to 696m", "subscribers climbed to 276m".
+    Such a number is their count; metres are told of a thing ("the tower rose to 310m")."""
+    m = _WORDS_BEFORE.search(text, max(0, start - 80), start)
+    if m is None:
+        return False
+    return any(w is not None and _is_count_noun(_norm_word(w), lex.language) for w in m.groups())
 
 
 def _after_count_subject(text: str, start: int, pos: int, lex: Lexicon) -> bool:

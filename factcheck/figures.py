@@ -1243,7 +1243,7 @@ _YEAR_DASH = _Guided(re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)[\s\u00a0]*[-–]
 _YEAR_JOINER = re.compile(r"[\s\u00a0]*(?:[-–/]|[^\W\d_]{1,5})[\s\u00a0]*(?:(?:el|le|l'|the|den|het)[\s\u00a0]+)?")
 
 
-def _year_spans(text: str, start: int, end: int, periods: list[Period]) -> list[_Raw]:
+def _year_spans(text: str, start: int, end: int, periods: list[Period], lex: Lexicon) -> list[_Raw]:
     """"2021-2025", "entre 2023 y 2025", "von 2024 bis 2027": a span of years is a
     duration (5 and 3 years, both ends counted), which per-year rules divide by. Its
     interval runs from the count without one end (4 and 2: "2025-2029" may be four
@@ -1251,7 +1251,7 @@ def _year_spans(text: str, start: int, end: int, periods: list[Period]) -> list[
     years = sorted((p for p in periods if p.kind == "year" and start <= p.start < end and p.value.isdigit()),
                    key=lambda p: p.start)
     spans = [(a.start, b.end, int(a.value), int(b.value)) for a, b in zip(years, years[1:])
-             if _YEAR_JOINER.fullmatch(text, a.end, b.start)]
+             if _YEAR_JOINER.fullmatch(text, a.end, b.start) or lex.year_span_link_re.fullmatch(text, a.end, b.start)]
     spans += [(m.start(), m.end(), int(m.group(1)), int(m.group(2))) for m in _YEAR_DASH.finditer(text, start, end)]
     return [_Raw(start=s, end=e, value=float(y2 - y1 + 1), step=0.0, kind="quantity", unit="year", has_suffix=True,
                  low=float(y2 - y1), high=float(y2 - y1 + 1), closed=True)
@@ -1900,7 +1900,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         words = _words(text, block.start, block.end, lex, taken, masks, runs)
         phrases = _phrases(text, w.start(), block.end, lex, taken, masks) if w else []  # none before the screen's hit
         raws += [r for r in _prefer_longer(words, phrases) if not _period_fraction(text, r, lex, taken)]
-        raws += _year_spans(text, block.start, block.end, periods[first_period:])
+        raws += _year_spans(text, block.start, block.end, periods[first_period:], lex)
         raws.sort(key=lambda r: r.start)
         _percent_before(text, raws, lex, block.start)
         raws = _join_ranges(text, raws, lex, block.start)

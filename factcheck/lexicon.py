@@ -152,6 +152,9 @@ class Lexicon:
     # a number hyphenated to one of these nouns is an adjective, no figure: "twenty-foot
     # equivalent units", "a five-star hotel", "a 40-foot container"
     hyphen_adjective_re: re.Pattern[str]
+    # words of more than one short word that join two years into a span, both ends counted:
+    # "2020 tot en met 2024", "2020 through 2024" (one short word, "bis", "to", is read anyway)
+    year_span_link_re: re.Pattern[str]
     scale_re: re.Pattern[str]
     currency_name_re: re.Pattern[str]
     connector_re: re.Pattern[str]
@@ -385,7 +388,7 @@ def _currency(code: str, path: Path) -> tuple[str, float]:
 LANGUAGE_KEYS = frozenset({
     "language", "decimal", "stopwords", "clue_words", "number_words", "ignore_alone", "counting_only", "plural_endings",
     "ordinal_words", "ordinal_suffixes", "sign_words", "fractions", "period_fractions", "multipliers", "times_words",
-    "frequency_words", "times_before", "divided_before", "round_amounts", "hyphen_adjectives",
+    "frequency_words", "times_before", "divided_before", "round_amounts", "hyphen_adjectives", "year_span_links",
     "scales", "scales_with_currency_only", "scales_glued_only", "connectors", "currencies", "currencies_glued_only",
     "compound_connectors", "article_nouns", "percent", "percent_before", "points", "points_except", "basis_points",
     "hedges", "hedges_after", "hedge_not_after", "range_words", "range_openers", "change_words", "change_openers",
@@ -588,6 +591,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
                         + _alternation(codes) + r"))")
     # "twenty-foot equivalent units": a number hyphenated to these nouns is an adjective
     hyphen_adjectives = [str(w) for w in _get(data, "hyphen_adjectives", path, list, [])]
+    year_span_links = [str(w) for w in _get(data, "year_span_links", path, list, [])]
     return Lexicon(
         language=language,
         decimal=str(_get(data, "decimal", path, str, ".")),
@@ -616,6 +620,8 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
             + r"))(?![^\W_])") if _get(data, "plural_endings", path, list, []) else _NEVER,
         hyphen_adjective_re=re.compile(r"[-‐‑](?i:" + _alternation(hyphen_adjectives, fold=True) + r")(?![^\W_])")
         if hyphen_adjectives else _NEVER,
+        year_span_link_re=re.compile(r"[\s\u00a0]*(?i:" + _alternation(year_span_links, fold=True) + r")[\s\u00a0]*")
+        if year_span_links else _NEVER,
         scale_re=re.compile(scale_pattern),
         currency_name_re=re.compile(currency_pattern),
         qualifier_re=re.compile(r"(?:" + scale_pattern + r")|(?P<noun>" + percent_pattern + r"|" + currency_pattern + r")"),

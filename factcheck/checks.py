@@ -580,7 +580,9 @@ class _Runner:
         # pre-tax profit per passenger"): no punctuation or figure between
         words = next((k for k in range(i + 1, min(end, i + 7))
                       if toks[k].figure is not None or not (toks[k].norm.isalpha() or toks[k].norm == "-")), end)
-        for j in range(i + 1, min(end, i + 7, max(i + 4, words + 1))):
+        # and never past a comma: in "about £945, a fraction of what its rival paid" the "a" is no "per"
+        comma = next((k for k in range(i + 1, min(end, i + 7)) if toks[k].norm in (",", ";")), end)
+        for j in range(i + 1, min(end, i + 7, max(i + 4, words + 1), comma)):
             ends = class_ends(ctx, "per", j)
             if ends and j == i + 1 and per.kind == "money" and class_ends(ctx, "per_year", j):
                 # an amount a year is told per what a "per" word before it names, if one does

@@ -603,6 +603,12 @@ _POINT_SURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])|(?<![\d.
 _COMMA_SURE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])")
 _POINT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?![\d.,])")
 _COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?![\d.,])")
+# Searched through a guide on their first digit (lexicon.Guided): opening with a lookbehind,
+# they would be tried at every character of the page. The two comma patterns only ever
+# say together whether a block writes a decimal comma: one search.
+_COMMA_WRITTEN = _Guided(re.compile(_COMMA_SURE.pattern + "|" + _COMMA_DECIMAL.pattern), r"\d")
+_POINT_SURE_GUIDED = _Guided(_POINT_SURE, r"\d")
+_POINT_DECIMAL_GUIDED = _Guided(_POINT_DECIMAL, r"\d")
 
 
 def _page_decimal(text: str, blocks: list[tuple[int, int, Lexicon]]) -> str | None:
@@ -616,12 +622,12 @@ def _page_decimal(text: str, blocks: list[tuple[int, int, Lexicon]]) -> str | No
     for start, end, lex in blocks:
         if lex.decimal != ",":
             continue
-        if _COMMA_SURE.search(text, start, end) or _COMMA_DECIMAL.search(text, start, end):
+        if _COMMA_WRITTEN.search(text, start, end):
             return None
         if not point:
-            point = _POINT_SURE.search(text, start, end) is not None or any(
+            point = _POINT_SURE_GUIDED.search(text, start, end) is not None or any(
                 lex.percent_re.match(text, m.end(), end) or lex.scale_re.match(text, m.end(), end)
-                for m in _POINT_DECIMAL.finditer(text, start, end))
+                for m in _POINT_DECIMAL_GUIDED.finditer(text, start, end))
     return "." if point else None
 
 

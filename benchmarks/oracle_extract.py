@@ -8,10 +8,11 @@ and ``diff`` the two files: any difference is a change of output.
     python benchmarks/oracle_extract.py > /tmp/oracle-after.txt && diff /tmp/oracle-{before,after}.txt
 
 Texts: each article of benchmarks/accuracy/*.yaml (language from the file stem's prefix,
-None for ``mixed*``), each examples/*.txt (with its language and with none: detection per
-block), and the extraction benchmark's text (benchmarks/corpus.py, normal and dense, no
-language, as benchmarks/extract.py reads it). For each: ``repr`` of each Figure of
-``factcheck.extract`` and the periods of ``figures.scan``.
+None for ``mixed*``); each examples/*.txt with its language, with none (detection per
+block), and with a character lexicon.folded does not fold (the passes' case-insensitive
+path); and the extraction benchmark's text (benchmarks/corpus.py, normal and dense, no
+language, as benchmarks/extract.py reads it; one article in four also unfolded). For
+each: ``repr`` of each Figure of ``factcheck.extract`` and the periods of ``figures.scan``.
 """
 from __future__ import annotations
 
@@ -43,9 +44,13 @@ def texts(size: int) -> Iterator[tuple[str, str, str | None]]:
         text = path.read_text(encoding="utf-8")
         yield f"{path.name}[{path.stem[:2]}]", text, path.stem[:2]
         yield f"{path.name}[auto]", text, None
+        # a character that lexicon.folded will not fold: the passes' case-insensitive path
+        yield f"{path.name}[unfolded]", text + "\n\u017f\n", None
     for dense in (False, True):
         for i, art in enumerate(corpus.articles(size, dense=dense)):
             yield f"corpus{'-dense' if dense else ''}#{i}", art, None
+            if i % 4 == 0:
+                yield f"corpus{'-dense' if dense else ''}#{i}[unfolded]", art + "\n\u017f\n", None
 
 
 def main() -> int:

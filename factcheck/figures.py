@@ -387,6 +387,28 @@ def _screens(lex: Lexicon) -> tuple[_Guided, lexicon.WordGuided, lexicon.WordGui
     return hit[1], hit[2], hit[3]
 
 
+_PERIOD_FINDERS: dict[int, tuple[Lexicon, tuple[lexicon.WordGuided, ...], tuple[lexicon.WordGuided, ...]]] = {}
+
+
+def _period_finders(lex: Lexicon, folded: bool) -> tuple[lexicon.WordGuided, ...]:
+    """The month-day date, quarter and relative-period patterns of _masks, for the text
+    or (``folded``) for the text lower-cased (lexicon.folded).
+
+    Each opens with a word-start lookbehind and IGNORECASE, so re alone enters its
+    case-insensitive trie at every character from the phrase screen's hit to the end of
+    the block. Their words are lower-cased (lexicon._alternation's ``fold``): without
+    the flag they match the folded text alike, and a case-sensitive trie skips branches
+    on their first letter; a guide (lexicon.WordGuided) tries them only after a space
+    or a mark. Same matches, at the same offsets; their text is read from the page."""
+    hit = _PERIOD_FINDERS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        patterns = (_date_patterns(lex.month_re)[1], lex.quarter_re, lex.relative_re)
+        assert all(p.pattern.startswith("(?i)") for p in patterns)
+        hit = _PERIOD_FINDERS[id(lex)] = (lex, tuple(lexicon.WordGuided(p) for p in patterns),
+                                          tuple(lexicon.WordGuided(re.compile(p.pattern[4:])) for p in patterns))
+    return hit[2] if folded else hit[1]
+
+
 def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
            w: re.Match[str] | None, low: str | None = None) -> list[tuple[int, int]]:
     """Spans that hold no figure to check: dates, times, phone numbers, quarters, years.
@@ -397,7 +419,7 @@ def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
         spans += [m.span() for m in _URL_GUIDED.finditer(text, start, end)]
     digit_screen = _screens(lex)[0]
     d = digit_screen.search(text, start, end)
-    day_month, month_day = _date_patterns(lex.month_re)
+    day_month = _date_patterns(lex.month_re)[0]
     if d:
         at = d.start()
         for rx in (_TIME, _ISO_DATE, lex.time_re, day_month):
@@ -407,10 +429,13 @@ def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
     if names is not None:  # not glued to a word before: "ABCAC 40" names no index
         spans += [m.span() for m in names.finditer(text, start, end) if m.start() == start or not _WORDCHAR.match(text, m.start() - 1)]
     if w:
+        month_day, quarters, relatives = _period_finders(lex, low is not None)
+        src = text if low is None else low
         # "fin mars 38 % des abonnés", "end of March 38% of users": a day takes no percent sign
-        spans += [m.span() for m in month_day.finditer(text, w.start(), end) if not lex.percent_re.match(text, m.end(), end)]
-        for m in lex.quarter_re.finditer(text, w.start(), end):
-            periods.append(Period(m.start(), m.end(), m.group(), "quarter", lex.quarters.get(m.group().lower().replace("’", "'"), m.group())))
+        spans += [m.span() for m in month_day.finditer(src, w.start(), end) if not lex.percent_re.match(text, m.end(), end)]
+        for m in quarters.finditer(src, w.start(), end):
+            said = text[m.start():m.end()]
+            periods.append(Period(m.start(), m.end(), said, "quarter", lex.quarters.get(said.lower().replace("’", "'"), said)))
             spans.append(m.span())
     for m in _QCODE.finditer(text, d.start(), end) if d else ():
         code = m.group()
@@ -418,8 +443,9 @@ def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
         q = q.replace("T", "Q").replace("S", "H")
         periods.append(Period(m.start(), m.end(), code, "quarter", q))
         spans.append(m.span())
-    for m in lex.relative_re.finditer(text, w.start(), end) if w else ():
-        periods.append(Period(m.start(), m.end(), m.group(), "relative", lex.relative_periods.get(m.group().lower().replace("’", "'"), "")))
+    for m in relatives.finditer(src, w.start(), end) if w else ():
+        said = text[m.start():m.end()]
+        periods.append(Period(m.start(), m.end(), said, "relative", lex.relative_periods.get(said.lower().replace("’", "'"), "")))
     return spans
 
 

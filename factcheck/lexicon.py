@@ -776,6 +776,13 @@ class WordGuided:
             g = self.guide.search(text, pos - 1, end)
         return None if g is None else self.rx.match(text, g.start() + 1, end)
 
+    def finditer(self, text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+        """As ``rx.finditer`` for a pattern that cannot match the empty string: after a
+        match, the next is searched from its end."""
+        while (m := self.search(text, pos, end)) is not None:
+            yield m
+            pos = m.end()
+
 
 # re's IGNORECASE and str.lower() agree on every character but these three: "İ" lowers
 # to two characters, and IGNORECASE also folds "ı" into "i" and "ſ" into "s"

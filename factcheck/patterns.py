@@ -513,6 +513,23 @@ def need_starts(stream: Stream, language: str, atom: str) -> frozenset[int]:
     return got  # type: ignore[return-value]
 
 
+def sentence_openers(stream: Stream) -> frozenset[int]:
+    """Token indices where ``Opening(want=True)`` holds: each sentence's first token, and
+    the tokens after marks (quotes, dashes) that open it, up to its first word or figure
+    included. Once per document."""
+    got = stream.cache.get("openers")
+    if got is None:
+        toks = stream.tokens
+        found: list[int] = []
+        for s, e in stream.sentence_ranges:
+            for k in range(s, e):
+                found.append(k)
+                if toks[k].figure is not None or toks[k].norm.isalnum():
+                    break
+        got = stream.cache["openers"] = frozenset(found)
+    return got  # type: ignore[return-value]
+
+
 def figure_starts_list(stream: Stream) -> list[int]:
     """Indices of the figure tokens, in order (one pass, shared)."""
     got = stream.cache.get("figure-list")
@@ -918,18 +935,28 @@ class Sequence(Element):
         """Where the first element that consumes a token may begin: a negation (``Not``)
         consumes nothing, so what follows it begins where it does; an optional part may
         be left out, so where it or what follows begins. A rule opening with "not
-        @of_total" then tries only where a phrase of the next class begins, not at every token."""
+        @of_total" then tries only where a phrase of the next class begins, not at every token.
+        An ``opening: true`` before them holds only where a sentence opens
+        (``sentence_openers``): "{opening: true}, {gap: 2}, …" tries a token or so per
+        sentence, not every token."""
         out: frozenset[int] = frozenset()
+        openers: frozenset[int] | None = None
+        optional = False  # an optional part met: an opening after it may be past the start
         for it in self.items:
-            if isinstance(it, (Not, Opening)):
+            if isinstance(it, Opening):
+                if it.want and ctx.stream is not None and not optional:
+                    openers = sentence_openers(ctx.stream)
+                continue
+            if isinstance(it, Not):
                 continue
             got = it.inner.exact_starts(ctx) if isinstance(it, Optional) else it.exact_starts(ctx)
             if got is None:
-                return None
+                return openers
             out |= got
             if not isinstance(it, Optional):
-                return out
-        return None  # every element may match nothing: a match may begin anywhere
+                return out if openers is None else out & openers
+            optional = True
+        return openers  # every element may match nothing: a match may begin anywhere (an opening aside)
 
     def needs(self) -> list[frozenset[str]]:
         return _minimal([c for it in self.items for c in it.needs()])

@@ -763,6 +763,16 @@ class Gap(Element):
     figures: bool = False
     stop: tuple[tuple[str, ...], ...] = ()  # words the gap may not cross (a comma in a list)
     stop_classes: tuple[str, ...] = ()  # classes it may not cross (@clause_break: "while", "alors que")
+    # the spellings a stop may begin with (``norm`` for words written without accents,
+    # ``lower`` for the others), when every stop begins with a plain short word: a token
+    # spelled otherwise begins none, found without trying each stop. None: try them all.
+    _stop_firsts: tuple[frozenset[str], frozenset[str]] | None = field(init=False, default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        firsts = [words[0] for words in self.stop]
+        if all(w not in ("*", "#", "$") and not w.endswith("*") and len(w) < FUZZY_MIN_LENGTH for w in firsts):
+            object.__setattr__(self, "_stop_firsts", (frozenset(w for w in firsts if w.isascii()),
+                                                      frozenset(w for w in firsts if not w.isascii())))
 
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Alternatives:
         return [(j, bound) for j in self.positions(ctx, i)]
@@ -781,6 +791,8 @@ class Gap(Element):
         seen: set[int] = set()
         frontier = [i]
         steps = 0
+        stop, firsts, stop_classes = self.stop, self._stop_firsts, self.stop_classes
+        starts = ctx.class_starts
         while frontier:
             following: list[int] = []
             for j in frontier:
@@ -793,8 +805,10 @@ class Gap(Element):
                 tok = tokens[j]
                 fig = tok.figure
                 blocked = (fig is not None and not self.figures and not _context_figure(fig) and not _unit_size(ctx, j)) or (
-                    bool(self.stop) and any(match_words(words, tokens, j, ctx.end) >= 0 for words in self.stop)) or (
-                    bool(self.stop_classes) and any(_class_at(ctx, c, j) for c in self.stop_classes))
+                    bool(stop) and (firsts is None or tok.norm in firsts[0] or tok.lower in firsts[1])
+                    and any(match_words(words, tokens, j, ctx.end) >= 0 for words in stop)) or (
+                    bool(stop_classes) and any((starts is None or j in starts.get(c, _NO_STARTS)) and _class_at(ctx, c, j)
+                                               for c in stop_classes))
                 if not blocked:
                     following.append(j + 1)
                 if tok.norm == "(" and not self.figures:

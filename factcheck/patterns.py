@@ -440,6 +440,12 @@ def _class_starts(stream: Stream, language: str) -> dict[str, frozenset[int]]:
     return result
 
 
+def class_starts(stream: Stream, language: str) -> dict[str, frozenset[int]]:
+    """Every class of ``language`` → token indices where one of its phrases may begin
+    (``_class_starts``), for callers that read many classes in a row."""
+    return _class_starts(stream, language)
+
+
 def phrase_starts(stream: Stream, language: str, name: str) -> frozenset[int]:
     """Token indices where a phrase of class ``name`` (or literal "=words") may start."""
     if name[0] != "=":

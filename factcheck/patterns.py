@@ -1057,8 +1057,25 @@ class Choice(Element):
     options: tuple[Sequence, ...]
 
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
-        for opt in self.options:
+        starts = self._option_starts(ctx)
+        for opt, at in zip(self.options, starts):
+            if at is not None and i not in at:
+                continue  # the option's first element matches nowhere here
             yield from opt.match(ctx, i, bound)
+
+    def _option_starts(self, ctx: Context) -> tuple[frozenset[int] | None, ...]:
+        """Per option, the token indices where it may begin, when its first element is a
+        class, a slot or a literal word (their ``exact_starts``; None otherwise: it may
+        begin anywhere). Once per document and language: most options of a choice begin
+        with a word or figure absent from the token tried, and are passed without a try."""
+        if ctx.stream is None:
+            return (None,) * len(self.options)
+        key = ("option-starts", id(self), ctx.language)
+        got = ctx.stream.cache.get(key)
+        if got is None:
+            got = ctx.stream.cache[key] = tuple(
+                opt.exact_starts(ctx) if opt.items and _plain_first(opt.items[0]) else None for opt in self.options)
+        return got  # type: ignore[return-value]
 
     def first_starts(self, ctx: Context) -> frozenset[int] | None:
         """Where some option may begin: the union of their exact first positions
@@ -1091,6 +1108,15 @@ class Choice(Element):
 
     def figure_tests(self) -> list[frozenset[FigureTest]]:
         return _any_of([o.figure_tests() for o in self.options])
+
+
+def _plain_first(it: Element) -> bool:
+    """Whether an element's ``exact_starts`` are exactly where its ``match`` may begin: a
+    class, a slot, a literal opened by a plain word (not the "*", "#" or "$" that match
+    figure tokens ``match_words`` reads apart)."""
+    if isinstance(it, Literal):
+        return it.words[0] not in ("*", "#", "$")
+    return isinstance(it, (WordClass, Slot))
 
 
 def _any_of(per_option: list[list[frozenset[T]]]) -> list[frozenset[T]]:

@@ -314,15 +314,9 @@ class _Runner:
                     first = bisect_left(ordered, s)
                     if first == len(ordered) or ordered[first] >= e:
                         continue  # the pattern can begin nowhere in the unit
-                # The words the pattern needs and its top-level slots are each met at
-                # or after the start: no start after the last place they all fit.
-                limit = e - 1
-                for clause in needs:
-                    limit = min(limit, index.last_start(lang, clause, idx))
-                for figure_clause in tests:
-                    limit = min(limit, index.last_figure(figure_clause, idx))
-                if top_slots:
-                    limit = min(limit, index.figures[idx][-top_slots])
+                # The words and figures the pattern's elements need are met in their
+                # order at or after the start: no start after the last place they all fit.
+                limit = index.chain_limit(lang, rule.chain, s if ordered is None else ordered[first], e)
                 positions: Sequence[int] = (range(s, limit + 1) if ordered is None
                                             else ordered[first:bisect_right(ordered, limit, first)])
                 if not positions:

@@ -440,6 +440,12 @@ def _class_starts(stream: Stream, language: str) -> dict[str, frozenset[int]]:
     return result
 
 
+def class_starts(stream: Stream, language: str) -> dict[str, frozenset[int]]:
+    """Every class of ``language`` → token indices where one of its phrases may begin
+    (``_class_starts``), for callers that read many classes in a row."""
+    return _class_starts(stream, language)
+
+
 def phrase_starts(stream: Stream, language: str, name: str) -> frozenset[int]:
     """Token indices where a phrase of class ``name`` (or literal "=words") may start."""
     if name[0] != "=":
@@ -510,6 +516,23 @@ def need_starts(stream: Stream, language: str, atom: str) -> frozenset[int]:
     got = stream.cache.get(key)
     if got is None:
         got = stream.cache[key] = frozenset(_tokens_matching(stream, atom[1:]))
+    return got  # type: ignore[return-value]
+
+
+def sentence_openers(stream: Stream) -> frozenset[int]:
+    """Token indices where ``Opening(want=True)`` holds: each sentence's first token, and
+    the tokens after marks (quotes, dashes) that open it, up to its first word or figure
+    included. Once per document."""
+    got = stream.cache.get("openers")
+    if got is None:
+        toks = stream.tokens
+        found: list[int] = []
+        for s, e in stream.sentence_ranges:
+            for k in range(s, e):
+                found.append(k)
+                if toks[k].figure is not None or toks[k].norm.isalnum():
+                    break
+        got = stream.cache["openers"] = frozenset(found)
     return got  # type: ignore[return-value]
 
 
@@ -746,6 +769,16 @@ class Gap(Element):
     figures: bool = False
     stop: tuple[tuple[str, ...], ...] = ()  # words the gap may not cross (a comma in a list)
     stop_classes: tuple[str, ...] = ()  # classes it may not cross (@clause_break: "while", "alors que")
+    # the spellings a stop may begin with (``norm`` for words written without accents,
+    # ``lower`` for the others), when every stop begins with a plain short word: a token
+    # spelled otherwise begins none, found without trying each stop. None: try them all.
+    _stop_firsts: tuple[frozenset[str], frozenset[str]] | None = field(init=False, default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        firsts = [words[0] for words in self.stop]
+        if all(w not in ("*", "#", "$") and not w.endswith("*") and len(w) < FUZZY_MIN_LENGTH for w in firsts):
+            object.__setattr__(self, "_stop_firsts", (frozenset(w for w in firsts if w.isascii()),
+                                                      frozenset(w for w in firsts if not w.isascii())))
 
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Alternatives:
         return [(j, bound) for j in self.positions(ctx, i)]
@@ -764,6 +797,8 @@ class Gap(Element):
         seen: set[int] = set()
         frontier = [i]
         steps = 0
+        stop, firsts, stop_classes = self.stop, self._stop_firsts, self.stop_classes
+        starts = ctx.class_starts
         while frontier:
             following: list[int] = []
             for j in frontier:
@@ -776,8 +811,10 @@ class Gap(Element):
                 tok = tokens[j]
                 fig = tok.figure
                 blocked = (fig is not None and not self.figures and not _context_figure(fig) and not _unit_size(ctx, j)) or (
-                    bool(self.stop) and any(match_words(words, tokens, j, ctx.end) >= 0 for words in self.stop)) or (
-                    bool(self.stop_classes) and any(_class_at(ctx, c, j) for c in self.stop_classes))
+                    bool(stop) and (firsts is None or tok.norm in firsts[0] or tok.lower in firsts[1])
+                    and any(match_words(words, tokens, j, ctx.end) >= 0 for words in stop)) or (
+                    bool(stop_classes) and any((starts is None or j in starts.get(c, _NO_STARTS)) and _class_at(ctx, c, j)
+                                               for c in stop_classes))
                 if not blocked:
                     following.append(j + 1)
                 if tok.norm == "(" and not self.figures:
@@ -918,18 +955,28 @@ class Sequence(Element):
         """Where the first element that consumes a token may begin: a negation (``Not``)
         consumes nothing, so what follows it begins where it does; an optional part may
         be left out, so where it or what follows begins. A rule opening with "not
-        @of_total" then tries only where a phrase of the next class begins, not at every token."""
+        @of_total" then tries only where a phrase of the next class begins, not at every token.
+        An ``opening: true`` before them holds only where a sentence opens
+        (``sentence_openers``): "{opening: true}, {gap: 2}, …" tries a token or so per
+        sentence, not every token."""
         out: frozenset[int] = frozenset()
+        openers: frozenset[int] | None = None
+        optional = False  # an optional part met: an opening after it may be past the start
         for it in self.items:
-            if isinstance(it, (Not, Opening)):
+            if isinstance(it, Opening):
+                if it.want and ctx.stream is not None and not optional:
+                    openers = sentence_openers(ctx.stream)
+                continue
+            if isinstance(it, Not):
                 continue
             got = it.inner.exact_starts(ctx) if isinstance(it, Optional) else it.exact_starts(ctx)
             if got is None:
-                return None
+                return openers
             out |= got
             if not isinstance(it, Optional):
-                return out
-        return None  # every element may match nothing: a match may begin anywhere
+                return out if openers is None else out & openers
+            optional = True
+        return openers  # every element may match nothing: a match may begin anywhere (an opening aside)
 
     def needs(self) -> list[frozenset[str]]:
         return _minimal([c for it in self.items for c in it.needs()])
@@ -1010,8 +1057,25 @@ class Choice(Element):
     options: tuple[Sequence, ...]
 
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Iterator[tuple[int, dict[str, object]]]:
-        for opt in self.options:
+        starts = self._option_starts(ctx)
+        for opt, at in zip(self.options, starts):
+            if at is not None and i not in at:
+                continue  # the option's first element matches nowhere here
             yield from opt.match(ctx, i, bound)
+
+    def _option_starts(self, ctx: Context) -> tuple[frozenset[int] | None, ...]:
+        """Per option, the token indices where it may begin, when its first element is a
+        class, a slot or a literal word (their ``exact_starts``; None otherwise: it may
+        begin anywhere). Once per document and language: most options of a choice begin
+        with a word or figure absent from the token tried, and are passed without a try."""
+        if ctx.stream is None:
+            return (None,) * len(self.options)
+        key = ("option-starts", id(self), ctx.language)
+        got = ctx.stream.cache.get(key)
+        if got is None:
+            got = ctx.stream.cache[key] = tuple(
+                opt.exact_starts(ctx) if opt.items and _plain_first(opt.items[0]) else None for opt in self.options)
+        return got  # type: ignore[return-value]
 
     def first_starts(self, ctx: Context) -> frozenset[int] | None:
         """Where some option may begin: the union of their exact first positions
@@ -1044,6 +1108,15 @@ class Choice(Element):
 
     def figure_tests(self) -> list[frozenset[FigureTest]]:
         return _any_of([o.figure_tests() for o in self.options])
+
+
+def _plain_first(it: Element) -> bool:
+    """Whether an element's ``exact_starts`` are exactly where its ``match`` may begin: a
+    class, a slot, a literal opened by a plain word (not the "*", "#" or "$" that match
+    figure tokens ``match_words`` reads apart)."""
+    if isinstance(it, Literal):
+        return it.words[0] not in ("*", "#", "$")
+    return isinstance(it, (WordClass, Slot))
 
 
 def _any_of(per_option: list[list[frozenset[T]]]) -> list[frozenset[T]]:

@@ -258,6 +258,22 @@ class Rule:
                 for name, p in self.picks.items() if p.where is not None and not p.eager_where}
 
     @cached_property
+    def chain(self) -> tuple[tuple[frozenset[str] | frozenset[FigureTest], ...], ...]:
+        """What each top-level element of the pattern needs (its ``needs`` and
+        ``figure_tests`` clauses), in the pattern's order, leaving out the elements that
+        need nothing. The elements match one after the other, so what one needs stands
+        after what the one before needs: ``UnitIndex.chain_limit`` checks that order,
+        which the plan's clauses, met anywhere in the unit, do not."""
+        if self.pattern is None:
+            return ()
+        items = []
+        for it in self.pattern.items:
+            clauses = tuple(c for c in dict.fromkeys([*it.needs(), *it.figure_tests()]) if c)
+            if clauses:
+                items.append(tuple(map(_interned, clauses)))
+        return _interned(tuple(items))
+
+    @cached_property
     def top_slots(self) -> int:
         """How many figure slots the pattern's top level holds: each takes a figure
         of its own, after the match's start."""

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from .model import Figure
-from .patterns import FigureTest, need_starts
+from .patterns import FigureTest, class_starts, need_starts
 from .tokens import Stream
 
 
@@ -69,10 +69,10 @@ class UnitIndex:
         self._enough_figures: dict[tuple[int, frozenset[str]], int] = {}
         self._passing_figures: dict[frozenset[FigureTest], tuple[int, list[int]]] = {}
         # per atom and per clause: the units (a mask), and, asked for later and by
-        # fewer rules, the token indices in order (``last_start``)
+        # fewer rules, the token indices in order (``chain_limit``)
         self._atom_masks: dict[tuple[str, str], int] = {}
         self._clause_masks: dict[tuple[str, frozenset[str]], int] = {}
-        self._clause_positions: dict[tuple[str, frozenset[str]], list[int]] = {}
+        self._classes: dict[str, dict[str, frozenset[int]]] = {}  # per language, where each class may begin
         # the unit of each token, and the token range of each unit
         self._unit_of = [t.sentence for t in toks] if sentence_scope else [t.block for t in toks]
         self._ranges = stream.sentence_ranges if sentence_scope else stream.block_ranges
@@ -100,21 +100,54 @@ class UnitIndex:
             self._clause_masks[key] = got
         return got
 
-    def last_figure(self, tests: frozenset[FigureTest], unit: int) -> int:
-        """The last figure token of a unit passing one of the tests: a match binding
-        such a figure cannot start after it."""
-        return self._last_in(unit, self._passing(tests)[1])
+    def chain_limit(self, lang: str, chain: tuple[tuple[frozenset[str] | frozenset[FigureTest], ...], ...],
+                    first: int, end: int) -> int:
+        """The last token before ``end`` a match may start at, given the first it may
+        start at and what the pattern's top-level elements need in order (``Rule.chain``):
+        -1 when they cannot all be met in that order.
 
-    def last_start(self, lang: str, atoms: frozenset[str], unit: int) -> int:
-        """The last token index of a unit where one of the atoms may begin: a match
-        needing the clause cannot start after it."""
-        return self._last_in(unit, self._positions(lang, atoms))
+        Each element's words and figures stand inside its span, and the spans follow
+        each other: what an element needs stands after something of each clause of the
+        element before. Forward from ``first``, each clause must be met after the
+        element before; backward from ``end``, an element starts no later than the last
+        place each of its clauses is met before the element after, and the match no
+        later than its first element. An exact pre-filter, as the plan's clauses are,
+        but one that reads their order too."""
+        lists = self._chain_positions(lang, chain)
+        p = first
+        for item in lists:
+            nxt = p
+            for positions in item:
+                k = bisect_left(positions, p)
+                if k == len(positions) or positions[k] >= end:
+                    return -1
+                if positions[k] >= nxt:
+                    nxt = positions[k] + 1
+            p = nxt
+        hi = end
+        for item in reversed(lists):
+            m = hi
+            for positions in item:
+                k = bisect_left(positions, hi) - 1
+                if positions[k] < m:
+                    m = positions[k]
+            hi = m
+        return hi if hi < end else end - 1
 
-    def _last_in(self, unit: int, positions: list[int]) -> int:
-        """The last of the sorted token indices within the unit (-1: none)."""
-        s, e = self._ranges[unit]
-        k = bisect_left(positions, e) - 1
-        return positions[k] if k >= 0 and positions[k] >= s else -1
+    def _chain_positions(self, lang: str, chain: tuple[tuple[frozenset[str] | frozenset[FigureTest], ...], ...]
+                         ) -> list[list[list[int]]]:
+        """Per element of the chain, per clause, the token indices where it is met, in
+        order (``_positions`` for words, ``_passing`` for figures): token indices, shared
+        by the sentence and the paragraph index in the stream's cache. The chain is
+        interned (``Rule.chain``): its identity keys it."""
+        key = ("chain-positions", lang, id(chain))
+        cache = self.stream.cache
+        got = cache.get(key)
+        if got is None:
+            got = cache[key] = [
+                [self._passing(c)[1] if isinstance(next(iter(c)), FigureTest) else self._positions(lang, c)  # type: ignore[arg-type]
+                 for c in item] for item in chain]
+        return got  # type: ignore[return-value]
 
     def _enough(self, fewest: int, blocks: frozenset[str]) -> int:
         """The units in a block of one of the kinds, holding at least ``fewest`` figures."""
@@ -149,23 +182,37 @@ class UnitIndex:
     def _positions(self, lang: str, atoms: frozenset[str]) -> list[int]:
         """The token indices where one of the atoms may begin, in order. Only the
         rules that pass every unit test ask for them: worked out apart from the
-        masks, which every rule asks for."""
-        key = (lang, atoms)
-        got = self._clause_positions.get(key)
+        masks, which every rule asks for. Token indices, whatever the scope: kept in
+        the stream's cache, shared by the sentence and the paragraph index."""
+        key = ("clause-positions", lang, atoms)
+        cache = self.stream.cache
+        got = cache.get(key)
         if got is None:
-            found: set[int] = set()
-            for atom in atoms:
-                found |= need_starts(self.stream, lang, atom)
-            got = self._clause_positions[key] = sorted(found)
-        return got
+            if len(atoms) == 1:
+                got = sorted(need_starts(self.stream, lang, next(iter(atoms))))
+            else:
+                found: set[int] = set()
+                for atom in atoms:
+                    found |= need_starts(self.stream, lang, atom)
+                got = sorted(found)
+            cache[key] = got
+        return got  # type: ignore[return-value]
 
     def _atom_mask(self, lang: str, atom: str) -> int:
         """The units where the atom may begin. A literal reads alike in every
-        language: worked out once."""
+        language: worked out once. A class's starts are read from the language's
+        table (``class_starts``) at hand; most classes begin nowhere in a document."""
         key = (lang if atom[0] != "=" else "", atom)
         got = self._atom_masks.get(key)
         if got is None:
-            got = self._atom_masks[key] = self._mask(need_starts(self.stream, lang, atom))
+            if atom[0] == "=":
+                positions = need_starts(self.stream, lang, atom)
+            else:
+                classes = self._classes.get(lang)
+                if classes is None:
+                    classes = self._classes[lang] = class_starts(self.stream, lang)
+                positions = classes.get(atom, ())
+            got = self._atom_masks[key] = self._mask(positions) if positions else 0
         return got
 
     def _mask(self, positions: Iterable[int]) -> int:

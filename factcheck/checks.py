@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date as Date
 
 from . import display
@@ -883,7 +884,7 @@ class _Runner:
         blk = toks[at].block
         if sent > 0 and self.doc.sentences[sent - 1].block == blk:
             return []
-        keys = sorted(self.stream.block_ranges)
+        keys = self._block_keys
         k = keys.index(blk)
         first = k
         while first > 0 and self._is_row(keys[first - 1]):
@@ -914,7 +915,7 @@ class _Runner:
                and not any(self._has(p, lang, max(ss, i - 3), i) for p in ("@versus", "@change_from", "@earlier"))
                for i in range(at + 1, se)):
             return []  # … or after it in its sentence ("… and 2.5 million shops"); a base ("up 5% from £4.0bn", "(8,7 milliards en 2022)") is none
-        keys = sorted(self.stream.block_ranges)
+        keys = self._block_keys
         k = keys.index(blk)
         start = k + 1
         if start >= len(keys):
@@ -934,6 +935,12 @@ class _Runner:
         while last < len(keys) and self._is_row(keys[last]):
             last += 1
         return self._rows_range(keys, start, last)
+
+    @cached_property
+    def _block_keys(self) -> list[int]:
+        """The blocks of the token stream, in text order (once per document: the list
+        collections of every match walk them)."""
+        return sorted(self.stream.block_ranges)
 
     def _is_row(self, b: int) -> bool:
         """Whether block ``b`` is a row of a list (``is_list_row``) in the article's body."""

@@ -264,9 +264,10 @@ def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_cur
             decimal_glued = 0 < raw.step < 1 and not text[pos].isspace()  # "168.6m": a decimal count of millions
             if word in lex.scales_with_currency_only and not (cur or prefixed_currency or decimal_glued
                                                               or _before_count(text, after, end, lex)
-                                                              or not text[pos].isspace() and _after_count_noun(text, raw.start, lex)
-                                                              or not text[pos].isspace() and _before_unit(text, after, end, lex)
-                                                              or not text[pos].isspace() and _glued_sibling(text, pos, after, word)):
+                                                              or not text[pos].isspace() and (
+                                                                  _after_count_noun(text, raw.start, lex)
+                                                                  or _before_unit(text, after, end, lex)
+                                                                  or _glued_sibling(text, pos, after, word))):
                 pass  # "5 m" is five metres, not five million; "445m shares", "168.6m" are millions
             elif word in lex.scales_glued_only and text[pos].isspace() and not (cur or prefixed_currency):
                 pass  # "1.2b" is 1.2 billion, "item 5 b" is no scale
@@ -1475,8 +1476,13 @@ def _glued_sibling(text: str, pos: int, after: int, word: str) -> bool:
     lo = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), pos - 300)
     hi_dot, hi_nl = text.find(". ", after), text.find("\n", after)
     hi = min(x for x in (hi_dot, hi_nl, after + 300, len(text)) if x >= 0)
-    sibling = re.compile(r"(?:[$€£]\s?\d[\d.,]*|(?<![\d.,])\d+\.\d+)" + re.escape(word) + r"\b")
-    return any(m.end() != after for m in sibling.finditer(text, max(0, lo), hi))
+    return any(m.end() != after for m in _sibling_re(word).finditer(text, max(0, lo), hi))
+
+
+@lru_cache(maxsize=None)
+def _sibling_re(word: str) -> re.Pattern[str]:
+    """A figure that reads ``word`` as a scale for sure: glued after a decimal or a currency."""
+    return re.compile(r"(?:[$€£]\s?\d[\d.,]*|(?<![\d.,])\d+\.\d+)" + re.escape(word) + r"\b")
 
 
 def _before_count(text: str, pos: int, end: int, lex: Lexicon) -> bool:

@@ -188,14 +188,7 @@ class UnitIndex:
         cache = self.stream.cache
         got = cache.get(key)
         if got is None:
-            if len(atoms) == 1:
-                got = sorted(need_starts(self.stream, lang, next(iter(atoms))))
-            else:
-                found: set[int] = set()
-                for atom in atoms:
-                    found |= need_starts(self.stream, lang, atom)
-                got = sorted(found)
-            cache[key] = got
+            got = cache[key] = sorted(set().union(*(need_starts(self.stream, lang, atom) for atom in atoms)))
         return got  # type: ignore[return-value]
 
     def _atom_mask(self, lang: str, atom: str) -> int:

@@ -402,6 +402,8 @@ class _Runner:
             ranges = self._list_range(limit)
         elif spec.list_after:
             ranges = self._list_after_range(after_at)
+        elif spec.rows_after:
+            ranges = self._rows_after_block(block)
         elif (spec.paragraphs or spec.paragraphs_after) and block is not None:
             ranges = [_blocks_around(self.stream.block_ranges, block, spec.paragraphs, spec.paragraphs_after)]
         else:
@@ -930,6 +932,22 @@ class _Runner:
         elif not between and heading.endswith(":") and not is_list_row(heading) and not any(c.isdigit() for c in heading):
             start += 1
         elif not (between.endswith(":") and "\n" not in between and not any(c.isdigit() for c in between)):
+            return []
+        last = start
+        while last < len(keys) and self._is_row(keys[last]):
+            last += 1
+        return self._rows_range(keys, start, last)
+
+    def _rows_after_block(self, blk: int | None) -> list[tuple[int, int]]:
+        """The tokens of the list right after block ``blk`` (a collection's ``rows_after``),
+        when that block closes on a colon and the rows follow it at once: the heading names
+        the split ("La répartition par format … :"), its rows are the parts. None when fewer
+        than two rows follow: one row is no list."""
+        if blk is None or not self._block_text(blk).rstrip().endswith(":"):
+            return []
+        keys = self._block_keys
+        start = keys.index(blk) + 1
+        if start >= len(keys) or self.doc.text[self.doc.blocks[blk].end:self.doc.blocks[keys[start]].start].strip():
             return []
         last = start
         while last < len(keys) and self._is_row(keys[last]):

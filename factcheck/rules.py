@@ -109,6 +109,10 @@ class Collect:
     # by division:"), the run of its rows however many: "… a chiffre d'affaires de 9,4
     # milliards d'euros. Il se répartit ainsi :" then "- réseaux : 2,6 milliards d'euros ;" …
     list_after: bool = False
+    # in a rule with a pattern: the figures of the list right after the match's block, when
+    # that block closes on a colon (a heading that names the split, "La répartition par
+    # format reste dominée par les grandes surfaces :" then "- hypermarchés : 45 % des ventes ;" …)
+    rows_after: bool = False
 
 
 @dataclass(frozen=True)
@@ -376,7 +380,7 @@ _SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_aft
 _COLLECT_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after", "not_before", "not_after_in_sentence",
                  "unless_after", "drop_subtotals", "sentence_lacks", "min", "carry", "before", "drop_together", "after",
                  "paragraphs", "named_in_brackets", "not_base", "not_opened_by", "paragraphs_after",
-                 "not_fraction", "lacks_after", "rows_named_by", "not_in_aside", "list_before", "list_after"}
+                 "not_fraction", "lacks_after", "rows_named_by", "not_in_aside", "list_before", "list_after", "rows_after"}
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
               "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by", "not_followed_by",
@@ -582,7 +586,10 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                          rows_named_by=_slot_ref(w, spec, pattern, "rows_named_by", f"{f}.rows_named_by"),
                                          not_in_aside=_phrases(w, spec, "not_in_aside", f"{f}.not_in_aside"),
                                          list_before=_flag(w, spec, "list_before", f"{f}.list_before"),
-                                         list_after=_flag(w, spec, "list_after", f"{f}.list_after"))
+                                         list_after=_flag(w, spec, "list_after", f"{f}.list_after"),
+                                         rows_after=_flag(w, spec, "rows_after", f"{f}.rows_after"))
+            if collect[str(name)].rows_after and pattern is None:
+                raise w.error(_line(spec, "rows_after"), f"{f}.rows_after", "needs a rule with a pattern (the heading the list follows)")
             if collect[str(name)].list_after and collect[str(name)].after is None:
                 raise w.error(_line(spec, "list_after"), f"{f}.list_after", "needs after: SLOT (the total the list splits)")
             if collect[str(name)].list_before and collect[str(name)].before is None:

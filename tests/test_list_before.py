@@ -109,3 +109,39 @@ def test_a_list_key_needs_its_slot(tmp_path: Path, key: str, slot: str) -> None:
     with pytest.raises(InputError) as err:
         load_file(path)
     assert f"collect.parts.{key}" in str(err.value)
+
+
+HEADING = """rules:
+  - id: house-heading
+    title: Rows after a heading
+    languages: all
+    pattern:
+      - "@split_heading"
+      - {gap: 14, stop: [".", ";"]}
+      - ":"
+    collect:
+      s: {fig: percent, unit: "%", sign: unsigned, rows_after: true, min: 2}
+    check: {stated: sum(s), relation: "<=", expected: 100}
+    message: "{s}"
+"""
+
+
+def test_rows_after_takes_the_rows_right_below_a_heading_closing_on_a_colon(house: Callable) -> None:
+    rows = "- hypermarchés : 45 % des ventes ;\n- supermarchés : 31 % ;\n- proximité : 19 % ;\n- e-commerce : 10 %.\n"
+    head = "Carrefour France stable\n\nLa répartition par format reste dominée par les grandes surfaces :\n"
+    # 45 + 31 + 19 + 10 = 105 > 100
+    found = house(HEADING, head + rows, "fr")
+    assert [f.verdict for f in found] == ["inconsistent"]
+    text = head + rows
+    assert [text[a:b] for a, b in found[0].spans] == ["45 %", "31 %", "19 %", "10 %"]
+    # a line between the heading and the rows: no list of that heading
+    assert house(HEADING, head + "Les chiffres ont été publiés mercredi par le groupe.\n" + rows, "fr") == []
+    # the heading not closing on a colon names no rows
+    assert house(HEADING, head.replace(" :\n", ".\n") + rows, "fr") == []
+
+
+def test_rows_after_needs_a_pattern(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(HEADING.replace('    pattern:\n      - "@split_heading"\n      - {gap: 14, stop: [".", ";"]}\n      - ":"\n', ""), encoding="utf-8")
+    with pytest.raises(InputError, match="rows_after"):
+        load_file(path)

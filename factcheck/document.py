@@ -217,8 +217,10 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
             kind = "noise"  # a scraped page repeats its headline: one copy is enough
         elif len(words) <= 30 and _credit().search(seg, 0, len(seg)) or (adjacent and prev_kind == "title" and len(words) <= 30):
             kind = "caption"
-        elif len(words) < 4 and not ends_sentence and not _KEY_FIGURE_ROW.match(seg) and not _BULLET_FIGURE.match(seg):
-            kind = "noise"  # (a bullet line with a figure is a row of a list: "- 3.1 million in Ireland,")
+        elif len(words) < 4 and not ends_sentence and not _KEY_FIGURE_ROW.match(seg) and not _BULLET_FIGURE.match(seg) \
+                and not _list_heading(seg, text, spans, i):
+            kind = "noise"  # (a bullet line with a figure is a row of a list: "- 3.1 million in Ireland,";
+            # a short heading closing on a colon right above one names the list: "Market shares:")
         else:
             kind = "paragraph"
         lang = language or _language_of(words[:_DETECT_WORDS], doc_lang, normalized,
@@ -233,6 +235,17 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
         if weight:
             doc_lang = max(weight.items(), key=lambda kv: kv[1])[0]
     return tuple(blocks), doc_lang
+
+
+def _list_heading(seg: str, text: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """Whether a short line is the heading of the list right below it: it closes on a colon,
+    the next line is a row with a figure ("- Tesco: 27.6%"), and no blank line stands between.
+    Such a line tells what the rows split ("Market shares:"), so rules read it as text."""
+    if not seg.rstrip().endswith(":") or i + 1 >= len(spans):
+        return False
+    s, e = spans[i + 1]
+    nxt = text[s:e]
+    return "\n\n" not in text[spans[i][1]:s] and bool(_KEY_FIGURE_ROW.match(nxt) or _BULLET_FIGURE.match(nxt))
 
 
 _WORD_BEFORE_DOT = re.compile(r"([^\W_]+)\.$")

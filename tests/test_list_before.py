@@ -145,3 +145,18 @@ def test_rows_after_needs_a_pattern(tmp_path: Path) -> None:
     path.write_text(HEADING.replace('    pattern:\n      - "@split_heading"\n      - {gap: 14, stop: [".", ";"]}\n      - ":"\n', ""), encoding="utf-8")
     with pytest.raises(InputError, match="rows_after"):
         load_file(path)
+
+
+def test_a_short_heading_closing_on_a_colon_above_a_row_is_text() -> None:
+    doc = document.build("x", "Grocers\n\nKantar published its figures.\n\nMarket shares:\n- Tesco: 27.6%\n- Asda: 12.6%\n", language="en")
+    kinds = {doc.text[b.start:b.end]: b.kind for b in doc.blocks}
+    assert kinds["Market shares:"] == "paragraph"
+    # the same line with no row right below (page furniture, "Share:") stays noise
+    doc = document.build("x", "Grocers\n\nKantar published its figures.\n\nShare:\nTwitter Facebook\n", language="en")
+    assert {doc.text[b.start:b.end]: b.kind for b in doc.blocks}["Share:"] == "noise"
+
+
+def test_rows_after_a_short_heading(house: Callable) -> None:
+    # 27.6 + 25.0 + 22.6 + 20.2 + 8.7 = 104.1 > 100
+    text = "Grocers\n\nKantar published its figures.\n\nMarket shares:\n- Tesco: 27.6%\n- Sainsbury's: 25.0%\n- Asda: 22.6%\n- Aldi: 20.2%\n- Morrisons: 8.7%\n"
+    assert [f.verdict for f in house(HEADING, text, "en")] == ["inconsistent"]

@@ -728,6 +728,50 @@ class _Runner:
                         return e
         return None
 
+    def _subject_name(self, anchor: Figure) -> str | None:
+        """The name the anchor's sentence opens on, where body text capitalises names only:
+        "Jumbo, met zo'n 700 winkels, haalde gemiddeld …" → "Jumbo"; none for a word the
+        article never capitalises inside a sentence ("Het", "Volumes"), nor in German, which
+        capitalises every noun."""
+        toks, text = self.stream.tokens, self.doc.text
+        t = self.fig_token[anchor.id]
+        lang = self.block_lang.get(t.block, "")
+        if not lang or not lexicon.load(lang).capitalized_names:
+            return None
+        ss, se = self.stream.sentence_ranges[t.sentence]
+        j = next((k for k in range(ss, se) if toks[k].figure is not None or toks[k].norm[:1].isalnum()), se)
+        if j >= se or toks[j].figure is not None:
+            return None
+        word = text[toks[j].start:toks[j].end]
+        # a name, not a noun that opens its sentence ("Volumes slipped …"): written with its
+        # capital inside a sentence somewhere in the article
+        return word if word[:1].isupper() and word in self._inner_capitals and toks[j].lower not in lexicon.load(lang).stopwords else None
+
+    @cached_property
+    def _inner_capitals(self) -> frozenset[str]:
+        """The words written with a capital past the first word of their sentence, or opening
+        the label of a table's row ("Jumbo: 21,5 procent"): names."""
+        toks, text = self.stream.tokens, self.doc.text
+        found: set[str] = set()
+        for ss, se in self.stream.sentence_ranges:
+            first = not (ss < se and self._is_row(toks[ss].block))
+            for k in range(ss, se):
+                if toks[k].figure is not None or not toks[k].norm[:1].isalnum():
+                    continue
+                if not first and text[toks[k].start:toks[k].start + 1].isupper():
+                    found.add(text[toks[k].start:toks[k].end])
+                first = False
+        return frozenset(found)
+
+    def _names_others(self, sentence: int, name: str) -> bool:
+        """Whether a sentence names someone (a capitalised word past its first) and not ``name``."""
+        toks, text = self.stream.tokens, self.doc.text
+        ss, se = self.stream.sentence_ranges[sentence]
+        words = [text[toks[k].start:toks[k].end] for k in range(ss, se) if toks[k].figure is None and toks[k].norm[:1].isalpha()]
+        if name in words:
+            return False
+        return any(w[:1].isupper() for w in words[1:])
+
     def _names_before(self, name: str, fig: Figure, anchor: Figure) -> bool:
         """Whether ``name`` is written before ``fig`` in the figure's sentence, other than
         the anchor's; in the anchor's sentence, after a ";" that follows the anchor (the
@@ -807,6 +851,7 @@ class _Runner:
         holder = self._name_before(anchor, spec.named_before) if spec.named_before else None
         if spec.named_before and holder is None:
             pool = ()
+        subject = self._subject_name(anchor) if spec.own_subject else None
         for f in pool:
             if f.id in taken:
                 continue
@@ -814,6 +859,8 @@ class _Runner:
             if rival is not None and not self._names_before(rival, f, anchor):
                 continue
             if holder is not None and not self._names_before(holder, f, anchor):
+                continue
+            if subject is not None and t.sentence != at.sentence and self._names_others(t.sentence, subject):
                 continue
             if isinstance(limit, Figure) and f.start >= limit.start:
                 continue

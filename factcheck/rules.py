@@ -170,6 +170,10 @@ class Pick:
     # a base told in a sentence of its own, "Un año antes, el sector había exportado 3,37
     # millones de toneladas", is no whole a later part is a fraction of
     not_opened_by: tuple[str, ...] = ()
+    # the anchor's subject: when the anchor's sentence opens on a name ("Jumbo, met zo'n 700
+    # winkels, haalde …"), no candidate of another sentence that names others but not it ("Het
+    # aandeel van Albert Heijn komt neer op 12,4 miljard euro" is a rival's total)
+    own_subject: bool = False
 
     @cached_property
     def eager_where(self) -> bool:
@@ -384,7 +388,7 @@ _COLLECT_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has",
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
               "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by", "not_followed_by",
-              "not_opened_by"}
+              "not_opened_by", "own_subject"}
 
 
 def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
@@ -643,7 +647,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                     _phrases(w, spec, "named_before", f"{f}.named_before"),
                                     _phrases(w, spec, "opened_by", f"{f}.opened_by"),
                                     _phrases(w, spec, "not_followed_by", f"{f}.not_followed_by"),
-                                    _phrases(w, spec, "not_opened_by", f"{f}.not_opened_by"))
+                                    _phrases(w, spec, "not_opened_by", f"{f}.not_opened_by"),
+                                    _flag(w, spec, "own_subject", f"{f}.own_subject"))
             if picks[str(name)].paragraphs and pscope != "paragraph":
                 raise w.error(_line(spec, "paragraphs"), f"{f}.paragraphs", "needs a paragraph pick (in: paragraph)")
             if picks[str(name)].each and (absent or not node.get("readings")):

@@ -709,7 +709,7 @@ class Slot(Element):
             at = starts.get(c, _NO_STARTS) if starts is not None else None
             for j in range(lo, i):
                 if (at is None or j in at) and toks[j].sentence == sentence and _class_at(ctx, c, j) \
-                        and not _hedge_of_other(ctx, c, j, i):
+                        and not _hedge_of_other(ctx, c, j, i) and not _closed_before(toks, j, i):
                     return True
         return False
 
@@ -863,6 +863,12 @@ def _hedge_of_other(ctx: Context, name: str, j: int, i: int) -> bool:
     toks = ctx.tokens
     ends = [k for k in class_ends(ctx, name, j) if k <= ctx.end]
     return bool(ends) and all(k < i and toks[k].figure is not None and bool(toks[k].figure.hedge) for k in ends)
+
+
+def _closed_before(toks: tuple[Token, ...], j: int, i: int) -> bool:
+    """Whether the phrase at ``j`` opens a bracket that closes before token ``i``: an aside of
+    its own ("Beurre doux (250 g) : 2,59 €"), no opening of one around the figure at ``i``."""
+    return toks[j].lower == "(" and any(toks[k].lower == ")" for k in range(j + 1, i))
 
 
 def _context_figure(fig: Figure) -> bool:

@@ -292,13 +292,19 @@ class _Runner:
         # a sentence needs as many figures as every match of the pattern binds (an
         # optional slot counts for none; two at most), and each top-level slot a figure of its own
         fewest = max(min(needed, 2), top_slots) if sentence_scope else top_slots
-        with_figures = index.with_figures(fewest, rule.blocks, tests)
-        if not with_figures:
+        candidates = index.with_figures(fewest, rule.blocks, tests)
+        # each clause met in some language of the document first: most rules stop
+        # here, with one look-up per clause rather than one per clause and language
+        for clause in needs:
+            if not candidates:
+                return
+            candidates &= index.clause_anywhere(clause)
+        if not candidates:
             return
         for lang in self.languages:
             if not rule.serves(lang):
                 continue
-            mask = with_figures & index.of_lang.get(lang, 0)
+            mask = candidates & index.of_lang.get(lang, 0)
             for clause in needs:
                 if not mask:
                     break

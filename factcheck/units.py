@@ -72,6 +72,7 @@ class UnitIndex:
         # fewer rules, the token indices in order (``chain_limit``)
         self._atom_masks: dict[tuple[str, str], int] = {}
         self._clause_masks: dict[tuple[str, frozenset[str]], int] = {}
+        self._clause_any: dict[frozenset[str], int] = {}
         self._classes: dict[str, dict[str, frozenset[int]]] = {}  # per language, where each class may begin
         # the unit of each token, and the token range of each unit
         self._unit_of = [t.sentence for t in toks] if sentence_scope else [t.block for t in toks]
@@ -98,6 +99,19 @@ class UnitIndex:
             for atom in atoms:
                 got |= self._atom_mask(lang, atom)
             self._clause_masks[key] = got
+        return got
+
+    def clause_anywhere(self, atoms: frozenset[str]) -> int:
+        """The units where one of the atoms may begin, in whichever language: the union
+        of ``clause`` over the document's languages, once per document and clause. A
+        rule none of whose units meets a clause in any language is passed over before
+        its languages are tried one by one."""
+        got = self._clause_any.get(atoms)
+        if got is None:
+            got = 0
+            for lang in self.of_lang:
+                got |= self.clause(lang, atoms)
+            self._clause_any[atoms] = got
         return got
 
     def chain_limit(self, lang: str, chain: tuple[tuple[frozenset[str] | frozenset[FigureTest], ...], ...],

@@ -73,6 +73,7 @@ class UnitIndex:
         self._atom_masks: dict[tuple[str, str], int] = {}
         self._clause_masks: dict[tuple[str, frozenset[str]], int] = {}
         self._clause_any: dict[frozenset[str], int] = {}
+        self._atom_any: dict[str, int] = {}
         self._classes: dict[str, dict[str, frozenset[int]]] = {}  # per language, where each class may begin
         # the unit of each token, and the token range of each unit
         self._unit_of = [t.sentence for t in toks] if sentence_scope else [t.block for t in toks]
@@ -109,9 +110,24 @@ class UnitIndex:
         got = self._clause_any.get(atoms)
         if got is None:
             got = 0
-            for lang in self.of_lang:
-                got |= self.clause(lang, atoms)
+            for atom in atoms:
+                got |= self._atom_anywhere(atom)
             self._clause_any[atoms] = got
+        return got
+
+    def _atom_anywhere(self, atom: str) -> int:
+        """The units where the atom may begin, in whichever language (a literal reads
+        alike in all), once per document and atom: shared by the clauses holding it."""
+        got = self._atom_any.get(atom)
+        if got is None:
+            if atom[0] == "=":
+                got = self._atom_mask("", atom)
+            else:  # the class's starts in every language's table, made a set of units at once
+                positions: list[int] = []
+                for lang in self.of_lang:
+                    positions += self._class_table(lang).get(atom, ())
+                got = self._mask(positions) if positions else 0
+            self._atom_any[atom] = got
         return got
 
     def chain_limit(self, lang: str, chain: tuple[tuple[frozenset[str] | frozenset[FigureTest], ...], ...],
@@ -215,12 +231,16 @@ class UnitIndex:
             if atom[0] == "=":
                 positions = need_starts(self.stream, lang, atom)
             else:
-                classes = self._classes.get(lang)
-                if classes is None:
-                    classes = self._classes[lang] = class_starts(self.stream, lang)
-                positions = classes.get(atom, ())
+                positions = self._class_table(lang).get(atom, ())
             got = self._atom_masks[key] = self._mask(positions) if positions else 0
         return got
+
+    def _class_table(self, lang: str) -> dict[str, frozenset[int]]:
+        """Where each class of ``lang`` may begin (``class_starts``), at hand."""
+        classes = self._classes.get(lang)
+        if classes is None:
+            classes = self._classes[lang] = class_starts(self.stream, lang)
+        return classes
 
     def _mask(self, positions: Iterable[int]) -> int:
         """The units of the tokens."""

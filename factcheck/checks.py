@@ -255,7 +255,7 @@ class _Runner:
         self.contexts: dict[tuple[str, int, int], Context] = {}
         self.amounts: dict[str, Amount] = {}
         self.test_pools: dict[FigureTest, tuple[list[Figure], list[int]]] = {}
-        self.fits: dict[tuple[int, str], bool] = {}
+        self.fits: dict[tuple[int, str], bool] = {}  # per pick's ``fits_key`` and figure
         self.counted: dict[str, frozenset[str]] = {}  # what each figure counts (``same_noun``)
         # the day a sentence converts at, if it names one; none looked for in an article whose
         # text holds no rate's day in any of its languages (most: the hot path stays as it was)
@@ -292,13 +292,19 @@ class _Runner:
         # a sentence needs as many figures as every match of the pattern binds (an
         # optional slot counts for none; two at most), and each top-level slot a figure of its own
         fewest = max(min(needed, 2), top_slots) if sentence_scope else top_slots
-        with_figures = index.with_figures(fewest, rule.blocks, tests)
-        if not with_figures:
+        candidates = index.with_figures(fewest, rule.blocks, tests)
+        # each clause met in some language of the document first: most rules stop
+        # here, with one look-up per clause rather than one per clause and language
+        for clause in needs:
+            if not candidates:
+                return
+            candidates &= index.clause_anywhere(clause)
+        if not candidates:
             return
         for lang in self.languages:
             if not rule.serves(lang):
                 continue
-            mask = with_figures & index.of_lang.get(lang, 0)
+            mask = candidates & index.of_lang.get(lang, 0)
             for clause in needs:
                 if not mask:
                     break
@@ -871,9 +877,9 @@ class _Runner:
                 continue
             if per_nouns is not None and not _stems_meet(per_nouns, self._counted_nouns(f), compounds):
                 continue
-            fits = self.fits.get((id(spec), f.id))
+            fits = self.fits.get((id(spec.fits_key), f.id))
             if fits is None:
-                fits = self.fits[(id(spec), f.id)] = self._fits(spec, f, t)
+                fits = self.fits[(id(spec.fits_key), f.id)] = self._fits(spec, f, t)
             if not fits:
                 continue
             if spec.not_across:
@@ -1028,8 +1034,9 @@ class _Runner:
 
     def _fits(self, spec: Pick, f: Figure, t: Token) -> bool:
         """What a pick asks of a figure whatever the anchor (its test, brackets, the words
-        before or near it): settled once per document for each pick and figure, since a
-        document-wide pick meets every figure again at each match."""
+        before or near it): settled once per document for each figure and each ``fits_key``
+        (the picks that ask alike share it), since a document-wide pick meets every figure
+        again at each match."""
         if not spec.test.accepts(f, self.block_kind.get(t.block)):
             return False
         if spec.outside_brackets and self._in_brackets(f):

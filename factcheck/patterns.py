@@ -297,7 +297,9 @@ class WordClass(Element):
         return [frozenset([self.name])]
 
     def first_starts(self, ctx: Context) -> frozenset[int] | None:
-        return phrase_starts(ctx.stream, ctx.language, self.name) if ctx.stream is not None else None
+        # the context's table of the language's class starts (``phrase_starts``), at hand
+        starts = ctx.class_starts
+        return None if starts is None else starts.get(self.name, _NO_STARTS)
 
     exact_starts = first_starts  # a class phrase never begins at a figure token
 

@@ -176,6 +176,14 @@ class Pick:
     own_subject: bool = False
 
     @cached_property
+    def fits_key(self) -> tuple[object, ...]:
+        """What ``_Runner._fits`` reads of the pick (its test and the words around a
+        candidate, not its anchor, position, ``where`` nor choice), interned: the picks of
+        different rules that ask the same of a figure share the answer, once per document."""
+        return _interned((self.test, self.outside_brackets, self.preceded_by, self.not_preceded_by,
+                          self.not_followed_by, self.opened_by, self.sentence_lacks, self.not_opened_by, self.near))
+
+    @cached_property
     def eager_where(self) -> bool:
         """Whether ``where`` may load the rate table (it calls ``fx``): then it is
         tested on each candidate in turn, as the loading shows in the report."""

@@ -72,6 +72,9 @@ class UnitIndex:
         # fewer rules, the token indices in order (``chain_limit``)
         self._atom_masks: dict[tuple[str, str], int] = {}
         self._clause_masks: dict[tuple[str, frozenset[str]], int] = {}
+        self._clause_any: dict[frozenset[str], int] = {}
+        self._atom_any: dict[str, int] = {}
+        self._met_at: dict[tuple[str, frozenset[str] | frozenset[FigureTest]], list[int]] = {}
         self._classes: dict[str, dict[str, frozenset[int]]] = {}  # per language, where each class may begin
         # the unit of each token, and the token range of each unit
         self._unit_of = [t.sentence for t in toks] if sentence_scope else [t.block for t in toks]
@@ -100,6 +103,34 @@ class UnitIndex:
             self._clause_masks[key] = got
         return got
 
+    def clause_anywhere(self, atoms: frozenset[str]) -> int:
+        """The units where one of the atoms may begin, in whichever language: the union
+        of ``clause`` over the document's languages, once per document and clause. A
+        rule none of whose units meets a clause in any language is passed over before
+        its languages are tried one by one."""
+        got = self._clause_any.get(atoms)
+        if got is None:
+            got = 0
+            for atom in atoms:
+                got |= self._atom_anywhere(atom)
+            self._clause_any[atoms] = got
+        return got
+
+    def _atom_anywhere(self, atom: str) -> int:
+        """The units where the atom may begin, in whichever language (a literal reads
+        alike in all), once per document and atom: shared by the clauses holding it."""
+        got = self._atom_any.get(atom)
+        if got is None:
+            if atom[0] == "=":
+                got = self._atom_mask("", atom)
+            else:  # the class's starts in every language's table, made a set of units at once
+                positions: list[int] = []
+                for lang in self.of_lang:
+                    positions += self._class_table(lang).get(atom, ())
+                got = self._mask(positions) if positions else 0
+            self._atom_any[atom] = got
+        return got
+
     def chain_limit(self, lang: str, chain: tuple[tuple[frozenset[str] | frozenset[FigureTest], ...], ...],
                     first: int, end: int) -> int:
         """The last token before ``end`` a match may start at, given the first it may
@@ -113,11 +144,15 @@ class UnitIndex:
         place each of its clauses is met before the element after, and the match no
         later than its first element. An exact pre-filter, as the plan's clauses are,
         but one that reads their order too."""
-        lists = self._chain_positions(lang, chain)
+        # each clause's positions looked up as the forward pass reaches it: most chains
+        # fail on an early element, and the later ones' positions are then never needed
+        met: list[list[list[int]]] = []
         p = first
-        for item in lists:
+        for item in chain:
+            row = [self._met(lang, clause) for clause in item]
+            met.append(row)
             nxt = p
-            for positions in item:
+            for positions in row:
                 k = bisect_left(positions, p)
                 if k == len(positions) or positions[k] >= end:
                     return -1
@@ -125,29 +160,25 @@ class UnitIndex:
                     nxt = positions[k] + 1
             p = nxt
         hi = end
-        for item in reversed(lists):
+        for row in reversed(met):
             m = hi
-            for positions in item:
+            for positions in row:
                 k = bisect_left(positions, hi) - 1
                 if positions[k] < m:
                     m = positions[k]
             hi = m
         return hi if hi < end else end - 1
 
-    def _chain_positions(self, lang: str, chain: tuple[tuple[frozenset[str] | frozenset[FigureTest], ...], ...]
-                         ) -> list[list[list[int]]]:
-        """Per element of the chain, per clause, the token indices where it is met, in
-        order (``_positions`` for words, ``_passing`` for figures): token indices, shared
-        by the sentence and the paragraph index in the stream's cache. The chain is
-        interned (``Rule.chain``): its identity keys it."""
-        key = ("chain-positions", lang, id(chain))
-        cache = self.stream.cache
-        got = cache.get(key)
+    def _met(self, lang: str, clause: frozenset[str] | frozenset[FigureTest]) -> list[int]:
+        """The token indices where a clause of a chain is met, in order: ``_passing`` for
+        figures, ``_positions`` for words. Once per document, language and clause, shared
+        by the chains holding it."""
+        key = (lang, clause)
+        got = self._met_at.get(key)
         if got is None:
-            got = cache[key] = [
-                [self._passing(c)[1] if isinstance(next(iter(c)), FigureTest) else self._positions(lang, c)  # type: ignore[arg-type]
-                 for c in item] for item in chain]
-        return got  # type: ignore[return-value]
+            got = self._met_at[key] = (self._passing(clause)[1] if isinstance(next(iter(clause)), FigureTest)  # type: ignore[arg-type]
+                                       else self._positions(lang, clause))  # type: ignore[arg-type]
+        return got
 
     def _enough(self, fewest: int, blocks: frozenset[str]) -> int:
         """The units in a block of one of the kinds, holding at least ``fewest`` figures."""
@@ -201,12 +232,16 @@ class UnitIndex:
             if atom[0] == "=":
                 positions = need_starts(self.stream, lang, atom)
             else:
-                classes = self._classes.get(lang)
-                if classes is None:
-                    classes = self._classes[lang] = class_starts(self.stream, lang)
-                positions = classes.get(atom, ())
+                positions = self._class_table(lang).get(atom, ())
             got = self._atom_masks[key] = self._mask(positions) if positions else 0
         return got
+
+    def _class_table(self, lang: str) -> dict[str, frozenset[int]]:
+        """Where each class of ``lang`` may begin (``class_starts``), at hand."""
+        classes = self._classes.get(lang)
+        if classes is None:
+            classes = self._classes[lang] = class_starts(self.stream, lang)
+        return classes
 
     def _mask(self, positions: Iterable[int]) -> int:
         """The units of the tokens."""

@@ -734,6 +734,16 @@ class _Runner:
                         return e
         return None
 
+    def _sentence_words(self, fig: Figure) -> frozenset[str]:
+        """The words of a figure's sentence, stopwords aside: what it may name as counted."""
+        toks = self.stream.tokens
+        t = self.fig_token[fig.id]
+        lang = self.block_lang.get(t.block, "")
+        stop = lexicon.load(lang).stopwords if lang else frozenset()
+        ss, se = self.stream.sentence_ranges[t.sentence]
+        return frozenset(toks[k].norm.lower() for k in range(ss, se)
+                         if toks[k].figure is None and toks[k].norm.isalpha() and toks[k].lower not in stop)
+
     def _subject_name(self, anchor: Figure) -> str | None:
         """The name the anchor's sentence opens on, where body text capitalises names only:
         "Jumbo, met zo'n 700 winkels, haalde gemiddeld …" → "Jumbo"; none for a word the
@@ -858,6 +868,10 @@ class _Runner:
         if spec.named_before and holder is None:
             pool = ()
         subject = self._subject_name(anchor) if spec.own_subject else None
+        named_words: frozenset[str] | None = None
+        if spec.counts_named_in:
+            named_at = bound.get(spec.counts_named_in)
+            named_words = self._sentence_words(named_at) if isinstance(named_at, Figure) else frozenset()
         for f in pool:
             if f.id in taken:
                 continue
@@ -867,6 +881,8 @@ class _Runner:
             if holder is not None and not self._names_before(holder, f, anchor):
                 continue
             if subject is not None and t.sentence != at.sentence and self._names_others(t.sentence, subject):
+                continue
+            if named_words is not None and not _stems_meet(named_words, self._counted_nouns(f)):
                 continue
             if isinstance(limit, Figure) and f.start >= limit.start:
                 continue

@@ -174,6 +174,9 @@ class Pick:
     # winkels, haalde …"), no candidate of another sentence that names others but not it ("Het
     # aandeel van Albert Heijn komt neer op 12,4 miljard euro" is a rival's total)
     own_subject: bool = False
+    # a slot whose sentence names what the candidate counts: "Le nombre de chômeurs … repasse sous
+    # la barre des 2,2 millions" takes the body's "2,26 millions de chômeurs", not any count
+    counts_named_in: str | None = None
 
     @cached_property
     def fits_key(self) -> tuple[object, ...]:
@@ -396,7 +399,7 @@ _COLLECT_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has",
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
               "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by", "not_followed_by",
-              "not_opened_by", "own_subject"}
+              "not_opened_by", "own_subject", "counts_named_in"}
 
 
 def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
@@ -656,7 +659,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                     _phrases(w, spec, "opened_by", f"{f}.opened_by"),
                                     _phrases(w, spec, "not_followed_by", f"{f}.not_followed_by"),
                                     _phrases(w, spec, "not_opened_by", f"{f}.not_opened_by"),
-                                    _flag(w, spec, "own_subject", f"{f}.own_subject"))
+                                    _flag(w, spec, "own_subject", f"{f}.own_subject"),
+                                    _pick_before(w, spec, slots, f"{f}.counts_named_in", "counts_named_in"))
             if picks[str(name)].paragraphs and pscope != "paragraph":
                 raise w.error(_line(spec, "paragraphs"), f"{f}.paragraphs", "needs a paragraph pick (in: paragraph)")
             if picks[str(name)].each and (absent or not node.get("readings")):

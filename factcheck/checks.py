@@ -752,7 +752,8 @@ class _Runner:
         toks, text = self.stream.tokens, self.doc.text
         t = self.fig_token[anchor.id]
         lang = self.block_lang.get(t.block, "")
-        if not lang or not lexicon.load(lang).capitalized_names:
+        lex = lexicon.load(lang) if lang else None
+        if lex is None or not lex.capitalized_names:
             return None
         ss, se = self.stream.sentence_ranges[t.sentence]
         j = next((k for k in range(ss, se) if toks[k].figure is not None or toks[k].norm[:1].isalnum()), se)
@@ -761,7 +762,7 @@ class _Runner:
         word = text[toks[j].start:toks[j].end]
         # a name, not a noun that opens its sentence ("Volumes slipped …"): written with its
         # capital inside a sentence somewhere in the article
-        return word if word[:1].isupper() and word in self._inner_capitals and toks[j].lower not in lexicon.load(lang).stopwords else None
+        return word if word[:1].isupper() and word in self._inner_capitals and toks[j].lower not in lex.stopwords else None
 
     @cached_property
     def _inner_capitals(self) -> frozenset[str]:
@@ -1002,10 +1003,7 @@ class _Runner:
             start += 1
         elif not (between.endswith(":") and "\n" not in between and not any(c.isdigit() for c in between)):
             return []
-        last = start
-        while last < len(keys) and self._is_row(keys[last]):
-            last += 1
-        return self._rows_range(keys, start, last)
+        return self._rows_from(keys, start)
 
     def _rows_after_block(self, blk: int | None) -> list[tuple[int, int]]:
         """The tokens of the list right after block ``blk`` (a collection's ``rows_after``),
@@ -1018,6 +1016,10 @@ class _Runner:
         start = keys.index(blk) + 1
         if start >= len(keys) or self.doc.text[self.doc.blocks[blk].end:self.doc.blocks[keys[start]].start].strip():
             return []
+        return self._rows_from(keys, start)
+
+    def _rows_from(self, keys: list[int], start: int) -> list[tuple[int, int]]:
+        """The tokens of the run of list rows that begins at ``keys[start]`` (two at least)."""
         last = start
         while last < len(keys) and self._is_row(keys[last]):
             last += 1

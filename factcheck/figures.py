@@ -1531,7 +1531,7 @@ _WORDS_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[\s\u00a0\u202f]+(?:([^\W\d_][\
 
 def _after_count_noun(text: str, start: int, lex: Lexicon) -> bool:
     """Whether a whole number glued to a scale that alone may be a unit ("696m": metres, or
-    millions) follows, three words at most after it and nothing but words between, the people
+    millions) follows, four words at most after it and nothing but words between, the people
     or things it counts: "monthly active users rose to 696m", "subscribers climbed to 276m".
     Such a number is their count; metres are told of a thing ("the tower rose to 310m")."""
     m = _WORDS_BEFORE.search(text, max(0, start - 80), start)

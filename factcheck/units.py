@@ -75,7 +75,6 @@ class UnitIndex:
         self._clause_any: dict[frozenset[str], int] = {}
         self._atom_any: dict[str, int] = {}
         self._met_at: dict[tuple[str, frozenset[str] | frozenset[FigureTest]], list[int]] = {}
-        self._classes: dict[str, dict[str, frozenset[int]]] = {}  # per language, where each class may begin
         # the unit of each token, and the token range of each unit
         self._unit_of = [t.sentence for t in toks] if sentence_scope else [t.block for t in toks]
         self._ranges = stream.sentence_ranges if sentence_scope else stream.block_ranges
@@ -126,7 +125,7 @@ class UnitIndex:
             else:  # the class's starts in every language's table, made a set of units at once
                 positions: list[int] = []
                 for lang in self.of_lang:
-                    positions += self._class_table(lang).get(atom, ())
+                    positions += class_starts(self.stream, lang).get(atom, ())
                 got = self._mask(positions) if positions else 0
             self._atom_any[atom] = got
         return got
@@ -232,16 +231,9 @@ class UnitIndex:
             if atom[0] == "=":
                 positions = need_starts(self.stream, lang, atom)
             else:
-                positions = self._class_table(lang).get(atom, ())
+                positions = class_starts(self.stream, lang).get(atom, ())
             got = self._atom_masks[key] = self._mask(positions) if positions else 0
         return got
-
-    def _class_table(self, lang: str) -> dict[str, frozenset[int]]:
-        """Where each class of ``lang`` may begin (``class_starts``), at hand."""
-        classes = self._classes.get(lang)
-        if classes is None:
-            classes = self._classes[lang] = class_starts(self.stream, lang)
-        return classes
 
     def _mask(self, positions: Iterable[int]) -> int:
         """The units of the tokens."""

@@ -1267,10 +1267,10 @@ class _Runner:
                        if any(k <= e for k in class_ends(ctx, "rate_then", i))), None)
             if at is not None:
                 sent = self.doc.sentences[sentence]
-                got = rate_period(self.doc.text, sent.start, sent.end, language, before=at)
+                got = rate_period(self.doc.text, sent.start, sent.end, language, before=at, reference=self.doc.date)
                 if got is None and sentence > 0:
                     prev = self.doc.sentences[sentence - 1]
-                    got = rate_period(self.doc.text, prev.start, prev.end, language, before=prev.end)
+                    got = rate_period(self.doc.text, prev.start, prev.end, language, before=prev.end, reference=self.doc.date)
                 got = got or NO_PERIOD
         self.then_periods[key] = got
         return got

@@ -382,15 +382,23 @@ def _period_re(language: str) -> re.Pattern[str]:
         quarter = lexicon._alternation(list(lex.quarters), fold=True)
         alts.append(r"(?P<q>" + quarter + r")" + sp + link + year.format("y4"))
     alts.append(r"(?<![\d.,$€£¥+\-])" + year.format("y5"))
+    if lex.month_numbers and lex.month_openers:
+        # last: a month with no year after it ("signé en février"), which year being the reader's
+        # (rate_period's) choice; a year written after it makes it the month-and-year reading
+        opener = lexicon._alternation(list(lex.month_openers), fold=True)
+        alts.append(r"(?:" + opener + r")" + sp + r"(?P<m6>" + month + r")(?![^\W_])(?!" + sp + link + r"(?:199\d|20\d\d))")
     return re.compile(r"(?i)(?<![^\W_])(?:" + "|".join(alts) + r")")
 
 
-def rate_period(text: str, start: int, end: int, language: str, before: int | None = None) -> RatePeriod | None:
+def rate_period(text: str, start: int, end: int, language: str, before: int | None = None,
+                reference: Date | None = None) -> RatePeriod | None:
     """The period a sentence names for a conversion made "at the time" (``rate_then``): "In
     July 2022 it raised $800m …, or about €6.6bn at the time" converted at July 2022's rates,
     not the article's day's. Of the periods named between ``start`` and ``end``, the last one
     before ``before`` (where the conversion stands), else the first after it; None if none.
-    A month or quarter without a year is no period here: which year it means is a guess."""
+    A month told without its year after one of the lexicon's ``month_openers`` ("le contrat
+    signé en février") is the last such month on or before ``reference``, the article's date,
+    as a reader takes it; with no date, or for a quarter without its year, no period."""
     lex = lexicon.load(language)
     found = []
     for m in _period_re(language).finditer(text, start, end):
@@ -402,6 +410,15 @@ def rate_period(text: str, start: int, end: int, language: str, before: int | No
             elif g["y3"]:
                 first = Date(int(g["y3"]), lex.month_numbers.get(lower(g["m3"]), 0), 1)
                 last = _month_end(first.year, first.month)
+            elif g.get("m6"):
+                if reference is None:
+                    continue
+                number = lex.month_numbers.get(lower(g["m6"]), 0)
+                year_of = reference.year if number <= reference.month else reference.year - 1
+                first = Date(year_of, number, 1)
+                last = min(_month_end(year_of, number), reference)
+                found.append(RatePeriod(first, last, f"{g['m6']} {year_of}", m.start("m6")))
+                continue
             elif g.get("y4"):
                 code = lex.quarters.get(lower(g["q"]).replace("’", "'"), "")
                 if code[:1] not in ("Q", "H") or not code[1:].isdigit():

@@ -213,6 +213,9 @@ class Lexicon:
     # 2023"), with the month's number by name (document.rate_date)
     rate_date_re: re.Pattern[str]
     month_numbers: dict[str, int]
+    # words before a month told without its year that make it the period a conversion "at
+    # the time" was made in ("signé en février … au taux de l'époque"): document.rate_period
+    month_openers: tuple[str, ...]
     # Every phrase a period or word-phrase pass looks for (quarters, relative periods,
     # fractions, multipliers, months), as one alternation without word-end checks: a
     # block where it finds nothing needs none of those passes (figures._screens).
@@ -393,7 +396,7 @@ LANGUAGE_KEYS = frozenset({
     "compound_connectors", "article_nouns", "percent", "percent_before", "points", "points_except", "basis_points",
     "hedges", "hedges_after", "hedge_not_after", "range_words", "range_openers", "change_words", "change_openers",
     "difference_openers", "range_nouns", "range_noun_links", "conversion_asides", "part_links", "list_joiners",
-    "months", "month_numbers", "rate_date_openers", "rate_month_ends", "rate_period_ends", "quarters", "relative_periods", "time_words", "units",
+    "months", "month_numbers", "month_openers", "rate_date_openers", "rate_month_ends", "rate_period_ends", "quarters", "relative_periods", "time_words", "units",
     "duration_prepositions", "duration_adjectives", "abbreviations",
     "count_nouns", "count_noun_compounds", "noun_synonyms", "count_links", "count_subjects", "classes", "capitalized_names",
 })
@@ -676,6 +679,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         rate_date_re=_rate_date_re([str(p) for p in _get(data, "rate_date_openers", path, list, [])], list(month_numbers),
                                    [str(p) for p in _get(data, "rate_month_ends", path, list, [])], _rate_period_ends(data, path)),
         month_numbers=month_numbers,
+        month_openers=tuple(str(p) for p in _get(data, "month_openers", path, list, [])),
         tails={
             "hedge": tails(hedges),
             "sign": tails(signs),

@@ -94,3 +94,37 @@ def test_without_at_the_time_a_year_changes_nothing() -> None:
 def test_a_named_period_needs_no_article_date() -> None:
     [f] = _conversions("In July 2022 it raised $800m at a valuation of $6.7bn, or about €6.6bn at the time.", day=None)
     assert f.verdict == "consistent"
+
+
+@pytest.mark.parametrize(("language", "text", "first", "last", "written"), [
+    # the month is before the article's (2022-09-15): this year's
+    ("fr", "Le contrat signé en février pour 42 avions vaut 8,1 milliards de dollars, soit 7,1 milliards d'euros au taux de change de l'époque.",
+     date(2022, 2, 1), date(2022, 2, 28), "février 2022"),
+    # after the article's month: last year's
+    ("en", "In November it paid $5m, or about €4.6m at the time.", date(2021, 11, 1), date(2021, 11, 30), "November 2021"),
+    # the article's own month ends on the article's day
+    ("de", "Im September zahlte die Firma 5 Mio. Dollar, damals rund 5 Mio. Euro.", date(2022, 9, 1), date(2022, 9, 15), "September 2022"),
+])
+def test_month_without_year_is_the_last_one_up_to_the_article(language: str, text: str, first: date, last: date,
+                                                               written: str) -> None:
+    period = rate_period(text, 0, len(text), language, reference=date(2022, 9, 15))
+    assert period is not None
+    assert (period.first, period.last, period.text) == (first, last, written)
+
+
+def test_month_without_year_needs_the_article_date_and_yields_to_a_written_year() -> None:
+    text = "In November it paid $5m, or about €4.6m at the time."
+    assert rate_period(text, 0, len(text), "en") is None
+    written = "In November 2019 it paid $5m, or about €4.5m at the time."
+    assert rate_period(written, 0, len(written), "en", reference=date(2022, 9, 15)).text == "November 2019"
+
+
+def test_conversion_at_the_time_of_a_month_named_without_year() -> None:
+    # February 2022: 1 EUR = 1.1163–1.1464 USD (ECB), so 8.1e9 USD = 7.07e9…7.26e9 EUR; at the
+    # article's day (1.0009 on 2022-09-15) it would be 8.09e9, far from 7.1
+    text = "Le contrat signé en février pour 42 Rafale, 8,1 milliards de dollars, représente environ {} milliards d'euros au taux de change de l'époque."
+    [held] = _conversions(text.format("7,1"), day="2022-09-15")
+    assert held.verdict == "consistent"
+    assert any("février 2022" in s for s in held.steps)
+    [off] = _conversions(text.format("6,2"), day="2022-09-15")
+    assert off.verdict == "inconsistent"

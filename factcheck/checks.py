@@ -1087,7 +1087,7 @@ class _Runner:
             se = self.stream.sentence_ranges[t.sentence][1]
             if any(self._begins(p, lang, i + 1, se) for p in spec.not_followed_by):
                 return False
-        if spec.opened_by or spec.sentence_lacks or spec.not_opened_by:
+        if spec.opened_by or spec.sentence_lacks or spec.not_opened_by or spec.sentence_has:
             lang = self.block_lang.get(t.block, "")
             ss, se = self.stream.sentence_ranges[t.sentence]
             if spec.opened_by and not self._opened_by(spec.opened_by, lang, ss, se):
@@ -1095,6 +1095,8 @@ class _Runner:
             if spec.not_opened_by and self._opened_by(spec.not_opened_by, lang, ss, se):
                 return False
             if any(self._has(p, lang, ss, se) for p in spec.sentence_lacks):
+                return False
+            if spec.sentence_has and not any(self._has(p, lang, ss, se) for p in spec.sentence_has):
                 return False
         if spec.near:
             # a word of the class close by in the same sentence: "rose 62%", or,

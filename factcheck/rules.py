@@ -177,6 +177,10 @@ class Pick:
     # a slot whose sentence names what the candidate counts: "Le nombre de chômeurs … repasse sous
     # la barre des 2,2 millions" takes the body's "2,26 millions de chômeurs", not any count
     counts_named_in: str | None = None
+    # classes/phrases one of which must stand somewhere in the candidate's sentence (the
+    # mirror of sentence_lacks): the level a rise takes a price to, told far from its verb,
+    # "now £4,932, will go up by 2.7%, or £133, to about £5,065"
+    sentence_has: tuple[str, ...] = ()
 
     @cached_property
     def fits_key(self) -> tuple[object, ...]:
@@ -184,7 +188,8 @@ class Pick:
         candidate, not its anchor, position, ``where`` nor choice), interned: the picks of
         different rules that ask the same of a figure share the answer, once per document."""
         return _interned((self.test, self.outside_brackets, self.preceded_by, self.not_preceded_by,
-                          self.not_followed_by, self.opened_by, self.sentence_lacks, self.not_opened_by, self.near))
+                          self.not_followed_by, self.opened_by, self.sentence_lacks, self.not_opened_by, self.near,
+                          self.sentence_has))
 
     @cached_property
     def eager_where(self) -> bool:
@@ -399,7 +404,7 @@ _COLLECT_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has",
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
               "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by", "not_followed_by",
-              "not_opened_by", "own_subject", "counts_named_in"}
+              "not_opened_by", "own_subject", "counts_named_in", "sentence_has"}
 
 
 def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
@@ -660,7 +665,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                     _phrases(w, spec, "not_followed_by", f"{f}.not_followed_by"),
                                     _phrases(w, spec, "not_opened_by", f"{f}.not_opened_by"),
                                     _flag(w, spec, "own_subject", f"{f}.own_subject"),
-                                    _pick_before(w, spec, slots, f"{f}.counts_named_in", "counts_named_in"))
+                                    _pick_before(w, spec, slots, f"{f}.counts_named_in", "counts_named_in"),
+                                    sentence_has=_phrases(w, spec, "sentence_has", f"{f}.sentence_has"))
             if picks[str(name)].paragraphs and pscope != "paragraph":
                 raise w.error(_line(spec, "paragraphs"), f"{f}.paragraphs", "needs a paragraph pick (in: paragraph)")
             if picks[str(name)].each and (absent or not node.get("readings")):

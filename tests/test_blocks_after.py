@@ -54,3 +54,28 @@ def test_pick_sentence_lacks_skips_a_candidate_whose_sentence_has_the_class(hous
     findings = house(PICK.replace(', sentence_lacks: ["@leading_part"]', ""), text, "en")
     # without it, the €412m is taken as the €336m's whole
     assert any(f.rule == "house-first" and "412" in f.message and "336" in f.message for f in findings)
+
+
+HAS = """rules:
+  - id: house-reached
+    title: Level reached
+    languages: all
+    blocks: [title]
+    pattern:
+      - "@exceed"
+      - {gap: 4}
+      - {fig: money, as: t}
+    with:
+      v: {fig: money, in: document, block: paragraph, anchor: t, pick: first, preceded_by: ["@change_to"], sentence_has: ["@rise"]}
+    check: {stated: bare(v), relation: ">", expected: bare(exact(t))}
+    message: "{t} passed by {v}"
+"""
+
+
+def test_pick_sentence_has_takes_only_a_candidate_whose_sentence_has_the_class(house: Callable) -> None:
+    text = ("Season ticket tops £5,000\n\nThe ticket was cut to £4,700 in 2021.\n\n"
+            "It now costs £4,932 and will go up by 2.7%, or £133, to about £5,065.")
+    # the first amount after "to" is the £4,700 of a sentence with no rise: skipped for the £5,065
+    assert _verdicts(house, text, HAS) == ["consistent"]
+    # without the key the £4,700 is taken, and it is under the mark
+    assert _verdicts(house, text, HAS.replace(', sentence_has: ["@rise"]', "")) == ["inconsistent"]

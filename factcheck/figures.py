@@ -250,13 +250,15 @@ def _suffix(text: str, pos: int, end: int, lex: Lexicon, raw: _Raw, prefixed_cur
         return
     m = lex.scale_re.match(text, pos, end)
     if m:
-        word = m.group().strip().rstrip(".")
+        word = m.group().strip().lstrip("-‐‑").rstrip(".")  # "60-Millionen-Marke": hyphenated
         mult = lex.scales.get(word.lower().replace("’", "'"), lex.scales_case.get(word))
         if mult is not None:
             after = m.end()
             if after < end and text[after] == "." and lex.currency_name_re.match(text, after + 1, end):
                 after += 1  # "1,5 Mrd. Euro": the abbreviation's dot, not a full stop
             cur = lex.currency_name_re.match(text, after, end)
+            if cur is None and m.group()[:1] in "-‐‑" and text.startswith(("-", "‐", "‑"), after):
+                cur = lex.currency_name_re.match(text, after + 1, end)  # "die 100-Millionen-Euro-Grenze"
             if cur is None:
                 conn = lex.connector_re.match(text, after, end)
                 if conn:

@@ -587,7 +587,9 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
     nw = _alternation(number_words + ordinal_words, flags_word_end=False, fold=True)
     months = [str(m) for m in _get(data, "months", path, list, [])]
     month_numbers = _month_numbers(data, path)
-    scale_pattern = (sp + r"(?:(?i:" + _alternation(list(scales), fold=True) + r")|(?:" + _alternation(list(scales_case)) + r"))"
+    # a scale word may be hyphenated to its number in a compound adjective: "die
+    # 60-Millionen-Marke", "the 60-million mark", "a $1-billion deal"
+    scale_pattern = (r"(?:" + sp + r"|[-‐‑])(?:(?i:" + _alternation(list(scales), fold=True) + r")|(?:" + _alternation(list(scales_case)) + r"))"
                      if scale_words else r"(?!x)x")
     percent_pattern = sp + r"(?i:" + _alternation([str(p) for p in _get(data, "percent", path, list, [])], fold=True) + r")"
     currency_pattern = (sp + r"(?:(?i:" + _alternation(cur_names, fold=True) + r")|(?:" + _alternation(list(symbols)) + r")|(?:"

@@ -209,8 +209,12 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
             ends_sentence = False  # "« La mer Rouge a rebattu les cartes du fret maritime »": a quote as headline
         if seg.startswith("---") or re.match(r"^(?:date|title|lang)\s*:", seg, re.I):
             kind = "noise"
-        elif title_text is None and len(words) >= 2 and len(_UNIT.findall(seg)) >= 4 and not ends_sentence \
-                and len(words) <= 30:  # "Cloud revenue jumps 72%" counts its figure
+        elif title_text is None and len(words) >= 2 and len(_UNIT.findall(seg)) >= 4 and len(words) <= 30 \
+                and (not ends_sentence or not blocks and seg.rstrip()[-1:] == "?") \
+                and not any(b.kind == "paragraph" for b in blocks):
+            # "Cloud revenue jumps 72%" counts its figure; a first line may ask its question
+            # ("Schiphol in cijfers: waar vliegen de reizigers heen?"); a line after the body
+            # has begun is no headline ("Europa: 48,3 miljoen" is a row of a table)
             kind = "title"
             title_text = seg
         elif title_text is not None and seg == title_text:

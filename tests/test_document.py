@@ -135,3 +135,16 @@ def test_key_figure_lines_are_article_text() -> None:
     doc = document.build("x", "De hypotheekrente daalt verder\n\nDe banken passen hun tarieven aan, zo blijkt deze week.\n\n"
                               "ING: 3,62 procent\nRabobank: 3,71 procent\nLees ook:\n", language="nl")
     assert [b.kind for b in doc.blocks][2:] == ["paragraph", "paragraph", "noise"]
+
+
+def test_a_question_may_be_the_headline_and_a_row_after_the_body_is_none() -> None:
+    text = ("Schiphol in cijfers: waar vliegen de reizigers heen?\n\n"
+            "Schiphol verwerkte 66,8 miljoen passagiers. De verdeling:\n\n"
+            "Europa: 48,3 miljoen\nNoord-Amerika: 7,9 miljoen\n")
+    doc = document.build("<t>", text)
+    kinds = [(b.kind, text[b.start:b.end].split(":")[0]) for b in doc.blocks]
+    assert kinds == [("title", "Schiphol in cijfers"), ("paragraph", "Schiphol verwerkte 66,8 miljoen passagiers. De verdeling"),
+                     ("paragraph", "Europa"), ("paragraph", "Noord-Amerika")]
+    # a question further down (a Q&A) is no headline
+    qa = "Fares rise 2.7% in January\n\nHow much more will I pay?\n\nAbout £133 a year on a £4,932 ticket."
+    assert [b.kind for b in document.build("<t>", qa).blocks] == ["title", "paragraph", "paragraph"]

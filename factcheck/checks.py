@@ -980,7 +980,9 @@ class _Runner:
         ``list_after``): the run of list rows after it, when the total's block closes on a colon
         ("… Il se répartit ainsi :") or a line of its own with no figure closing on one
         ("Revenue by division:") stands between. None when fewer than two rows follow, or when
-        ``at``'s sentence is not the last of its block: the list is of what the block tells last."""
+        the block tells a figure of ``at``'s kind and unit after it: the list is of the last such
+        figure the block tells (other figures may follow: "10,1 millones de pensiones … 12.714
+        millones de euros …" ¶ "Por tipo de prestación:" ¶ rows of pensions)."""
         if at is None:
             return []
         toks = self.stream.tokens
@@ -988,11 +990,10 @@ class _Runner:
         blk = toks[at].block
         later = [k for k in range(sent + 1, len(self.doc.sentences)) if self.doc.sentences[k].block == blk]
         closes_on_colon = self._block_text(blk).rstrip().endswith(":")
-        if later and not closes_on_colon:
-            return []
-        if any(toks[i].figure is not None for k in later for i in range(*self.stream.sentence_ranges[k])):
-            return []  # a figure told after the total in its block: the list may be of that one
         total = toks[at].figure
+        if any((f := toks[i].figure) is not None and f.kind == total.kind and f.unit == total.unit
+               for k in later for i in range(*self.stream.sentence_ranges[k])):
+            return []  # a figure of its kind told after the total in its block: the list may be of that one
         lang = self.block_lang.get(blk, "")
         ss, se = self.stream.sentence_ranges[sent]
         if any((f := toks[i].figure) is not None and f.kind == total.kind and f.unit == total.unit and not self._in_brackets(f)

@@ -1743,10 +1743,35 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _CHANGE_BEFORE_UP_TO = re.compile(r"\d\s*%[^\d.!?;%]{0,60},?\s*$")
 
 
-def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon, prev_end: int = -1) -> str | None:
-    """The hedge before or after ``raw``; ``prev_end``: where the figure before it ends."""
+_FOLDED_HEDGES: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+
+
+def _folded_hedge_re(lex: Lexicon) -> re.Pattern[str]:
+    """``lex.hedge_re`` without IGNORECASE, for the text lower-cased (lexicon.folded): its
+    words are lower-cased (lexicon._alternation's ``fold``) and what stands outside its
+    case-insensitive group (spaces, the end) has no case, so it matches the folded text
+    where the original matches the text, at the same offsets; a case-sensitive trie skips
+    branches on their first letter, where an IGNORECASE one enters each (see lexicon.folded).
+    Searched before most figures (the window's last letter rules out few)."""
+    hit = _FOLDED_HEDGES.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        pattern = lex.hedge_re.pattern
+        head, tail = "(?i:", r")[\s\u00a0\u202f]*$"
+        assert pattern.startswith(head) and pattern.endswith(tail), pattern[:20]
+        hit = _FOLDED_HEDGES[id(lex)] = (lex, re.compile("(?:" + pattern[len(head):]))
+    return hit[1]
+
+
+def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon, prev_end: int = -1, low: str | None = None) -> str | None:
+    """The hedge before or after ``raw``; ``prev_end``: where the figure before it ends;
+    ``low``: the text lower-cased (lexicon.folded), searched in its stead when given."""
     lo = max(start, raw.start - 30)
-    m = lex.hedge_re.search(text, lo, raw.start) if _may_end(text, lo, raw.start, lex.tails["hedge"]) else None
+    if not _may_end(text, lo, raw.start, lex.tails["hedge"]):
+        m = None
+    elif low is None:
+        m = lex.hedge_re.search(text, lo, raw.start)
+    else:
+        m = _folded_hedge_re(lex).search(low, lo, raw.start)
     if not m:
         after = lex.hedge_after_re.match(text, raw.end, min(len(text), raw.end + 30))
         if after and _HEDGE_AFTER_END.match(text, after.end()):
@@ -1956,7 +1981,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         raws = [r for r in raws if not _hyphen_adjective(text, r, lex)]
         prev_end = -1
         for raw in raws:
-            raw.hedge = raw.hedge or _hedge(text, raw, block.start, lex, prev_end)
+            raw.hedge = raw.hedge or _hedge(text, raw, block.start, lex, prev_end, low)
             prev_end = raw.end
             if raw.symbol and raw.kind == "money":
                 key = (raw.symbol, raw.unit or "")

@@ -190,10 +190,20 @@ def _symbols() -> tuple[dict[str, str], dict[str, str], re.Pattern[str], dict[st
 
 
 @lru_cache(maxsize=None)
-def _prefix_tails() -> frozenset[str]:
-    """Last characters of currency codes and symbols written before a number."""
+def _prefix_tails() -> frozenset[str] | None:
+    """Last characters of currency codes and symbols written before a number, in their
+    case: the prefix pattern (_symbols) is case-sensitive, so a lower-case letter that no
+    symbol ends with ("told 5", "the 5") rules it out, which lexicon.tails's either case
+    did not (four in five numbers then searched it, one in seven found a symbol). None
+    when a symbol ends with a space, which the look-up skips (no such symbol is written)."""
     com = lexicon.common()
-    return lexicon.tails([str(k) for k in com.get("symbols", {})] + [str(c) for c in com.get("codes", [])])
+    out: set[str] = set()
+    for symbol in [str(k) for k in com.get("symbols", {})] + [str(c) for c in com.get("codes", [])]:
+        last = symbol[-1:]
+        if last.isspace():
+            return None
+        out |= {"'", "’"} if last in "'’" else {last}
+    return frozenset(out)
 
 
 def _may_end(text: str, lo: int, pos: int, tails: frozenset[str]) -> bool:
@@ -711,8 +721,17 @@ def _prefix_currency(text: str, start: int, pos: int) -> re.Match[str] | None:
     """A currency symbol or code right before ``pos``: "$28bn", "€ 25.8", "USD 5", "US$ 3",
     "$ un mil millones"."""
     lo = max(start, pos - 8)
-    if not _may_end(text, lo, pos, _prefix_tails()):
-        return None
+    # A match ends with a symbol, one space at most, and ("$" in re) maybe a last newline:
+    # the symbol's last character stands in the last three places, the spaces after it.
+    tails = _prefix_tails()
+    if tails is not None:
+        j = pos - 1
+        if j >= lo and text[j].isspace():
+            j -= 1
+            if j >= lo and text[j].isspace():
+                j -= 1
+        if j < lo or text[j] not in tails:
+            return None
     prefix_re = _symbols()[2]
     pm = prefix_re.search(text, lo, pos)
     if pm and pm.group()[:1].islower() and not pm.group()[-1:].isspace():
@@ -1743,22 +1762,22 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _CHANGE_BEFORE_UP_TO = re.compile(r"\d\s*%[^\d.!?;%]{0,60},?\s*$")
 
 
-_FOLDED_HEDGES: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+_FOLDED_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
-def _folded_hedge_re(lex: Lexicon) -> re.Pattern[str]:
-    """``lex.hedge_re`` without IGNORECASE, for the text lower-cased (lexicon.folded): its
-    words are lower-cased (lexicon._alternation's ``fold``) and what stands outside its
-    case-insensitive group (spaces, the end) has no case, so it matches the folded text
-    where the original matches the text, at the same offsets; a case-sensitive trie skips
-    branches on their first letter, where an IGNORECASE one enters each (see lexicon.folded).
-    Searched before most figures (the window's last letter rules out few)."""
-    hit = _FOLDED_HEDGES.get(id(lex))
-    if hit is None or hit[0] is not lex:
-        pattern = lex.hedge_re.pattern
+def _folded_twin(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """A lexicon pattern of phrases ending right before a figure (hedge_re, times_before_re,
+    range_opener_re…: their words in an IGNORECASE group, then spaces and the end) without
+    IGNORECASE, for the text lower-cased (lexicon.folded). Its words are lower-cased
+    (lexicon._alternation's ``fold``) and what stands outside the group has no case, so it
+    matches the folded text where the original matches the text, at the same offsets; a
+    case-sensitive trie skips branches on their first letter, where an IGNORECASE one
+    enters each at every place of the window searched."""
+    hit = _FOLDED_TWINS.get(id(rx))
+    if hit is None or hit[0] is not rx:
         head, tail = "(?i:", r")[\s\u00a0\u202f]*$"
-        assert pattern.startswith(head) and pattern.endswith(tail), pattern[:20]
-        hit = _FOLDED_HEDGES[id(lex)] = (lex, re.compile("(?:" + pattern[len(head):]))
+        assert rx.pattern.startswith(head) and rx.pattern.endswith(tail) and "(?i" not in rx.pattern[len(head):], rx.pattern[:40]
+        hit = _FOLDED_TWINS[id(rx)] = (rx, re.compile("(?:" + rx.pattern[len(head):]))
     return hit[1]
 
 
@@ -1771,7 +1790,7 @@ def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon, prev_end: int = -1, l
     elif low is None:
         m = lex.hedge_re.search(text, lo, raw.start)
     else:
-        m = _folded_hedge_re(lex).search(low, lo, raw.start)
+        m = _folded_twin(lex.hedge_re).search(low, lo, raw.start)
     if not m:
         after = lex.hedge_after_re.match(text, raw.end, min(len(text), raw.end + 30))
         if after and _HEDGE_AFTER_END.match(text, after.end()):

@@ -13,7 +13,7 @@ import unicodedata
 from decimal import Decimal
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from text_to_num import find_numbers
@@ -2018,7 +2018,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
                                   f"P{_fmt(value)}{DURATION_CODES[raw.unit]}"))
     periods.sort(key=lambda p: p.start)
     framing = _framing(doc, [raw.start for raw, _ in found], periods)
-    figures = tuple(_figure(text, raw, lang, f"f{i}", period) for i, ((raw, lang), period) in enumerate(zip(found, framing), 1))
+    figures = tuple([_figure(text, raw, lang, f"f{i}", period) for i, ((raw, lang), period) in enumerate(zip(found, framing), 1)])
     return Scan(figures, tuple(periods)), tuple(_parts(raw) for raw, _ in found)
 
 
@@ -2042,8 +2042,15 @@ def _scaled(value: float, mult: float) -> float:
     return float(Decimal(repr(value)) * Decimal(repr(mult)))
 
 
+# The order _figure passes Figure's fields in: a field added or moved in model.Figure stops
+# the import here rather than shifting every value into its neighbour's field.
+_FIGURE_FIELDS = ("id", "start", "end", "text", "kind", "value", "low", "high", "unit", "hedge", "scale", "language",
+                  "low_open", "high_open", "period")
+assert tuple(f.name for f in fields(Figure)) == _FIGURE_FIELDS, "update _figure's Figure(...) call"
+
+
 def _figure(text: str, raw: _Raw, language: str, id: str = "", period: str | None = None) -> Figure:
-    value = _scaled(raw.value, raw.scale_mult)
+    value = raw.value if raw.scale_mult == 1.0 else _scaled(raw.value, raw.scale_mult)
     low, high = _interval(raw)
     if raw.hedge and raw.hedge != "range":
         hedge = raw.hedge
@@ -2058,11 +2065,10 @@ def _figure(text: str, raw: _Raw, language: str, id: str = "", period: str | Non
         # Round half up: "3" covers [2.5, 3.5), so 2.5 exactly would have been written 3
         # but nothing below it; "12 / 5 = 2.4…2.5" then does not meet "3".
         lo_open, hi_open = False, high > low and not raw.closed
-    return Figure(
-        id=id, period=period, start=raw.start, end=raw.end, text=text[raw.start:raw.end], kind=raw.kind, value=value,
-        low=low, high=high, unit=raw.unit, hedge=raw.hedge, scale=raw.scale, language=language,
-        low_open=lo_open, high_open=hi_open,
-    )
+    # Figure's fields in their order (_FIGURE_FIELDS): positional arguments cost a fifth
+    # less than keywords, and this runs once per figure
+    return Figure(id, raw.start, raw.end, text[raw.start:raw.end], raw.kind, value, low, high, raw.unit, raw.hedge,
+                  raw.scale, language, lo_open, hi_open, period)
 
 
 def _framing(doc: Document, starts: list[int], periods: list[Period]) -> list[str | None]:

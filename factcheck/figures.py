@@ -525,8 +525,9 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
         s, e = m.span("num")
         if s < last_end:
             continue  # read already as part of the figure before ("7 por 100" is 7 %)
+        sep, sign = m.group("sep", "sign")
         before = text[s - 1] if s > 0 else " "
-        lead = before == decimal and m.group("sep") is None and not m.group("sign") and (
+        lead = before == decimal and sep is None and not sign and (
             s - 1 <= start or text[s - 2].isspace() or text[s - 2] == "(")
         if lead:
             s -= 1  # a leading decimal mark: ".08" in English, ",23456000" in French
@@ -536,14 +537,14 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
             w = _WORD_BEFORE_DASH.search(text, max(start, s - 24), s - 1)
             if w is None or _LETTER.search(w.group()) or _YEAR.fullmatch(w.group()):
                 continue  # "COVID-19", "A320-200", "2019-20": an id or a year span; "10-12" is a range
-        if _inside(masks, s, e):
+        if masks.hits(s, e):
             continue
         if e < end and text[e] == "." and e + 1 < end and text[e + 1].isdigit():
             continue  # version numbers, dotted ids
         num = text[s:e]
         if lead:
             pass
-        elif e + 1 < end and text[e] == "," and text[e + 1].isdigit() and m.group("sep") is None:
+        elif e + 1 < end and text[e] == "," and text[e + 1].isdigit() and sep is None:
             lm = _LIST.match(text, s, end)  # "nrs. 22,24,26,31": a list, not 22.24
             if lm:
                 for item in _LIST_ITEM.finditer(text, s, lm.end()):
@@ -559,10 +560,9 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
         xm = _EXPONENT.match(text, e, end) if nxt in ("e", "E", "^") else None
         if xm:
             value, step, e = _power(value, xm), 0.0, xm.end()
-        sign = m.group("sign")
         fs = s
-        fm = _DENOMINATOR.match(text, e, end)
-        if fm and step == 1.0 and m.group("sep") is None and 0 < value < int(fm.group(1)) <= 1000:
+        fm = _DENOMINATOR.match(text, e, end) if text.startswith("/", e) else None  # (its pattern opens with "/")
+        if fm and step == 1.0 and sep is None and 0 < value < int(fm.group(1)) <= 1000:
             # "3/4", "7 3/4 %" (bond coupons): a fraction, exact; "24/7" and dates are not
             value, step, e = value / int(fm.group(1)), 0.0, fm.end()
             prev = out[-1] if out else None
@@ -600,7 +600,7 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
             continue  # "5G", "3D": a name, not a figure
         if not sign and raw.start == fs:
             _spaced_sign(text, start, end, raw)
-        if raw.kind == "number" and not raw.has_suffix and step == 1.0 and m.group("sep") is None \
+        if raw.kind == "number" and not raw.has_suffix and step == 1.0 and sep is None \
                 and _YEAR.fullmatch(m.group("num")) and not sign:
             periods.append(Period(s, e, m.group("num"), "year", m.group("num")))
             continue  # "en 2019": a year standing as a date
@@ -1986,6 +1986,8 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         phrases = _phrases(text, w.start(), block.end, lex, taken, masks) if w else []  # none before the screen's hit
         raws += [r for r in _prefer_longer(words, phrases) if not _period_fraction(text, r, lex, taken)]
         raws += _year_spans(text, block.start, block.end, periods[first_period:], lex)
+        if not raws:
+            continue  # (a block in five: the passes below read figures, and add or carry none without one)
         raws.sort(key=lambda r: r.start)
         _percent_before(text, raws, lex, block.start)
         raws = _join_ranges(text, raws, lex, block.start)

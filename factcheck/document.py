@@ -172,6 +172,11 @@ def _quoted_headline(seg: str) -> bool:
     return bool(inner) and inner[-1] not in ".!?…" and close not in inner[1:-1] and line[:1] not in inner
 
 
+_LINE = re.compile(r"[^\n]+")
+# a front-matter line left in the text ("date: 2024-03-01"): no block to read
+_FRONT_MATTER_KEY = re.compile(r"^(?:date|title|lang)\s*:", re.I)
+
+
 def split_blocks(text: str, language: str | None, hint: str | None = None) -> tuple[tuple[Block, ...], str]:
     """One block per non-empty line, classified as title, paragraph, caption or noise.
 
@@ -179,7 +184,7 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
     lines, so lines rather than blank-line paragraphs are the unit.
     """
     spans: list[tuple[int, int]] = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         s, e = m.span()
         seg = m.group()
         stripped = seg.strip()
@@ -207,7 +212,7 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
         ends_sentence = seg.rstrip()[-1:] in ".!?…»\"”'’)"
         if ends_sentence and _quoted_headline(seg):
             ends_sentence = False  # "« La mer Rouge a rebattu les cartes du fret maritime »": a quote as headline
-        if seg.startswith("---") or re.match(r"^(?:date|title|lang)\s*:", seg, re.I):
+        if seg.startswith("---") or _FRONT_MATTER_KEY.match(seg):
             kind = "noise"
         elif title_text is None and len(words) >= 2 and len(_UNIT.findall(seg)) >= 4 and not ends_sentence \
                 and len(words) <= 30:  # "Cloud revenue jumps 72%" counts its figure

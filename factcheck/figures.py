@@ -226,7 +226,7 @@ def _currency_of(token: str, lex: Lexicon) -> tuple[str, float, str | None]:
         return symbols[token], 1.0, (token if token in ctx else None)
     if token.upper() == token and token.isalpha() and len(token) == 3:
         return aliases.get(token, token), 1.0, None
-    norm = re.sub(r"[\s\u00a0\u202f]+", " ", token.lower().replace("’", "'"))
+    norm = _SPACES.sub(" ", token.lower().replace("’", "'"))
     code, factor = lex.currencies.get(norm, (None, 1.0))
     if code is None:
         return aliases.get(token.upper(), token.upper()), 1.0, None

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from decimal import Decimal
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
@@ -422,11 +422,33 @@ def _period_finders(lex: Lexicon, folded: bool) -> tuple[lexicon.WordGuided, ...
     return hit[2] if folded else hit[1]
 
 
+def _matches_at(rx: re.Pattern[str], text: str, places: list[int], pos: int, end: int) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text, pos, end)`` for a pattern that matches only at ``places`` (in
+    text order, all of them from ``pos`` on): tried there, no search along the text. A
+    match starts the next try at its end, as finditer's do not overlap."""
+    free = pos
+    match = rx.match
+    for p in places:
+        if p >= free and (m := match(text, p, end)) is not None:
+            yield m
+            free = m.end()
+
+
+def _found(finder: lexicon.WordGuided, text: str, pos: int, end: int, places: list[int] | None) -> Iterator[re.Match[str]]:
+    """``finder``'s matches from ``pos`` on: at ``places`` when the pair scan gave them (its
+    pattern opens with a phrase of the screen, and the screen matched at every place it
+    does), else searched for."""
+    return finder.finditer(text, pos, end) if places is None else _matches_at(finder.rx, text, places, pos, end)
+
+
 def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
-           w: re.Match[str] | None, low: str | None = None) -> list[tuple[int, int]]:
+           w: int | None, low: str | None = None, hits: list[int] | None = None) -> list[tuple[int, int]]:
     """Spans that hold no figure to check: dates, times, phone numbers, quarters, years.
-    ``w``: the block's first phrase-screen match (see _screens); ``low``: the text
-    lower-cased (lexicon.folded), where a block without "://" or "www." holds no URL."""
+    ``w``: where the block's first phrase-screen match starts (see _screens); ``low``: the
+    text lower-cased (lexicon.folded), where a block without "://" or "www." holds no URL;
+    ``hits``: every place the phrase screen matches (lexicon.WordGuidedPair.scan), when
+    known: each month-day date, quarter and relative period opens with a month or a phrase
+    of the screen, so they are matched there only (_matches_at), not searched for."""
     spans: list[tuple[int, int]] = []
     if text.find("[", start, end) >= 0:  # (str's find skips a block without one faster than re)
         spans += [m.span() for m in _FOOTNOTE.finditer(text, start, end)]
@@ -443,12 +465,12 @@ def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
     names = _index_names()
     if names is not None:  # not glued to a word before: "ABCAC 40" names no index
         spans += [m.span() for m in names.finditer(text, start, end) if m.start() == start or not _WORDCHAR.match(text, m.start() - 1)]
-    if w:
+    if w is not None:
         month_day, quarters, relatives = _period_finders(lex, low is not None)
         src = text if low is None else low
         # "fin mars 38 % des abonnés", "end of March 38% of users": a day takes no percent sign
-        spans += [m.span() for m in month_day.finditer(src, w.start(), end) if not lex.percent_re.match(text, m.end(), end)]
-        for m in quarters.finditer(src, w.start(), end):
+        spans += [m.span() for m in _found(month_day, src, w, end, hits) if not lex.percent_re.match(text, m.end(), end)]
+        for m in _found(quarters, src, w, end, hits):
             said = text[m.start():m.end()]
             periods.append(Period(m.start(), m.end(), said, "quarter", lex.quarters.get(said.lower().replace("’", "'"), said)))
             spans.append(m.span())
@@ -458,7 +480,7 @@ def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
         q = q.replace("T", "Q").replace("S", "H")
         periods.append(Period(m.start(), m.end(), code, "quarter", q))
         spans.append(m.span())
-    for m in relatives.finditer(src, w.start(), end) if w else ():
+    for m in _found(relatives, src, w, end, hits) if w is not None else ():
         said = text[m.start():m.end()]
         periods.append(Period(m.start(), m.end(), said, "relative", lex.relative_periods.get(said.lower().replace("’", "'"), "")))
     return spans
@@ -976,12 +998,15 @@ def _percent_before(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> No
             raw.start, raw.kind, raw.unit, raw.has_suffix = m.start(), "percent", "%", True
 
 
-def _phrases(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: _Spans) -> list[_Raw]:
+def _phrases(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: _Spans,
+             hits: list[int] | None = None) -> list[_Raw]:
     """Fractions, multipliers and round amounts in words; a fraction or a round amount
     may take a scale or currency ("anderthalb Millionen Euro", "le cap du milliard
-    d'euros"). Masked spans ("first half" as a period) are skipped."""
+    d'euros"). Masked spans ("first half" as a period) are skipped. ``hits``: every place
+    the phrase screen matches, which holds these phrases (see _masks): tried there only."""
     out = []
-    for m in lex.phrase_re.finditer(text, start, end):
+    found = lex.phrase_re.finditer(text, start, end) if hits is None else _matches_at(lex.phrase_re, text, hits, start, end)
+    for m in found:
         if _inside(taken, m.start(), m.end()) or _inside(masks, m.start(), m.end()):
             continue
         key = _key(m.group())
@@ -1974,16 +1999,19 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         # the block's first period or word phrase, and its runs of number words
         pairs = _grammar_and_screens(lex)[1]
         runs: list[re.Match[str]] | None = None
+        hits: list[int] | None = None  # every place of the phrase screen, when the pair scan read them
         if pairs is not None:
-            w, runs = pairs[0].scan(text, block.start, block.end) if low is None else pairs[1].scan(low, block.start, block.end)
+            hits, runs = pairs[0].scan(text, block.start, block.end) if low is None else pairs[1].scan(low, block.start, block.end)
+            w = hits[0] if hits else None
         else:
             screens = _screens(lex)
-            w = screens[1].search(text, block.start, block.end) if low is None else screens[2].search(low, block.start, block.end)
-        masks = _Spans(_masks(text, block.start, block.end, lex, periods, w, low))
+            m = screens[1].search(text, block.start, block.end) if low is None else screens[2].search(low, block.start, block.end)
+            w = m.start() if m else None
+        masks = _Spans(_masks(text, block.start, block.end, lex, periods, w, low, hits))
         raws = _digits(text, block.start, block.end, lex, masks, periods, page_decimal)
         taken = _Spans([(r.start, r.end) for r in raws])
         words = _words(text, block.start, block.end, lex, taken, masks, runs)
-        phrases = _phrases(text, w.start(), block.end, lex, taken, masks) if w else []  # none before the screen's hit
+        phrases = _phrases(text, w, block.end, lex, taken, masks, hits) if w is not None else []  # none before the screen's hit
         raws += [r for r in _prefer_longer(words, phrases) if not _period_fraction(text, r, lex, taken)]
         raws += _year_spans(text, block.start, block.end, periods[first_period:], lex)
         if not raws:

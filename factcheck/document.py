@@ -253,7 +253,9 @@ def _list_heading(seg: str, text: str, spans: list[tuple[int, int]], i: int) -> 
     return "\n\n" not in text[spans[i][1]:s] and bool(_KEY_FIGURE_ROW.match(nxt) or _BULLET_FIGURE.match(nxt))
 
 
-_WORD_BEFORE_DOT = re.compile(r"([^\W_]+)\.$")
+# (possessive: a run of letters followed by no dot fails at once, where a greedy one gave
+# its letters back one by one, each retried before the dot)
+_WORD_BEFORE_DOT = re.compile(r"([^\W_]++)\.$")
 
 
 @lru_cache(maxsize=None)
@@ -543,7 +545,9 @@ def looks_like_html(text: str) -> bool:
 
 _NOT_PROSE = re.compile(r"\s*(?:" + ROW_BULLET + r"\s|[|#>]|---|(?:date|title|lang)\s*:)", re.I)
 _OPENS_MID_SENTENCE = re.compile(r"\s*[a-zß-öø-ÿ0-9(%€$£¥]")
-_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+# A line's last word, marks after it: tried at word starts only, and possessive, as it is
+# searched along whole lines (the greedy form retried every letter of every word).
+_LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\W*+$")
 
 
 @lru_cache(maxsize=None)

@@ -543,6 +543,7 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
     out: list[_Raw] = []
     _, _, prefix_re, _ = _symbols()
     last_end = start
+    sign_tails = lex.tails["sign"]
     for m in _NUM.finditer(text, start, end):
         s, e = m.span("num")
         if s < last_end:
@@ -598,7 +599,8 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
             if sign in "-−":
                 value = -value
         if not sign and lex.signs:
-            sm = lex.sign_re.search(text, max(start, s - 12), s) if _may_end(text, max(start, s - 12), s, lex.tails["sign"]) else None
+            lo = max(start, s - 12)
+            sm = lex.sign_re.search(text, lo, s) if _may_end(text, lo, s, sign_tails) else None
             if sm and not lex.hedge_re.search(text, max(start, s - 30), s):  # "minus 0,5 Prozent", not "al menos 5"
                 fs = sm.start()
                 value *= lex.signs.get(_key(sm.group(1)), 1.0)
@@ -620,7 +622,7 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
         _suffix(text, raw.end, end, lex, raw, raw.kind == "money")
         if raw.end < end and _LETTER.match(text, raw.end) and not raw.has_suffix:
             continue  # "5G", "3D": a name, not a figure
-        if not sign and raw.start == fs:
+        if not sign and raw.start == fs and _LINE_END.match(text, raw.end, end):  # (_spaced_sign's first test)
             _spaced_sign(text, start, end, raw)
         if raw.kind == "number" and not raw.has_suffix and step == 1.0 and sep is None \
                 and _YEAR.fullmatch(m.group("num")) and not sign:

@@ -172,6 +172,11 @@ def _quoted_headline(seg: str) -> bool:
     return bool(inner) and inner[-1] not in ".!?…" and close not in inner[1:-1] and line[:1] not in inner
 
 
+_LINE = re.compile(r"[^\n]+")
+# a front-matter line left in the text ("date: 2024-03-01"): no block to read
+_FRONT_MATTER_KEY = re.compile(r"^(?:date|title|lang)\s*:", re.I)
+
+
 def split_blocks(text: str, language: str | None, hint: str | None = None) -> tuple[tuple[Block, ...], str]:
     """One block per non-empty line, classified as title, paragraph, caption or noise.
 
@@ -179,7 +184,7 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
     lines, so lines rather than blank-line paragraphs are the unit.
     """
     spans: list[tuple[int, int]] = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         s, e = m.span()
         seg = m.group()
         stripped = seg.strip()
@@ -207,7 +212,7 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
         ends_sentence = seg.rstrip()[-1:] in ".!?…»\"”'’)"
         if ends_sentence and _quoted_headline(seg):
             ends_sentence = False  # "« La mer Rouge a rebattu les cartes du fret maritime »": a quote as headline
-        if seg.startswith("---") or re.match(r"^(?:date|title|lang)\s*:", seg, re.I):
+        if seg.startswith("---") or _FRONT_MATTER_KEY.match(seg):
             kind = "noise"
         elif title_text is None and len(words) >= 2 and len(_UNIT.findall(seg)) >= 4 and len(words) <= 30 \
                 and (not ends_sentence or not blocks and seg.rstrip()[-1:] == "?") \
@@ -252,7 +257,9 @@ def _list_heading(seg: str, text: str, spans: list[tuple[int, int]], i: int) -> 
     return "\n\n" not in text[spans[i][1]:s] and bool(_KEY_FIGURE_ROW.match(nxt) or _BULLET_FIGURE.match(nxt))
 
 
-_WORD_BEFORE_DOT = re.compile(r"([^\W_]+)\.$")
+# (possessive: a run of letters followed by no dot fails at once, where a greedy one gave
+# its letters back one by one, each retried before the dot)
+_WORD_BEFORE_DOT = re.compile(r"([^\W_]++)\.$")
 
 
 @lru_cache(maxsize=None)
@@ -559,7 +566,9 @@ def looks_like_html(text: str) -> bool:
 
 _NOT_PROSE = re.compile(r"\s*(?:" + ROW_BULLET + r"\s|[|#>]|---|(?:date|title|lang)\s*:)", re.I)
 _OPENS_MID_SENTENCE = re.compile(r"\s*[a-zß-öø-ÿ0-9(%€$£¥]")
-_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+# A line's last word, marks after it: tried at word starts only, and possessive, as it is
+# searched along whole lines (the greedy form retried every letter of every word).
+_LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\W*+$")
 
 
 @lru_cache(maxsize=None)

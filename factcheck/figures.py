@@ -12,8 +12,8 @@ import re
 import unicodedata
 from decimal import Decimal
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from text_to_num import find_numbers
@@ -190,10 +190,20 @@ def _symbols() -> tuple[dict[str, str], dict[str, str], re.Pattern[str], dict[st
 
 
 @lru_cache(maxsize=None)
-def _prefix_tails() -> frozenset[str]:
-    """Last characters of currency codes and symbols written before a number."""
+def _prefix_tails() -> frozenset[str] | None:
+    """Last characters of currency codes and symbols written before a number, in their
+    case: the prefix pattern (_symbols) is case-sensitive, so a lower-case letter that no
+    symbol ends with ("told 5", "the 5") rules it out, which lexicon.tails's either case
+    did not (four in five numbers then searched it, one in seven found a symbol). None
+    when a symbol ends with a space, which the look-up skips (no such symbol is written)."""
     com = lexicon.common()
-    return lexicon.tails([str(k) for k in com.get("symbols", {})] + [str(c) for c in com.get("codes", [])])
+    out: set[str] = set()
+    for symbol in [str(k) for k in com.get("symbols", {})] + [str(c) for c in com.get("codes", [])]:
+        last = symbol[-1:]
+        if last.isspace():
+            return None
+        out |= {"'", "’"} if last in "'’" else {last}
+    return frozenset(out)
 
 
 def _may_end(text: str, lo: int, pos: int, tails: frozenset[str]) -> bool:
@@ -216,7 +226,7 @@ def _currency_of(token: str, lex: Lexicon) -> tuple[str, float, str | None]:
         return symbols[token], 1.0, (token if token in ctx else None)
     if token.upper() == token and token.isalpha() and len(token) == 3:
         return aliases.get(token, token), 1.0, None
-    norm = re.sub(r"[\s\u00a0\u202f]+", " ", token.lower().replace("’", "'"))
+    norm = _SPACES.sub(" ", token.lower().replace("’", "'"))
     code, factor = lex.currencies.get(norm, (None, 1.0))
     if code is None:
         return aliases.get(token.upper(), token.upper()), 1.0, None
@@ -414,11 +424,33 @@ def _period_finders(lex: Lexicon, folded: bool) -> tuple[lexicon.WordGuided, ...
     return hit[2] if folded else hit[1]
 
 
+def _matches_at(rx: re.Pattern[str], text: str, places: list[int], pos: int, end: int) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text, pos, end)`` for a pattern that matches only at ``places`` (in
+    text order, all of them from ``pos`` on): tried there, no search along the text. A
+    match starts the next try at its end, as finditer's do not overlap."""
+    free = pos
+    match = rx.match
+    for p in places:
+        if p >= free and (m := match(text, p, end)) is not None:
+            yield m
+            free = m.end()
+
+
+def _found(finder: lexicon.WordGuided, text: str, pos: int, end: int, places: list[int] | None) -> Iterator[re.Match[str]]:
+    """``finder``'s matches from ``pos`` on: at ``places`` when the pair scan gave them (its
+    pattern opens with a phrase of the screen, and the screen matched at every place it
+    does), else searched for."""
+    return finder.finditer(text, pos, end) if places is None else _matches_at(finder.rx, text, places, pos, end)
+
+
 def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
-           w: re.Match[str] | None, low: str | None = None) -> list[tuple[int, int]]:
+           w: int | None, low: str | None = None, hits: list[int] | None = None) -> list[tuple[int, int]]:
     """Spans that hold no figure to check: dates, times, phone numbers, quarters, years.
-    ``w``: the block's first phrase-screen match (see _screens); ``low``: the text
-    lower-cased (lexicon.folded), where a block without "://" or "www." holds no URL."""
+    ``w``: where the block's first phrase-screen match starts (see _screens); ``low``: the
+    text lower-cased (lexicon.folded), where a block without "://" or "www." holds no URL;
+    ``hits``: every place the phrase screen matches (lexicon.WordGuidedPair.scan), when
+    known: each month-day date, quarter and relative period opens with a month or a phrase
+    of the screen, so they are matched there only (_matches_at), not searched for."""
     spans: list[tuple[int, int]] = []
     if text.find("[", start, end) >= 0:  # (str's find skips a block without one faster than re)
         spans += [m.span() for m in _FOOTNOTE.finditer(text, start, end)]
@@ -435,12 +467,12 @@ def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
     names = _index_names()
     if names is not None:  # not glued to a word before: "ABCAC 40" names no index
         spans += [m.span() for m in names.finditer(text, start, end) if m.start() == start or not _WORDCHAR.match(text, m.start() - 1)]
-    if w:
+    if w is not None:
         month_day, quarters, relatives = _period_finders(lex, low is not None)
         src = text if low is None else low
         # "fin mars 38 % des abonnés", "end of March 38% of users": a day takes no percent sign
-        spans += [m.span() for m in month_day.finditer(src, w.start(), end) if not lex.percent_re.match(text, m.end(), end)]
-        for m in quarters.finditer(src, w.start(), end):
+        spans += [m.span() for m in _found(month_day, src, w, end, hits) if not lex.percent_re.match(text, m.end(), end)]
+        for m in _found(quarters, src, w, end, hits):
             said = text[m.start():m.end()]
             periods.append(Period(m.start(), m.end(), said, "quarter", lex.quarters.get(said.lower().replace("’", "'"), said)))
             spans.append(m.span())
@@ -450,7 +482,7 @@ def _masks(text: str, start: int, end: int, lex: Lexicon, periods: list[Period],
         q = q.replace("T", "Q").replace("S", "H")
         periods.append(Period(m.start(), m.end(), code, "quarter", q))
         spans.append(m.span())
-    for m in relatives.finditer(src, w.start(), end) if w else ():
+    for m in _found(relatives, src, w, end, hits) if w is not None else ():
         said = text[m.start():m.end()]
         periods.append(Period(m.start(), m.end(), said, "relative", lex.relative_periods.get(said.lower().replace("’", "'"), "")))
     return spans
@@ -513,12 +545,14 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
     out: list[_Raw] = []
     _, _, prefix_re, _ = _symbols()
     last_end = start
+    sign_tails = lex.tails["sign"]
     for m in _NUM.finditer(text, start, end):
         s, e = m.span("num")
         if s < last_end:
             continue  # read already as part of the figure before ("7 por 100" is 7 %)
+        sep, sign = m.group("sep", "sign")
         before = text[s - 1] if s > 0 else " "
-        lead = before == decimal and m.group("sep") is None and not m.group("sign") and (
+        lead = before == decimal and sep is None and not sign and (
             s - 1 <= start or text[s - 2].isspace() or text[s - 2] == "(")
         if lead:
             s -= 1  # a leading decimal mark: ".08" in English, ",23456000" in French
@@ -528,14 +562,14 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
             w = _WORD_BEFORE_DASH.search(text, max(start, s - 24), s - 1)
             if w is None or _LETTER.search(w.group()) or _YEAR.fullmatch(w.group()):
                 continue  # "COVID-19", "A320-200", "2019-20": an id or a year span; "10-12" is a range
-        if _inside(masks, s, e):
+        if masks.hits(s, e):
             continue
         if e < end and text[e] == "." and e + 1 < end and text[e + 1].isdigit():
             continue  # version numbers, dotted ids
         num = text[s:e]
         if lead:
             pass
-        elif e + 1 < end and text[e] == "," and text[e + 1].isdigit() and m.group("sep") is None:
+        elif e + 1 < end and text[e] == "," and text[e + 1].isdigit() and sep is None:
             lm = _LIST.match(text, s, end)  # "nrs. 22,24,26,31": a list, not 22.24
             if lm:
                 for item in _LIST_ITEM.finditer(text, s, lm.end()):
@@ -551,10 +585,9 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
         xm = _EXPONENT.match(text, e, end) if nxt in ("e", "E", "^") else None
         if xm:
             value, step, e = _power(value, xm), 0.0, xm.end()
-        sign = m.group("sign")
         fs = s
-        fm = _DENOMINATOR.match(text, e, end)
-        if fm and step == 1.0 and m.group("sep") is None and 0 < value < int(fm.group(1)) <= 1000:
+        fm = _DENOMINATOR.match(text, e, end) if text.startswith("/", e) else None  # (its pattern opens with "/")
+        if fm and step == 1.0 and sep is None and 0 < value < int(fm.group(1)) <= 1000:
             # "3/4", "7 3/4 %" (bond coupons): a fraction, exact; "24/7" and dates are not
             value, step, e = value / int(fm.group(1)), 0.0, fm.end()
             prev = out[-1] if out else None
@@ -568,7 +601,8 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
             if sign in "-−":
                 value = -value
         if not sign and lex.signs:
-            sm = lex.sign_re.search(text, max(start, s - 12), s) if _may_end(text, max(start, s - 12), s, lex.tails["sign"]) else None
+            lo = max(start, s - 12)
+            sm = lex.sign_re.search(text, lo, s) if _may_end(text, lo, s, sign_tails) else None
             if sm and not lex.hedge_re.search(text, max(start, s - 30), s):  # "minus 0,5 Prozent", not "al menos 5"
                 fs = sm.start()
                 value *= lex.signs.get(_key(sm.group(1)), 1.0)
@@ -590,9 +624,9 @@ def _digits(text: str, start: int, end: int, lex: Lexicon, masks: _Spans, period
         _suffix(text, raw.end, end, lex, raw, raw.kind == "money")
         if raw.end < end and _LETTER.match(text, raw.end) and not raw.has_suffix:
             continue  # "5G", "3D": a name, not a figure
-        if not sign and raw.start == fs:
+        if not sign and raw.start == fs and _LINE_END.match(text, raw.end, end):  # (_spaced_sign's first test)
             _spaced_sign(text, start, end, raw)
-        if raw.kind == "number" and not raw.has_suffix and step == 1.0 and m.group("sep") is None \
+        if raw.kind == "number" and not raw.has_suffix and step == 1.0 and sep is None \
                 and _YEAR.fullmatch(m.group("num")) and not sign:
             periods.append(Period(s, e, m.group("num"), "year", m.group("num")))
             continue  # "en 2019": a year standing as a date
@@ -713,8 +747,17 @@ def _prefix_currency(text: str, start: int, pos: int) -> re.Match[str] | None:
     """A currency symbol or code right before ``pos``: "$28bn", "€ 25.8", "USD 5", "US$ 3",
     "$ un mil millones"."""
     lo = max(start, pos - 8)
-    if not _may_end(text, lo, pos, _prefix_tails()):
-        return None
+    # A match ends with a symbol, one space at most, and ("$" in re) maybe a last newline:
+    # the symbol's last character stands in the last three places, the spaces after it.
+    tails = _prefix_tails()
+    if tails is not None:
+        j = pos - 1
+        if j >= lo and text[j].isspace():
+            j -= 1
+            if j >= lo and text[j].isspace():
+                j -= 1
+        if j < lo or text[j] not in tails:
+            return None
     prefix_re = _symbols()[2]
     pm = prefix_re.search(text, lo, pos)
     if pm and pm.group()[:1].islower() and not pm.group()[-1:].isspace():
@@ -959,12 +1002,15 @@ def _percent_before(text: str, raws: list[_Raw], lex: Lexicon, start: int) -> No
             raw.start, raw.kind, raw.unit, raw.has_suffix = m.start(), "percent", "%", True
 
 
-def _phrases(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: _Spans) -> list[_Raw]:
+def _phrases(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: _Spans,
+             hits: list[int] | None = None) -> list[_Raw]:
     """Fractions, multipliers and round amounts in words; a fraction or a round amount
     may take a scale or currency ("anderthalb Millionen Euro", "le cap du milliard
-    d'euros"). Masked spans ("first half" as a period) are skipped."""
+    d'euros"). Masked spans ("first half" as a period) are skipped. ``hits``: every place
+    the phrase screen matches, which holds these phrases (see _masks): tried there only."""
     out = []
-    for m in lex.phrase_re.finditer(text, start, end):
+    found = lex.phrase_re.finditer(text, start, end) if hits is None else _matches_at(lex.phrase_re, text, hits, start, end)
+    for m in found:
         if _inside(taken, m.start(), m.end()) or _inside(masks, m.start(), m.end()):
             continue
         key = _key(m.group())
@@ -1745,10 +1791,35 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _CHANGE_BEFORE_UP_TO = re.compile(r"\d\s*%[^\d.!?;%]{0,60},?\s*$")
 
 
-def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon, prev_end: int = -1) -> str | None:
-    """The hedge before or after ``raw``; ``prev_end``: where the figure before it ends."""
+_FOLDED_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _folded_twin(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """A lexicon pattern of phrases ending right before a figure (hedge_re, times_before_re,
+    range_opener_re…: their words in an IGNORECASE group, then spaces and the end) without
+    IGNORECASE, for the text lower-cased (lexicon.folded). Its words are lower-cased
+    (lexicon._alternation's ``fold``) and what stands outside the group has no case, so it
+    matches the folded text where the original matches the text, at the same offsets; a
+    case-sensitive trie skips branches on their first letter, where an IGNORECASE one
+    enters each at every place of the window searched."""
+    hit = _FOLDED_TWINS.get(id(rx))
+    if hit is None or hit[0] is not rx:
+        head, tail = "(?i:", r")[\s\u00a0\u202f]*$"
+        assert rx.pattern.startswith(head) and rx.pattern.endswith(tail) and "(?i" not in rx.pattern[len(head):], rx.pattern[:40]
+        hit = _FOLDED_TWINS[id(rx)] = (rx, re.compile("(?:" + rx.pattern[len(head):]))
+    return hit[1]
+
+
+def _hedge(text: str, raw: _Raw, start: int, lex: Lexicon, prev_end: int = -1, low: str | None = None) -> str | None:
+    """The hedge before or after ``raw``; ``prev_end``: where the figure before it ends;
+    ``low``: the text lower-cased (lexicon.folded), searched in its stead when given."""
     lo = max(start, raw.start - 30)
-    m = lex.hedge_re.search(text, lo, raw.start) if _may_end(text, lo, raw.start, lex.tails["hedge"]) else None
+    if not _may_end(text, lo, raw.start, lex.tails["hedge"]):
+        m = None
+    elif low is None:
+        m = lex.hedge_re.search(text, lo, raw.start)
+    else:
+        m = _folded_twin(lex.hedge_re).search(low, lo, raw.start)
     if not m:
         after = lex.hedge_after_re.match(text, raw.end, min(len(text), raw.end + 30))
         if after and _HEDGE_AFTER_END.match(text, after.end()):
@@ -1932,18 +2003,23 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         # the block's first period or word phrase, and its runs of number words
         pairs = _grammar_and_screens(lex)[1]
         runs: list[re.Match[str]] | None = None
+        hits: list[int] | None = None  # every place of the phrase screen, when the pair scan read them
         if pairs is not None:
-            w, runs = pairs[0].scan(text, block.start, block.end) if low is None else pairs[1].scan(low, block.start, block.end)
+            hits, runs = pairs[0].scan(text, block.start, block.end) if low is None else pairs[1].scan(low, block.start, block.end)
+            w = hits[0] if hits else None
         else:
             screens = _screens(lex)
-            w = screens[1].search(text, block.start, block.end) if low is None else screens[2].search(low, block.start, block.end)
-        masks = _Spans(_masks(text, block.start, block.end, lex, periods, w, low))
+            m = screens[1].search(text, block.start, block.end) if low is None else screens[2].search(low, block.start, block.end)
+            w = m.start() if m else None
+        masks = _Spans(_masks(text, block.start, block.end, lex, periods, w, low, hits))
         raws = _digits(text, block.start, block.end, lex, masks, periods, page_decimal)
         taken = _Spans([(r.start, r.end) for r in raws])
         words = _words(text, block.start, block.end, lex, taken, masks, runs)
-        phrases = _phrases(text, w.start(), block.end, lex, taken, masks) if w else []  # none before the screen's hit
+        phrases = _phrases(text, w, block.end, lex, taken, masks, hits) if w is not None else []  # none before the screen's hit
         raws += [r for r in _prefer_longer(words, phrases) if not _period_fraction(text, r, lex, taken)]
         raws += _year_spans(text, block.start, block.end, periods[first_period:], lex)
+        if not raws:
+            continue  # (a block in five: the passes below read figures, and add or carry none without one)
         raws.sort(key=lambda r: r.start)
         _percent_before(text, raws, lex, block.start)
         raws = _join_ranges(text, raws, lex, block.start)
@@ -1958,7 +2034,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         raws = [r for r in raws if not _hyphen_adjective(text, r, lex)]
         prev_end = -1
         for raw in raws:
-            raw.hedge = raw.hedge or _hedge(text, raw, block.start, lex, prev_end)
+            raw.hedge = raw.hedge or _hedge(text, raw, block.start, lex, prev_end, low)
             prev_end = raw.end
             if raw.symbol and raw.kind == "money":
                 key = (raw.symbol, raw.unit or "")
@@ -1976,7 +2052,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
                                   f"P{_fmt(value)}{DURATION_CODES[raw.unit]}"))
     periods.sort(key=lambda p: p.start)
     framing = _framing(doc, [raw.start for raw, _ in found], periods)
-    figures = tuple(_figure(text, raw, lang, f"f{i}", period) for i, ((raw, lang), period) in enumerate(zip(found, framing), 1))
+    figures = tuple([_figure(text, raw, lang, f"f{i}", period) for i, ((raw, lang), period) in enumerate(zip(found, framing), 1)])
     return Scan(figures, tuple(periods)), tuple(_parts(raw) for raw, _ in found)
 
 
@@ -2000,8 +2076,15 @@ def _scaled(value: float, mult: float) -> float:
     return float(Decimal(repr(value)) * Decimal(repr(mult)))
 
 
+# The order _figure passes Figure's fields in: a field added or moved in model.Figure stops
+# the import here rather than shifting every value into its neighbour's field.
+_FIGURE_FIELDS = ("id", "start", "end", "text", "kind", "value", "low", "high", "unit", "hedge", "scale", "language",
+                  "low_open", "high_open", "period")
+assert tuple(f.name for f in fields(Figure)) == _FIGURE_FIELDS, "update _figure's Figure(...) call"
+
+
 def _figure(text: str, raw: _Raw, language: str, id: str = "", period: str | None = None) -> Figure:
-    value = _scaled(raw.value, raw.scale_mult)
+    value = raw.value if raw.scale_mult == 1.0 else _scaled(raw.value, raw.scale_mult)
     low, high = _interval(raw)
     if raw.hedge and raw.hedge != "range":
         hedge = raw.hedge
@@ -2016,11 +2099,10 @@ def _figure(text: str, raw: _Raw, language: str, id: str = "", period: str | Non
         # Round half up: "3" covers [2.5, 3.5), so 2.5 exactly would have been written 3
         # but nothing below it; "12 / 5 = 2.4…2.5" then does not meet "3".
         lo_open, hi_open = False, high > low and not raw.closed
-    return Figure(
-        id=id, period=period, start=raw.start, end=raw.end, text=text[raw.start:raw.end], kind=raw.kind, value=value,
-        low=low, high=high, unit=raw.unit, hedge=raw.hedge, scale=raw.scale, language=language,
-        low_open=lo_open, high_open=hi_open,
-    )
+    # Figure's fields in their order (_FIGURE_FIELDS): positional arguments cost a fifth
+    # less than keywords, and this runs once per figure
+    return Figure(id, raw.start, raw.end, text[raw.start:raw.end], raw.kind, value, low, high, raw.unit, raw.hedge,
+                  raw.scale, language, lo_open, hi_open, period)
 
 
 def _framing(doc: Document, starts: list[int], periods: list[Period]) -> list[str | None]:

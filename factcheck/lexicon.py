@@ -824,13 +824,16 @@ _last_folded: tuple[str | None, str | None] = (None, None)
 
 
 class WordGuidedPair:
-    """Two word-start patterns (see WordGuided) found in one pass over a block: the
-    first match of ``first`` (a screen) and every match of ``second`` (as finditer).
+    """Two word-start patterns (see WordGuided) found in one pass over a block: every place
+    ``first`` (a screen) matches and every match of ``second`` (as finditer).
 
     Each guided pass costs a test at every space of the block, whatever it finds; one
     guide on the alternation of both halves that cost, and its few hits are sorted out
     by matching each pattern there. The guide drops the patterns' own word-start
-    lookbehind, which its first character already stands for.
+    lookbehind, which its first character already stands for. The screen's places are
+    all of them, overlapping ones included: a pattern whose every match opens with a
+    match of the screen is then tried at those places only (figures._matches_at), not
+    searched for along the block.
     """
 
     __slots__ = ("first", "second", "guide")
@@ -840,19 +843,20 @@ class WordGuidedPair:
         heads = (embed(rx).replace(WORD_START, "", 1) for rx in (first, second))
         self.guide = re.compile(r"[\W_](?=" + "|".join(heads) + ")")
 
-    def scan(self, text: str, pos: int, end: int) -> tuple[re.Match[str] | None, list[re.Match[str]]]:
+    def scan(self, text: str, pos: int, end: int) -> tuple[list[int], list[re.Match[str]]]:
+        """The places where ``first`` matches, in text order, and the matches of ``second``."""
         first, second = self.first.match, self.second.match
-        hit: re.Match[str] | None = None
+        hits: list[int] = []
         found: list[re.Match[str]] = []
         free = pos  # where the next match of ``second`` may start (finditer's matches do not overlap)
         starts = (g.start() + 1 for g in self.guide.finditer(text, pos - 1 if pos else 0, end))
         for p in (*((0,) if pos == 0 else ()), *starts):
-            if hit is None:
-                hit = first(text, p, end)
+            if first(text, p, end) is not None:
+                hits.append(p)
             if p >= free and (m := second(text, p, end)) is not None:
                 found.append(m)
                 free = m.end()
-        return hit, found
+        return hits, found
 
 
 def tails(phrases: Any) -> frozenset[str]:

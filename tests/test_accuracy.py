@@ -23,7 +23,7 @@ CAUGHT_FLOOR = 0.945  # 2,183 of 2,304 planted errors (all planted sets, A to EI
 # 0.945 to DA, 0.95 again to DM, 0.949 for DO (measured once at 44 %), 0.95 again from DQ (48 %), DS (72 %), DU (52 %),
 # DW (60 %), DY (72 %), EA (60 %) and EC (48 %); 0.945 from EE (64 %, added at the end of its session, a round on it begun),
 # EG (56 %) and EI (72 %, measured mid-session, a short round on it); back to 0.95 when the stored total passes 95 % again
-FALSE_ALARM_CEILING = 0.005  # 8 of 18,164 true claims (the true-claims-only sets R to EJ, and those of the planted-error sets) at the time of writing
+FALSE_ALARM_CEILING = 0.005  # 7 of 18,164 true claims (the true-claims-only sets R to EJ, and those of the planted-error sets) at the time of writing
 HELD_OUT: tuple[str, ...] = ()  # suffixes of sets kept unseen until measured once, e.g. ("-t",)
 
 

@@ -218,6 +218,9 @@ def _flat(bound: dict[str, object]) -> list[Figure]:
 DOCUMENT_REACH = 20_000
 
 
+_BULLETS = frozenset("-•*–—·")  # a list row's bullet token
+
+
 class _Runner:
     def __init__(self, doc: Document, figs: tuple[Figure, ...], rules: Iterable[Rule], rates: Rates,
                  periods: tuple[Period, ...] = ()) -> None:
@@ -530,22 +533,30 @@ class _Runner:
         "Aantal klanten: 600.000"): what a count told as a row counts; empty when the figure
         stands in no row."""
         bs = self._row_start(i)
-        toks = self.stream.tokens
         if bs is None:
-            # a row that goes on after its figure, past a comma ("Medewerkers: 350, een winst van
-            # 2,4 miljoen euro per medewerker"): its short label still names what the figure counts,
-            # unless the row goes on with a figure of its kind, a part of it ("Passagiers: 26,5
-            # miljoen, waarvan 9,1 miljoen bij KLM": the label may be the part's)
-            bs, be = self.stream.block_ranges[toks[i].block]
-            kind = toks[i].figure.kind if toks[i].figure is not None else None
-            if any(toks[k].figure is not None and toks[k].figure.kind == kind for k in range(i + 1, be)):
-                return frozenset()
-            while bs < i and toks[bs].norm in ("-", "•", "*", "–", "—", "·"):
-                bs += 1  # the list's bullet
-            if not (bs < i - 1 <= bs + 5 and toks[i - 1].norm == ":" and i + 1 < len(toks) and toks[i + 1].norm == ","
-                    and all(toks[k].norm.isalpha() for k in range(bs, i - 1))):
-                return frozenset()
+            bs = self._row_going_on(i)
+        if bs is None:
+            return frozenset()
+        toks = self.stream.tokens
         return frozenset(toks[k].norm.lower() for k in range(bs, i - 1) if toks[k].norm.isalpha())
+
+    def _row_going_on(self, i: int) -> int | None:
+        """The first word of the label of a row that goes on after its figure ``i``, past a
+        comma ("Medewerkers: 350, een winst van 2,4 miljoen euro per medewerker"): a short label
+        still names what the figure counts. None when the row goes on with a figure of its kind,
+        a part of it ("Passagiers: 26,5 miljoen, waarvan 9,1 miljoen bij KLM": the label may be
+        the part's), or when the figure stands in no such row."""
+        toks = self.stream.tokens
+        bs, be = self.stream.block_ranges[toks[i].block]
+        kind = toks[i].figure.kind if toks[i].figure is not None else None
+        if any(toks[k].figure is not None and toks[k].figure.kind == kind for k in range(i + 1, be)):
+            return None
+        while bs < i and toks[bs].norm in _BULLETS:
+            bs += 1  # the list's bullet
+        if bs < i - 1 <= bs + 5 and toks[i - 1].norm == ":" and i + 1 < len(toks) and toks[i + 1].norm == "," \
+                and all(toks[k].norm.isalpha() for k in range(bs, i - 1)):
+            return bs
+        return None
 
     def _nouns_after(self, i: int, n: int, start: int | None = None) -> frozenset[str]:
         """The first ``n`` words after token ``i`` (or from ``start``) in its sentence, before

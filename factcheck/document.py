@@ -204,6 +204,7 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
     doc_lang = language or hint or _language_of(_leading_words(block_words, _DETECT_WORDS), None, normalized) or "en"
     blocks: list[Block] = []
     title_text: str | None = None
+    body_begun = False  # a paragraph seen: no line after it is the headline
     prev_end = -10
     prev_kind = ""
     for i, ((s, e), words) in enumerate(zip(spans, block_words)):
@@ -215,8 +216,7 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
         if seg.startswith("---") or _FRONT_MATTER_KEY.match(seg):
             kind = "noise"
         elif title_text is None and len(words) >= 2 and len(_UNIT.findall(seg)) >= 4 and len(words) <= 30 \
-                and (not ends_sentence or not blocks and seg.rstrip()[-1:] == "?") \
-                and not any(b.kind == "paragraph" for b in blocks):
+                and (not ends_sentence or not blocks and seg.rstrip()[-1:] == "?") and not body_begun:
             # "Cloud revenue jumps 72%" counts its figure; a first line may ask its question
             # ("Schiphol in cijfers: waar vliegen de reizigers heen?"); a line after the body
             # has begun is no headline ("Europa: 48,3 miljoen" is a row of a table)
@@ -236,6 +236,7 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
                                         not normalized or src.find("'", s, e) >= 0) or doc_lang
         blocks.append(Block(index=i, start=s, end=e, kind=kind, language=lang))
         prev_end, prev_kind = e, kind
+        body_begun = body_begun or kind == "paragraph"
     if not language and not hint:
         weight: dict[str, int] = {}
         for b in blocks:
@@ -414,6 +415,7 @@ def rate_period(text: str, start: int, end: int, language: str, before: int | No
     found = []
     for m in _period_re(language).finditer(text, start, end):
         g = m.groupdict()
+        written, at = " ".join(m.group().split()), m.start()
         try:
             if g["y1"] or g["y2"]:
                 day = Date(int(g["y1"] or g["y2"]), lex.month_numbers.get(lower(g["m1"] or g["m2"]), 0), int(g["d1"] or g["d2"]))
@@ -428,8 +430,7 @@ def rate_period(text: str, start: int, end: int, language: str, before: int | No
                 year_of = reference.year if number <= reference.month else reference.year - 1
                 first = Date(year_of, number, 1)
                 last = min(_month_end(year_of, number), reference)
-                found.append(RatePeriod(first, last, f"{g['m6']} {year_of}", m.start("m6")))
-                continue
+                written, at = f"{g['m6']} {year_of}", m.start("m6")
             elif g.get("y4"):
                 code = lex.quarters.get(lower(g["q"]).replace("’", "'"), "")
                 if code[:1] not in ("Q", "H") or not code[1:].isdigit():
@@ -442,7 +443,7 @@ def rate_period(text: str, start: int, end: int, language: str, before: int | No
                 first, last = Date(int(g["y5"]), 1, 1), Date(int(g["y5"]), 12, 31)
         except ValueError:  # a day that does not exist ("31 June 2022"), an unknown month
             continue
-        found.append(RatePeriod(first, last, " ".join(m.group().split()), m.start()))
+        found.append(RatePeriod(first, last, written, at))
     if not found:
         return None
     if before is not None:

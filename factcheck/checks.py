@@ -782,6 +782,9 @@ class _Runner:
         j = next((k for k in range(ss, se) if toks[k].figure is not None or toks[k].norm[:1].isalnum()), se)
         if j >= se or toks[j].figure is not None:
             return None
+        # past an elided article: "L'Allemagne représente …"
+        if j + 2 < se and len(toks[j].norm) == 1 and toks[j + 1].norm in ("'", "’") and toks[j + 2].figure is None:
+            j += 2
         word = text[toks[j].start:toks[j].end]
         # a name, not a noun that opens its sentence ("Volumes slipped …"): written with its
         # capital inside a sentence somewhere in the article
@@ -827,6 +830,27 @@ class _Runner:
                 return any(self._named_right_before(n, i, ss) for n in names)
             ss = next((k + 1 for k in range(a + 1, i) if toks[k].lower == ";"), i)
         return any(text[toks[k].start:toks[k].end] in names for k in range(ss, i))
+
+    def _named_beside(self, name: str, fig: Figure) -> bool:
+        """Whether ``name`` is one of the three words right before or after ``fig`` in its
+        sentence, with no other figure between: whose figure it is ("€5,1 mrd in Duitsland",
+        "Germany got €5.1bn")."""
+        toks, text = self.stream.tokens, self.doc.text
+        i = self.fig_index[fig.id]
+        ss, se = self.stream.sentence_ranges[toks[i].sentence]
+        lang = self.block_lang.get(toks[i].block, "")
+        for k in range(i + 1, min(se, i + 4)):
+            if toks[k].figure is not None:
+                break
+            if text[toks[k].start:toks[k].end] == name:
+                return True
+        for k in range(i - 1, max(ss, i - 4) - 1, -1):
+            # a name past a joiner is the figure's before: "€5,1 mrd in Duitsland en €3,1 mrd"
+            if toks[k].figure is not None or toks[k].lower == "," or self._has("@and", lang, k, k + 1):
+                break
+            if text[toks[k].start:toks[k].end] == name:
+                return True
+        return False
 
     def _named_right_before(self, name: str, i: int, ss: int) -> bool:
         """Whether ``name`` is one of the three tokens right before token ``i`` (a figure),
@@ -891,7 +915,9 @@ class _Runner:
         holder = self._name_before(anchor, spec.named_before) if spec.named_before else None
         if spec.named_before and holder is None:
             pool = ()
-        subject = self._subject_name(anchor) if spec.own_subject else None
+        subject = self._subject_name(anchor) if spec.own_subject or spec.names_subject else None
+        if spec.names_subject and subject is None:
+            pool = ()
         named_words: frozenset[str] | None = None
         if spec.counts_named_in:
             named_at = bound.get(spec.counts_named_in)
@@ -904,7 +930,9 @@ class _Runner:
                 continue
             if holder is not None and not self._names_before(holder, f, anchor):
                 continue
-            if subject is not None and t.sentence != at.sentence and self._names_others(t.sentence, subject):
+            if spec.own_subject and subject is not None and t.sentence != at.sentence and self._names_others(t.sentence, subject):
+                continue
+            if spec.names_subject and (t.sentence == at.sentence or not self._named_beside(subject, f)):  # type: ignore[arg-type]
                 continue
             if named_words is not None and not _stems_meet(named_words, self._counted_nouns(f)):
                 continue

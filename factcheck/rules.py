@@ -181,6 +181,11 @@ class Pick:
     # mirror of sentence_lacks): the level a rise takes a price to, told far from its verb,
     # "now £4,932, will go up by 2.7%, or £133, to about £5,065"
     sentence_has: tuple[str, ...] = ()
+    # the anchor's subject named at the candidate: when the anchor's sentence opens on a name
+    # ("Duitsland was daarmee goed voor zo'n 68 procent"), only a figure of another sentence
+    # with that name among the three words either side of it, no figure between ("€5,1 mrd in
+    # Duitsland", "Germany got €5.1bn"): the part whose share the anchor tells
+    names_subject: bool = False
 
     @cached_property
     def fits_key(self) -> tuple[object, ...]:
@@ -404,7 +409,7 @@ _COLLECT_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has",
 _PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
               "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by", "not_followed_by",
-              "not_opened_by", "own_subject", "counts_named_in", "sentence_has"}
+              "not_opened_by", "own_subject", "counts_named_in", "sentence_has", "names_subject"}
 
 
 def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
@@ -666,7 +671,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                     _phrases(w, spec, "not_opened_by", f"{f}.not_opened_by"),
                                     _flag(w, spec, "own_subject", f"{f}.own_subject"),
                                     _pick_before(w, spec, slots, f"{f}.counts_named_in", "counts_named_in"),
-                                    sentence_has=_phrases(w, spec, "sentence_has", f"{f}.sentence_has"))
+                                    sentence_has=_phrases(w, spec, "sentence_has", f"{f}.sentence_has"),
+                                    names_subject=_flag(w, spec, "names_subject", f"{f}.names_subject"))
             if picks[str(name)].paragraphs and pscope != "paragraph":
                 raise w.error(_line(spec, "paragraphs"), f"{f}.paragraphs", "needs a paragraph pick (in: paragraph)")
             if picks[str(name)].each and (absent or not node.get("readings")):

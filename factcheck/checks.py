@@ -610,7 +610,7 @@ class _Runner:
         comma = next((k for k in range(i + 1, min(end, i + 7)) if toks[k].norm in (",", ";")), end)
         for j in range(i + 1, min(end, i + 7, max(i + 4, words + 1), comma)):
             ends = class_ends(ctx, "per", j)
-            if ends and j == i + 1 and per.kind == "money" and class_ends(ctx, "per_year", j):
+            if ends and j == i + 1 and per.kind in ("money", "quantity") and class_ends(ctx, "per_year", j):
                 # an amount a year is told per what a "per" word before it names, if one does
                 # and names no period itself: "Revenue per subscriber: $300 a year" is per subscriber
                 told = self._per_nouns_before(per, i, ctx, periods_too=False)
@@ -619,15 +619,16 @@ class _Runner:
             if ends:
                 # and the words before it: "900 homes a year" counts homes, not years
                 return self._nouns_after(i, 2, start=max(ends)) | self._nouns_after(i, j - i - 1)
-        told = self._per_nouns_before(per, i, ctx) if per.kind == "money" else frozenset()
+        told = self._per_nouns_before(per, i, ctx) if per.kind in ("money", "quantity") else frozenset()
         return told or self._nouns_after(i, 2)
 
     def _per_nouns_before(self, per: Figure, i: int, ctx: Context, periods_too: bool = True) -> frozenset[str]:
         """An amount with no "per" word after it may have its own before it, in the ten
         tokens back to the sentence's start or a figure: "el precio medio por vehículo se
         sitúa en 22.000 euros" → {"vehiculo", "se"}, and past a verb put second, "Per bezoeker
-        kwam de omzet daarmee uit op gemiddeld 62 euro" → {"bezoeker", "kwam"}; none when a
-        word of that class is absent."""
+        kwam de omzet daarmee uit op gemiddeld 62 euro" → {"bezoeker", "kwam"}; a quantity too,
+        "Per turbine komt dat neer op gemiddeld 60 GWh per jaar"; none when a word of that class
+        is absent."""
         start = self.stream.sentence_ranges[self.stream.tokens[i].sentence][0]
         for j in range(i - 1, max(start, i - 11) - 1, -1):
             if self.stream.tokens[j].figure is not None:

@@ -1733,19 +1733,20 @@ def _miss(f: Finding) -> float:
 
 
 def _drop_superseded(findings: list[Finding], rules: list[Rule]) -> list[Finding]:
-    """A rule that ``supersedes`` others tells, on the same figures, what they tell and
+    """A rule that ``supersedes`` others tells, on the same figures (or on more: a rank
+    against all the rivals of a sentence where they read one of them), what they tell and
     more ("exactly 100 %" where they say "at most"): their finding would only repeat it,
     or contradict it with a weaker verdict."""
     over = {r.id: set(r.supersedes) for r in rules if r.supersedes}
     if not over:
         return findings
-    covered: set[tuple[str, frozenset[str]]] = set()
+    covered: dict[str, list[frozenset[str]]] = {}
     for f in findings:
         for other in over.get(f.rule, ()):
-            covered.add((other, frozenset(f.figures)))
+            covered.setdefault(other, []).append(frozenset(f.figures))
     if not covered:
         return findings
-    return [f for f in findings if (f.rule, frozenset(f.figures)) not in covered]
+    return [f for f in findings if not any(frozenset(f.figures) <= c for c in covered.get(f.rule, ()))]
 
 
 def _drop_repeats(findings: list[Finding], rules: list[Rule]) -> list[Finding]:

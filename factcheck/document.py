@@ -25,9 +25,11 @@ _UNIT = re.compile(r"[^\W_]+")
 # a row of key figures, a label, a colon and its figure ("Subscribers: 12 million", "Umsatz:
 # 48 Milliarden Euro"), is no scrap of page furniture however few its words; a clock time
 # ("Updated: 14:05") is no figure of a row
+# (or a table's row written with a bar, "Atlantik | 1.742", which the tokens read as a colon)
 ROW_BULLET = "[-•*–]"  # a row's bullet, if any; the label: a letter, then up to 60 characters to the colon
-ROW_LABEL = r"[^\W\d_][^:\n]{0,60}"
-_KEY_FIGURE_ROW = re.compile(r"\s*(?:" + ROW_BULLET + r"\s*)?" + ROW_LABEL + r":\s*(?:[-+]?[$€£¥]\s?)?\d(?![\d]*\s*[:h]\s*\d)")
+ROW_LABEL = r"[^\W\d_][^:|\n]{0,60}"
+ROW_COLON = r"(?::|[ \t]\|)"
+_KEY_FIGURE_ROW = re.compile(r"\s*(?:" + ROW_BULLET + r"\s*)?" + ROW_LABEL + ROW_COLON + r"\s*(?:[-+]?[$€£¥]\s?)?\d(?![\d]*\s*[:h]\s*\d)")
 _BULLET_LINE = re.compile(r"\s*" + ROW_BULLET + r"\s")
 _BULLET_FIGURE = re.compile(r"\s*" + ROW_BULLET + r"\s.*\d")
 

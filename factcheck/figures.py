@@ -1608,7 +1608,7 @@ def _after_count_subject(text: str, start: int, pos: int, lex: Lexicon) -> bool:
 
 # the label of a row of key figures, from the line's start to the colon before its figure
 # (the row's shape as document.py keeps such a line as article text)
-_ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:" + document.ROW_BULLET + r"[ \t]*)?(" + document.ROW_LABEL + r"):[ \t]*$")
+_ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:" + document.ROW_BULLET + r"[ \t]*)?(" + document.ROW_LABEL + r")" + document.ROW_COLON + r"[ \t]*$")
 
 
 def _row_count_label(text: str, pos: int, lex: Lexicon) -> bool:

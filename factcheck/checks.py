@@ -27,6 +27,7 @@ from .intervals import Amount, Interval, nominal_deviation, relative_deviation
 from .model import Document, Figure, Finding, Period, RatePeriod, Report
 from .patterns import (Context, FigureTest, begins_phrase, class_ends, figure_starts_list, find_all, has_phrase, is_duration,
                        phrase_positions)
+from .patterns import Sequence as PatternSequence
 from .rules import Collect, Pick, Rule
 from .rules import load as load_rules
 from .tokens import Stream, Token, norm, tokenize
@@ -255,6 +256,7 @@ class _Runner:
             self.figs_of_unit[0].setdefault(t.sentence, []).append(f)
             self.figs_of_unit[1].setdefault(t.block, []).append(f)
         self.ordered_starts: dict[frozenset[int], list[int]] = {}
+        self.pattern_starts: dict[tuple[int, str], list[int] | None] = {}  # per pattern (its id) and language
         self.contexts: dict[tuple[str, int, int], Context] = {}
         self.amounts: dict[str, Amount] = {}
         self.test_pools: dict[FigureTest, tuple[list[Figure], list[int]]] = {}
@@ -275,12 +277,13 @@ class _Runner:
 
         The units (sentences, or blocks for paragraph rules) where the pattern may
         match are the intersection of sets worked out once per document
-        (``UnitIndex``): the units of the language, those holding what the rule's
-        figure slots need (enough figures, passing the slots' tests, in a block of
-        the kinds), and those holding each clause of the words its pattern needs
-        (its ``needs``: classes and literal words). Each set is exact (a unit left
-        out is one where the pattern cannot match), so most rules stop there, before
-        any token is looked at; only then comes where the first element may begin.
+        (``UnitIndex``): those holding what the rule's figure slots need (enough
+        figures, passing the slots' tests, in a block of the kinds), those holding
+        each clause of the words its pattern needs (its ``needs``: classes and
+        literal words), and the units of each language the rule serves. Each set is
+        exact (a unit left out is one where the pattern cannot match), so most rules
+        stop there, before any token is looked at; only then comes where the first
+        element may begin.
         """
         if rule.pattern is None:
             for bound in self._with_collect(rule, {}, None):
@@ -296,8 +299,8 @@ class _Runner:
         # optional slot counts for none; two at most), and each top-level slot a figure of its own
         fewest = max(min(needed, 2), top_slots) if sentence_scope else top_slots
         candidates = index.with_figures(fewest, rule.blocks, tests)
-        # each clause met in some language of the document first: most rules stop
-        # here, with one look-up per clause rather than one per clause and language
+        # each clause met in the language of the unit (``UnitIndex.clause_anywhere``):
+        # most rules stop here, with one look-up per clause
         for clause in needs:
             if not candidates:
                 return
@@ -308,16 +311,9 @@ class _Runner:
             if not rule.serves(lang):
                 continue
             mask = candidates & index.of_lang.get(lang, 0)
-            for clause in needs:
-                if not mask:
-                    break
-                mask &= index.clause(lang, clause)
             if not mask:
                 continue
-            # Where the pattern can begin, found once per language for the whole
-            # document and shared by the rules whose patterns begin alike.
-            starts = rule.pattern.first_starts(self._context(lang, -1, len(toks)))
-            ordered = None if starts is None else self._ordered(starts)
+            ordered = self._starts(rule.pattern, lang)
             for idx in bits(mask):
                 s, e = ranges[idx]
                 if ordered is not None:
@@ -326,7 +322,7 @@ class _Runner:
                         continue  # the pattern can begin nowhere in the unit
                 # The words and figures the pattern's elements need are met in their
                 # order at or after the start: no start after the last place they all fit.
-                limit = index.chain_limit(lang, rule.chain, s if ordered is None else ordered[first], e)
+                limit = index.chain_limit(rule.chain, s if ordered is None else ordered[first], e)
                 positions: Sequence[int] = (range(s, limit + 1) if ordered is None
                                             else ordered[first:bisect_right(ordered, limit, first)])
                 if not positions:
@@ -350,9 +346,20 @@ class _Runner:
             got = self.contexts[key] = Context(self.stream.tokens, end, lang, kind, self.memo, self.stream)
         return got
 
+    def _starts(self, pattern: PatternSequence, lang: str) -> list[int] | None:
+        """Where the pattern may begin in the language's blocks, in order (None: at any
+        token), once per document, pattern and language: a choice of options makes its
+        set anew each time it is asked. A unit's are then a slice of it."""
+        key = (id(pattern), lang)
+        if key in self.pattern_starts:
+            return self.pattern_starts[key]
+        starts = pattern.first_starts(self._context(lang, -1, len(self.stream.tokens)))
+        got = self.pattern_starts[key] = None if starts is None else self._ordered(starts)
+        return got
+
     def _ordered(self, starts: frozenset[int]) -> list[int]:
         """Where a pattern may begin, in order; shared by the rules whose patterns
-        begin alike. A unit's are then a slice of it."""
+        begin alike."""
         got = self.ordered_starts.get(starts)
         if got is None:
             got = self.ordered_starts[starts] = sorted(starts)

@@ -966,7 +966,10 @@ class Sequence(Element):
         @of_total" then tries only where a phrase of the next class begins, not at every token.
         An ``opening: true`` before them holds only where a sentence opens
         (``sentence_openers``): "{opening: true}, {gap: 2}, …" tries a token or so per
-        sentence, not every token."""
+        sentence, not every token. Once per document and language (``_starts_memo``)."""
+        return _starts_memo(ctx, self, self._exact_starts)
+
+    def _exact_starts(self, ctx: Context) -> frozenset[int] | None:
         out: frozenset[int] = frozenset()
         openers: frozenset[int] | None = None
         optional = False  # an optional part met: an opening after it may be past the start
@@ -980,7 +983,7 @@ class Sequence(Element):
             got = it.inner.exact_starts(ctx) if isinstance(it, Optional) else it.exact_starts(ctx)
             if got is None:
                 return openers
-            out |= got
+            out = out | got if out else got
             if not isinstance(it, Optional):
                 return out if openers is None else out & openers
             optional = True
@@ -1088,7 +1091,11 @@ class Choice(Element):
     def first_starts(self, ctx: Context) -> frozenset[int] | None:
         """Where some option may begin: the union of their exact first positions
         (``Sequence.exact_starts``: nested choices, negations and optional parts
-        looked through), or None when one option may begin anywhere."""
+        looked through), or None when one option may begin anywhere. Once per document
+        and language (``_starts_memo``)."""
+        return _starts_memo(ctx, self, self._first_starts)
+
+    def _first_starts(self, ctx: Context) -> frozenset[int] | None:
         out: set[int] = set()
         for opt in self.options:
             got = opt.exact_starts(ctx)
@@ -1116,6 +1123,26 @@ class Choice(Element):
 
     def figure_tests(self) -> list[frozenset[FigureTest]]:
         return _any_of([o.figure_tests() for o in self.options])
+
+
+_UNSET = object()
+
+
+def _starts_memo(ctx: Context, element: Element,
+                 compute: Callable[[Context], frozenset[int] | None]) -> frozenset[int] | None:
+    """``compute(ctx)``, where a composite element may begin, once per document (its
+    stream), element and language: the rule's own start positions, each of its choices
+    (``Choice._option_starts``) and the choices it is an option of all ask for it, and
+    each union made anew copies the sets it joins. Starts read only the stream and the
+    language, never where in the stream the context ends."""
+    if ctx.stream is None:
+        return compute(ctx)
+    key = ("starts", id(element), ctx.language)
+    cache = ctx.stream.cache
+    got = cache.get(key, _UNSET)
+    if got is _UNSET:
+        got = cache[key] = compute(ctx)
+    return got  # type: ignore[return-value]
 
 
 def _plain_first(it: Element) -> bool:

@@ -7,11 +7,17 @@ units worked out once per document — per language, per block kind, per figure
 count, per slot test, per word — and a rule's candidate units are their
 intersection: a few integer ``&`` per rule and language rather than a pass over
 the units per rule. The sets are ints, bit ``u`` standing for unit ``u``.
+
+The words are looked up in every language of the document at once: a class begins
+only in the blocks of a language whose lexicon holds it (``class_starts`` reads each
+block language's own vocabulary), and a unit lies in one block, so the class's
+places in all languages, kept to the units of one language, are its places in
+that language. A literal reads alike in all.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from .model import Figure
 from .patterns import FigureTest, class_starts, need_starts
@@ -26,6 +32,25 @@ def bits(mask: int) -> list[int]:
         out.append(low.bit_length() - 1)
         mask ^= low
     return out
+
+
+_NONE: frozenset[int] = frozenset()
+
+
+def class_starts_anywhere(stream: Stream, languages: Iterable[str]) -> dict[str, frozenset[int]]:
+    """Every class → the token indices where one of its phrases may begin, in the
+    blocks of whichever of the ``languages`` (those of the document's blocks) holds it:
+    the languages' tables (``class_starts``) merged once per document, as the indexes
+    ask for a class in every language at once."""
+    got = stream.cache.get("class-starts-anywhere")
+    if got is None:
+        got = {}
+        for lang in languages:
+            for name, starts in class_starts(stream, lang).items():
+                have = got.get(name)
+                got[name] = starts if have is None else have | starts
+        stream.cache["class-starts-anywhere"] = got
+    return got  # type: ignore[return-value]
 
 
 class UnitIndex:
@@ -70,11 +95,9 @@ class UnitIndex:
         self._passing_figures: dict[frozenset[FigureTest], tuple[int, list[int]]] = {}
         # per atom and per clause: the units (a mask), and, asked for later and by
         # fewer rules, the token indices in order (``chain_limit``)
-        self._atom_masks: dict[tuple[str, str], int] = {}
-        self._clause_masks: dict[tuple[str, frozenset[str]], int] = {}
         self._clause_any: dict[frozenset[str], int] = {}
         self._atom_any: dict[str, int] = {}
-        self._met_at: dict[tuple[str, frozenset[str] | frozenset[FigureTest]], list[int]] = {}
+        self._met_at: dict[frozenset[str] | frozenset[FigureTest], list[int]] = {}
         # the unit of each token, and the token range of each unit
         self._unit_of = [t.sentence for t in toks] if sentence_scope else [t.block for t in toks]
         self._ranges = stream.sentence_ranges if sentence_scope else stream.block_ranges
@@ -90,23 +113,11 @@ class UnitIndex:
             mask &= self._passing(clause)[0]
         return mask
 
-    def clause(self, lang: str, atoms: frozenset[str]) -> int:
-        """The units where one of the atoms (classes of ``lang``, "=word" literals)
-        may begin."""
-        key = (lang, atoms)
-        got = self._clause_masks.get(key)
-        if got is None:
-            got = 0
-            for atom in atoms:
-                got |= self._atom_mask(lang, atom)
-            self._clause_masks[key] = got
-        return got
-
     def clause_anywhere(self, atoms: frozenset[str]) -> int:
-        """The units where one of the atoms may begin, in whichever language: the union
-        of ``clause`` over the document's languages, once per document and clause. A
-        rule none of whose units meets a clause in any language is passed over before
-        its languages are tried one by one."""
+        """The units where one of the atoms (classes, "=word" literals) may begin, in
+        whichever language, once per document and clause. Kept to the units of one
+        language, the units where the atoms begin in that language (see the module's
+        docstring): no clause is looked up again per language."""
         got = self._clause_any.get(atoms)
         if got is None:
             got = 0
@@ -120,17 +131,11 @@ class UnitIndex:
         alike in all), once per document and atom: shared by the clauses holding it."""
         got = self._atom_any.get(atom)
         if got is None:
-            if atom[0] == "=":
-                got = self._atom_mask("", atom)
-            else:  # the class's starts in every language's table, made a set of units at once
-                positions: list[int] = []
-                for lang in self.of_lang:
-                    positions += class_starts(self.stream, lang).get(atom, ())
-                got = self._mask(positions) if positions else 0
-            self._atom_any[atom] = got
+            positions = self._atom_positions(atom)
+            got = self._atom_any[atom] = self._mask(positions) if positions else 0
         return got
 
-    def chain_limit(self, lang: str, chain: tuple[tuple[frozenset[str] | frozenset[FigureTest], ...], ...],
+    def chain_limit(self, chain: tuple[tuple[frozenset[str] | frozenset[FigureTest], ...], ...],
                     first: int, end: int) -> int:
         """The last token before ``end`` a match may start at, given the first it may
         start at and what the pattern's top-level elements need in order (``Rule.chain``):
@@ -142,13 +147,14 @@ class UnitIndex:
         element before; backward from ``end``, an element starts no later than the last
         place each of its clauses is met before the element after, and the match no
         later than its first element. An exact pre-filter, as the plan's clauses are,
-        but one that reads their order too."""
+        but one that reads their order too. The words' places are those of every
+        language: ``first`` and ``end`` bound a unit of one (the module's docstring)."""
         # each clause's positions looked up as the forward pass reaches it: most chains
         # fail on an early element, and the later ones' positions are then never needed
         met: list[list[list[int]]] = []
         p = first
         for item in chain:
-            row = [self._met(lang, clause) for clause in item]
+            row = [self._met(clause) for clause in item]
             met.append(row)
             nxt = p
             for positions in row:
@@ -168,15 +174,14 @@ class UnitIndex:
             hi = m
         return hi if hi < end else end - 1
 
-    def _met(self, lang: str, clause: frozenset[str] | frozenset[FigureTest]) -> list[int]:
+    def _met(self, clause: frozenset[str] | frozenset[FigureTest]) -> list[int]:
         """The token indices where a clause of a chain is met, in order: ``_passing`` for
-        figures, ``_positions`` for words. Once per document, language and clause, shared
-        by the chains holding it."""
-        key = (lang, clause)
-        got = self._met_at.get(key)
+        figures, ``_positions`` for words. Once per document and clause, shared by the
+        chains holding it."""
+        got = self._met_at.get(clause)
         if got is None:
-            got = self._met_at[key] = (self._passing(clause)[1] if isinstance(next(iter(clause)), FigureTest)  # type: ignore[arg-type]
-                                       else self._positions(lang, clause))  # type: ignore[arg-type]
+            got = self._met_at[clause] = (self._passing(clause)[1] if isinstance(next(iter(clause)), FigureTest)  # type: ignore[arg-type]
+                                          else self._positions(clause))  # type: ignore[arg-type]
         return got
 
     def _enough(self, fewest: int, blocks: frozenset[str]) -> int:
@@ -209,31 +214,24 @@ class UnitIndex:
             got = self._passing_figures[tests] = (self._mask(positions), positions)
         return got
 
-    def _positions(self, lang: str, atoms: frozenset[str]) -> list[int]:
+    def _positions(self, atoms: frozenset[str]) -> list[int]:
         """The token indices where one of the atoms may begin, in order. Only the
         rules that pass every unit test ask for them: worked out apart from the
         masks, which every rule asks for. Token indices, whatever the scope: kept in
         the stream's cache, shared by the sentence and the paragraph index."""
-        key = ("clause-positions", lang, atoms)
+        key = ("clause-positions", atoms)
         cache = self.stream.cache
         got = cache.get(key)
         if got is None:
-            got = cache[key] = sorted(set().union(*(need_starts(self.stream, lang, atom) for atom in atoms)))
+            got = cache[key] = sorted(set().union(*map(self._atom_positions, atoms)))
         return got  # type: ignore[return-value]
 
-    def _atom_mask(self, lang: str, atom: str) -> int:
-        """The units where the atom may begin. A literal reads alike in every
-        language: worked out once. A class's starts are read from the language's
-        table (``class_starts``) at hand; most classes begin nowhere in a document."""
-        key = (lang if atom[0] != "=" else "", atom)
-        got = self._atom_masks.get(key)
-        if got is None:
-            if atom[0] == "=":
-                positions = need_starts(self.stream, lang, atom)
-            else:
-                positions = class_starts(self.stream, lang).get(atom, ())
-            got = self._atom_masks[key] = self._mask(positions) if positions else 0
-        return got
+    def _atom_positions(self, atom: str) -> Collection[int]:
+        """The token indices where the atom may begin, in any language: a literal's
+        (``need_starts``, alike in all), or a class's (``class_starts_anywhere``)."""
+        if atom[0] == "=":
+            return need_starts(self.stream, "", atom)
+        return class_starts_anywhere(self.stream, self.of_lang).get(atom, _NONE)
 
     def _mask(self, positions: Iterable[int]) -> int:
         """The units of the tokens."""

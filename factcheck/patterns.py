@@ -561,6 +561,9 @@ class _ClassIndex:
         self.exact: dict[str, list[tuple[str, ...]]] = {}
         self.stems: list[tuple[str, tuple[str, ...]]] = []
         self.fuzzy: dict[str, list[tuple[str, ...]]] = {}
+        # per word (both spellings), its phrases: they depend on the word alone, and the
+        # same words begin the class's phrases in document after document
+        self._of_word: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = {}
         for words in phrases:
             first = words[0]
             if first.endswith("*"):
@@ -570,20 +573,33 @@ class _ClassIndex:
             if len(first) >= FUZZY_MIN_LENGTH:
                 self.fuzzy.setdefault(first[:4], []).append(words)
 
-    def candidates(self, tok: Token) -> list[tuple[str, ...]]:
+    def candidates(self, tok: Token) -> Seq[tuple[str, ...]]:
         if tok.figure is not None and "$" in self.exact:
-            return list(self.exact["$"])  # a phrase opened by a figure: "$ van de $"
+            return self.exact["$"]  # a phrase opened by a figure: "$ van de $"
         if not tok.norm:
-            return []
-        out = list(self.exact.get(tok.norm, ()))
-        if tok.lower != tok.norm:
-            out += self.exact.get(tok.lower, ())
-        out += [w for stem, w in self.stems if tok.norm.startswith(stem) or tok.lower.startswith(stem)]
-        if len(tok.norm) >= FUZZY_MIN_LENGTH:
-            out += self.fuzzy.get(tok.norm[:4], ())
-            if tok.lower[:4] != tok.norm[:4]:
-                out += self.fuzzy.get(tok.lower[:4], ())
-        return out
+            return ()
+        key = (tok.norm, tok.lower)
+        got = self._of_word.get(key)
+        if got is None:
+            if len(self._of_word) >= WORDS_KEPT:
+                self._of_word.clear()  # a long-running server reads ever more words
+            got = self._of_word[key] = self._phrases(tok.norm, tok.lower)
+        return got
+
+    def _phrases(self, norm: str, lower: str) -> tuple[tuple[str, ...], ...]:
+        """The phrases a word (spelled ``norm`` without accents, ``lower`` with) may begin."""
+        out = list(self.exact.get(norm, ()))
+        if lower != norm:
+            out += self.exact.get(lower, ())
+        out += [w for stem, w in self.stems if norm.startswith(stem) or lower.startswith(stem)]
+        if len(norm) >= FUZZY_MIN_LENGTH:
+            out += self.fuzzy.get(norm[:4], ())
+            if lower[:4] != norm[:4]:
+                out += self.fuzzy.get(lower[:4], ())
+        return tuple(out)
+
+
+WORDS_KEPT = 20_000  # per class and language, the words whose phrases ``_ClassIndex`` keeps
 
 
 _INDEXES: dict[tuple[str, str], _ClassIndex] = {}

@@ -24,7 +24,7 @@ CAUGHT_FLOOR = 0.945  # 2,226 of 2,354 planted errors (all planted sets, A to EM
 # DW (60 %), DY (72 %), EA (60 %) and EC (48 %); 0.945 from EE (64 %, added at the end of its session, a round on it begun),
 # EG (56 %) and EI (72 %, measured mid-session, a short round on it); 0.94 from EK (56 %) and EM (64 %) until their rounds, 0.945 after;
 # back to 0.95 when the stored total passes 95 % again
-FALSE_ALARM_CEILING = 0.005  # 8 of 18,913 true claims (the true-claims-only sets R to EN, and those of the planted-error sets) at the time of writing
+FALSE_ALARM_CEILING = 0.005  # 7 of 18,913 true claims (the true-claims-only sets R to EN, and those of the planted-error sets) at the time of writing
 HELD_OUT: tuple[str, ...] = ()  # suffixes of sets kept unseen until measured once, e.g. ("-t",)
 
 

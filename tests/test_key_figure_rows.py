@@ -48,3 +48,17 @@ def test_row_label_names_the_count_and_a_year_amount_its_unit(house: Callable) -
     # 3.6e9 / 12e6 = 300, the subscribers of the row, not a year
     got = [(f.verdict, f.message) for f in house(EACH, ROWS, "en")]
     assert got == [("consistent", "$300 each as $3.6bn shared by 12 million")]
+
+
+def test_rows_written_with_a_bar_are_rows() -> None:
+    # a table scraped with bars between label and figure ("Atlantik | 1.742") is read as
+    # "Label: figure" rows, its total row against them
+    from factcheck.checks import check_text
+    from factcheck.document import is_list_row
+    assert is_list_row("Atlantik | 1.742") and is_list_row("Gesamt | 12.905")
+    assert not is_list_row("Home | News | Economy")
+    table = ("Transportmenge nach Fahrtgebieten (in Tsd. TEU)\nAtlantik | 1.742\nTranspazifik | 1.716\n"
+             "Fernost | 2.113\nGesamt | 6.571")
+    got = [(f.rule, f.verdict) for f in check_text(table, language="de").findings]
+    # 1,742 + 1,716 + 2,113 = 5,571, not 6,571
+    assert ("parts-of-list-total-row", "inconsistent") in got

@@ -59,3 +59,36 @@ def test_supersedes_names_a_known_rule(tmp_path: Path) -> None:
         load([str(tmp_path)])
     assert "house.yaml:12:" in str(err.value) and "field 'supersedes'" in str(err.value)
     assert "no-such-rule" in str(err.value)
+
+
+SUBSET = """rules:
+  - id: house-first-sentence
+    title: Shares of one sentence
+    languages: all
+    collect:
+      s: {fig: percent, in: paragraph, sentence_has: ["splits"], min: 2}
+    check: {stated: sum(s), relation: "<=", expected: 80}
+    message: "{s} add up to {stated}"
+  - id: house-all
+    title: Shares make the whole
+    languages: all
+    supersedes: [house-first-sentence]
+    collect:
+      s: {fig: percent, in: paragraph, sentence_has: ["whole"], min: 2}
+    check: {stated: sum(s), relation: "==", expected: 100}
+    message: "{s} add up to {stated}"
+"""
+
+
+def test_superseded_finding_on_some_of_the_figures_is_dropped(tmp_path: Path) -> None:
+    # the superseding rule reads the three shares, the other two of them: its finding tells
+    # those two again ("Nummer zwei" against all the rivals, "vor BHP" against one)
+    (tmp_path / "house.yaml").write_text(SUBSET, encoding="utf-8")
+    rules = [r for r in load([str(tmp_path)]) if r.id.startswith("house-")]
+    text = "The whole splits into 40% and 50%. The whole also holds 10%."
+    got = sorted((f.rule, f.verdict) for f in check_text(text, rules=rules).findings)
+    assert got == [("house-all", "consistent")]
+    # with no superseding finding, the other one stands: 40 + 50 is above 80
+    text = "The market splits into 40% and 50%."
+    got = sorted((f.rule, f.verdict) for f in check_text(text, rules=rules).findings)
+    assert got == [("house-first-sentence", "inconsistent")]

@@ -18,7 +18,7 @@ import accuracy  # noqa: E402
 
 from factcheck.checks import Rates  # noqa: E402
 
-CAUGHT_FLOOR = 0.945  # 2,227 of 2,354 planted errors (all planted sets, A to EM) at the time of writing (94.6 %);
+CAUGHT_FLOOR = 0.945  # 2,228 of 2,354 planted errors (all planted sets, A to EM) at the time of writing (94.6 %);
 # 0.95 until sets CI, CK and CM (measured once at 76 %, 52 % and 72 %) joined; 0.94 from CU (64 %) to CW (76 %),
 # 0.945 to DA, 0.95 again to DM, 0.949 for DO (measured once at 44 %), 0.95 again from DQ (48 %), DS (72 %), DU (52 %),
 # DW (60 %), DY (72 %), EA (60 %) and EC (48 %); 0.945 from EE (64 %, added at the end of its session, a round on it begun),

@@ -27,7 +27,6 @@ from .intervals import Amount, Interval, nominal_deviation, relative_deviation
 from .model import Document, Figure, Finding, Period, RatePeriod, Report
 from .patterns import (Context, FigureTest, begins_phrase, class_ends, figure_starts_list, find_all, has_phrase, is_duration,
                        phrase_positions)
-from .patterns import Sequence as PatternSequence
 from .rules import Collect, Pick, Rule
 from .rules import load as load_rules
 from .tokens import Stream, Token, norm, tokenize
@@ -256,7 +255,6 @@ class _Runner:
             self.figs_of_unit[0].setdefault(t.sentence, []).append(f)
             self.figs_of_unit[1].setdefault(t.block, []).append(f)
         self.ordered_starts: dict[frozenset[int], list[int]] = {}
-        self.pattern_starts: dict[tuple[int, str], list[int] | None] = {}  # per pattern (its id) and language
         self.contexts: dict[tuple[str, int, int], Context] = {}
         self.amounts: dict[str, Amount] = {}
         self.test_pools: dict[FigureTest, tuple[list[Figure], list[int]]] = {}
@@ -313,7 +311,10 @@ class _Runner:
             mask = candidates & index.of_lang.get(lang, 0)
             if not mask:
                 continue
-            ordered = self._starts(rule.pattern, lang)
+            # Where the pattern can begin, found once per language for the whole
+            # document (``Sequence.exact_starts`` keeps it) and ordered once per set.
+            starts = rule.pattern.first_starts(self._context(lang, -1, len(toks)))
+            ordered = None if starts is None else self._ordered(starts)
             for idx in bits(mask):
                 s, e = ranges[idx]
                 if ordered is not None:
@@ -346,20 +347,9 @@ class _Runner:
             got = self.contexts[key] = Context(self.stream.tokens, end, lang, kind, self.memo, self.stream)
         return got
 
-    def _starts(self, pattern: PatternSequence, lang: str) -> list[int] | None:
-        """Where the pattern may begin in the language's blocks, in order (None: at any
-        token), once per document, pattern and language: a choice of options makes its
-        set anew each time it is asked. A unit's are then a slice of it."""
-        key = (id(pattern), lang)
-        if key in self.pattern_starts:
-            return self.pattern_starts[key]
-        starts = pattern.first_starts(self._context(lang, -1, len(self.stream.tokens)))
-        got = self.pattern_starts[key] = None if starts is None else self._ordered(starts)
-        return got
-
     def _ordered(self, starts: frozenset[int]) -> list[int]:
         """Where a pattern may begin, in order; shared by the rules whose patterns
-        begin alike."""
+        begin alike. A unit's are then a slice of it."""
         got = self.ordered_starts.get(starts)
         if got is None:
             got = self.ordered_starts[starts] = sorted(starts)

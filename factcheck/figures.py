@@ -26,8 +26,10 @@ _SP = r"[\s\u00a0\u202f]"
 _WORDCHAR = re.compile(r"[^\W_]")
 # Patterns that start with a digit open with a lookahead on their first character: re
 # then jumps from candidate to candidate instead of trying every position (5x faster).
+# (Indian grouping, lakhs and crores in pairs: "₹1,50,173 crore" is 150,173 crore)
 _NUM = re.compile(
-    r"(?=[-−+\d])(?P<sign>[-−+])?(?P<num>\d{1,3}(?:(?P<sep>[ \u00a0\u202f.,'’])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?![\d])"
+    r"(?=[-−+\d])(?P<sign>[-−+])?(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d])"
+    r"|\d{1,3}(?:(?P<sep>[ \u00a0\u202f.,'’])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?![\d])"
     r"|\d+(?:[.,]\d+)?(?![\d]))"
 )
 # A power of ten or of the number after it: "1e10", "-127.32e13", "12,32e+14", "1.1^23",

@@ -668,6 +668,10 @@ class Slot(Element):
     # classes none of which may begin right after the figure: "£4.2bn of the total, or £1.05bn
     # per season" holds an amount each, no part of a list
     not_before: tuple[str, ...] = ()
+    # classes that, right before a figure between two of a repeat, make it a part of the last
+    # one, passed over as a word of the link: "devant l'Asie (6,2 milliards, dont 3,1 milliards
+    # en Chine), l'Amérique du Nord (6,5 milliards)" lists 6,2 and 6,5
+    pass_over: tuple[str, ...] = ()
 
     def match(self, ctx: Context, i: int, bound: dict[str, object]) -> Alternatives:
         if i >= ctx.end:
@@ -692,8 +696,9 @@ class Slot(Element):
             words = 0  # a hyphen inside a compound is no word of the link: "crémiers-fromagers"
             # a count written as a word that the slot does not take is a word of the link:
             # "£3.50 for broadband, £3 for the two phones and £2 for television"
-            while k < ctx.end and words < self.repeat and (ctx.tokens[k].figure is None or _spelled_count_rejected(self.test, ctx.tokens[k].figure)):
-                if not _glued_hyphen(ctx.tokens, k):
+            while k < ctx.end and words < self.repeat and (ctx.tokens[k].figure is None or _spelled_count_rejected(self.test, ctx.tokens[k].figure)
+                                                           or self._passed_over(ctx, k)):
+                if ctx.tokens[k].figure is None and not _glued_hyphen(ctx.tokens, k):
                     words += 1
                 k += 1
             if k < ctx.end and k > j and ctx.tokens[k].figure is not None and self.test.accepts(ctx.tokens[k].figure) \
@@ -704,6 +709,15 @@ class Slot(Element):
             else:
                 break
         return [(j, {**bound, self.name: group}) for j, group in reversed(ends)]  # longest first
+
+    def _passed_over(self, ctx: Context, k: int) -> bool:
+        """Whether figure ``k`` is a part of the figure before it (``pass_over``): one of
+        the classes begins in the two tokens before it, in its sentence."""
+        if not self.pass_over:
+            return False
+        toks = ctx.tokens
+        return any(toks[j].sentence == toks[k].sentence and _class_at(ctx, c, j)
+                   for j in range(max(0, k - 2), k) for c in self.pass_over)
 
     def _excluded_link(self, ctx: Context, k: int) -> bool:
         """Whether a later figure of a repeat is barred by the slot's ``not_after``: each
@@ -754,7 +768,7 @@ class Slot(Element):
         return 1
 
     def classes(self) -> list[str]:
-        return list(self.not_after) + list(self.not_after_in_sentence) + list(self.not_before)
+        return list(self.not_after) + list(self.not_after_in_sentence) + list(self.not_before) + list(self.pass_over)
 
     def figure_tests(self) -> list[frozenset[FigureTest]]:
         return [frozenset([self.test])]

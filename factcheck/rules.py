@@ -401,7 +401,7 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
 _RULE_KEYS = {"id", "title", "languages", "scope", "blocks", "pattern", "collect", "with", "where", "check", "derive", "message",
               "examples", "description", "readings", "supersedes"}
 _GAP_KEYS = {"gap", "figures", "stop"}
-_SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after", "not_after_in_sentence", "not_before"}
+_SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after", "not_after_in_sentence", "not_before", "pass_over"}
 _COLLECT_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after", "not_before", "not_after_in_sentence",
                  "unless_after", "drop_subtotals", "sentence_lacks", "min", "carry", "before", "drop_together", "after",
                  "paragraphs", "named_in_brackets", "not_base", "not_opened_by", "paragraphs_after",
@@ -439,12 +439,15 @@ def _element(w: _Where, node: Any, line: int, field_: str) -> Element:
                 raise w.error(_line(node, "repeat"), f"{field_}.repeat",
                               "must be true, false, or the most words between two figures (1 to 12)")
             lists = {}
-            for key in ("not_after", "not_after_in_sentence", "not_before"):
+            for key in ("not_after", "not_after_in_sentence", "not_before", "pass_over"):
                 lists[key] = _phrases(w, node, key, f"{field_}.{key}")
                 if any(not p.startswith("@") for p in lists[key]):
                     raise w.error(_line(node, key), f"{field_}.{key}", "must list word classes (@name)")
+            if lists["pass_over"] and not repeat:
+                raise w.error(_line(node, "pass_over"), f"{field_}.pass_over", "only a repeated slot passes figures over (repeat: N)")
             return Slot(name, _test(w, node, field_), repeat, tuple(c[1:] for c in lists["not_after"]),
-                        tuple(c[1:] for c in lists["not_after_in_sentence"]), tuple(c[1:] for c in lists["not_before"]))
+                        tuple(c[1:] for c in lists["not_after_in_sentence"]), tuple(c[1:] for c in lists["not_before"]),
+                        tuple(c[1:] for c in lists["pass_over"]))
         if "gap" in node:
             unknown = set(node) - _GAP_KEYS
             if unknown:  # a misspelt key would silently widen the gap

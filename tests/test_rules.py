@@ -143,6 +143,11 @@ BAD = [
     # a slot's not_before lists word classes
     ("rules:\n  - id: x\n    title: X\n    pattern:\n      - {fig: money, as: a, not_before: [per]}\n"
      "    check: {stated: a, expected: a}\n", 5, "pattern[0].not_before"),
+    # a slot's pass_over lists word classes, and only a repeated slot passes figures over
+    ("rules:\n  - id: x\n    title: X\n    pattern:\n      - {fig: money, as: a, repeat: 4, pass_over: [dont]}\n"
+     "    check: {stated: sum(a), expected: 1}\n", 5, "pattern[0].pass_over"),
+    ("rules:\n  - id: x\n    title: X\n    pattern:\n      - {fig: money, as: a, pass_over: ['@of_which']}\n"
+     "    check: {stated: a, expected: a}\n", 5, "pattern[0].pass_over"),
     # a name element is {name: true}, alone
     ("rules:\n  - id: x\n    title: X\n    pattern:\n      - {fig: money, as: a}\n      - {name: yes please}\n"
      "    check: {stated: a, expected: a}\n", 6, "pattern[1].name"),

@@ -696,10 +696,14 @@ class Slot(Element):
             words = 0  # a hyphen inside a compound is no word of the link: "crémiers-fromagers"
             # a count written as a word that the slot does not take is a word of the link:
             # "£3.50 for broadband, £3 for the two phones and £2 for television"
-            while k < ctx.end and words < self.repeat and (ctx.tokens[k].figure is None or _spelled_count_rejected(self.test, ctx.tokens[k].figure)
-                                                           or self._passed_over(ctx, k)):
-                if ctx.tokens[k].figure is None and not _glued_hyphen(ctx.tokens, k):
-                    words += 1
+            # (a figure ``pass_over`` names is passed over and counts for no word)
+            while k < ctx.end and words < self.repeat:
+                link = ctx.tokens[k].figure
+                if link is None or _spelled_count_rejected(self.test, link):
+                    if not _glued_hyphen(ctx.tokens, k):
+                        words += 1
+                elif not self._passed_over(ctx, k):
+                    break
                 k += 1
             if k < ctx.end and k > j and ctx.tokens[k].figure is not None and self.test.accepts(ctx.tokens[k].figure) \
                     and ctx.tokens[k].sentence == ctx.tokens[i].sentence and not self._excluded_link(ctx, k):

@@ -916,6 +916,26 @@ def _ordinals(words: list[numwords.Word], text: str, end: int, lex: Lexicon) -> 
     return out
 
 
+def _rank_ordinals(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: _Spans,
+                   words: list[_Raw]) -> list[_Raw]:
+    """Ranks text2num does not give as ordinals (``rank_ordinals``): "el segundo mayor
+    grupo" (it leaves "segundo", the second of time, alone; it reads "tercer" as three),
+    "der zweitgrößte Anbieter" (a rank glued to its superlative). A rank rule marks the
+    rank's word, so it must be a figure. Not inside a period ("segundo trimestre") or a
+    figure read already."""
+    out: list[_Raw] = []
+    for m in lex.rank_ordinal_re.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        if taken.hits(s, e) or masks.hits(s, e) or any(w.start < e and s < w.end for w in words):
+            continue
+        word = m.group().lower()
+        rank = lex.rank_ordinals.get(word)
+        if rank is None:  # a stem glued to its superlative: the longest stem it opens with
+            rank = lex.rank_ordinals[max((k for k in lex.rank_ordinals if word.startswith(k)), key=len)]
+        out.append(_Raw(start=s, end=e, value=rank, step=0.0, kind="ordinal", num_start=s, num_end=e, num_value=rank))
+    return out
+
+
 def _words_text2num(text: str, start: int, end: int, lex: Lexicon, taken: _Spans, masks: _Spans) -> list[_Raw]:
     """Number words through text2num, for languages without a number-word grammar."""
     out: list[_Raw] = []
@@ -2017,6 +2037,8 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         raws = _digits(text, block.start, block.end, lex, masks, periods, page_decimal)
         taken = _Spans([(r.start, r.end) for r in raws])
         words = _words(text, block.start, block.end, lex, taken, masks, runs)
+        if lex.rank_ordinals:
+            words += _rank_ordinals(text, block.start, block.end, lex, taken, masks, words)
         phrases = _phrases(text, w, block.end, lex, taken, masks, hits) if w is not None else []  # none before the screen's hit
         raws += [r for r in _prefer_longer(words, phrases) if not _period_fraction(text, r, lex, taken)]
         raws += _year_spans(text, block.start, block.end, periods[first_period:], lex)

@@ -227,6 +227,8 @@ class Lexicon:
     quarter_re: re.Pattern[str]
     relative_re: re.Pattern[str]
     ordinal_re: re.Pattern[str]  # suffix glued to digits: "1er", "4th"
+    rank_ordinals: dict[str, float]  # ranks the number-word reader misses, by word or stem
+    rank_ordinal_re: re.Pattern[str]  # those words, and the stems glued to a superlative
     duration_prepositions: frozenset[str]  # "over three years": a period, not "more than"
     abbreviations: frozenset[str]  # a full stop after these does not end a sentence
     duration_adjective_re: re.Pattern[str]  # "trois dernières années": words between number and time unit
@@ -390,7 +392,7 @@ def _currency(code: str, path: Path) -> tuple[str, float]:
 # another file: an error, not data silently ignored.
 LANGUAGE_KEYS = frozenset({
     "language", "decimal", "stopwords", "clue_words", "number_words", "ignore_alone", "counting_only", "plural_endings",
-    "ordinal_words", "ordinal_suffixes", "sign_words", "fractions", "period_fractions", "multipliers", "times_words",
+    "ordinal_words", "ordinal_suffixes", "rank_ordinals", "sign_words", "fractions", "period_fractions", "multipliers", "times_words",
     "frequency_words", "times_before", "divided_before", "round_amounts", "hyphen_adjectives", "year_span_links",
     "scales", "scales_with_currency_only", "scales_glued_only", "connectors", "currencies", "currencies_glued_only",
     "compound_connectors", "article_nouns", "percent", "percent_before", "points", "points_except", "basis_points",
@@ -713,7 +715,34 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         ordinal_re=re.compile(
             r"(?:" + _alternation([str(x) for x in _get(data, "ordinal_suffixes", path, list, [])]) + r")(?![^\W\d_])"
         ),
+        **_rank_ordinals(data, path),
     )
+
+
+def _rank_ordinals(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """``rank_ordinals``: each word or stem to its rank. A word stands alone ("segundo");
+    a stem ends in "-" and is glued to a superlative, written small as an adjective is
+    ("zweitgrößte", "drittstärksten"; "Zweitligist" is a noun and no rank)."""
+    ranks: dict[str, float] = {}
+    words: list[str] = []
+    stems: list[str] = []
+    for key, rank in _get(data, "rank_ordinals", path, dict, {}).items():
+        if isinstance(rank, bool) or not isinstance(rank, int) or rank < 1:
+            raise InputError(f"{path}:{_line_of(path, str(key))}: field 'rank_ordinals' must map each word to a rank (1, 2, 3 …)")
+        word = str(key).lower()
+        if word.endswith("-"):
+            stems.append(word[:-1])
+            ranks[word[:-1]] = float(rank)
+        else:
+            words.append(word)
+            ranks[word] = float(rank)
+    alts = []
+    if words:
+        alts.append(r"(?i:" + _alternation(words, fold=True) + r")")
+    if stems:
+        alts.append(r"(?:" + _alternation(stems, flags_word_end=False) + r")(?=[^\W\d_]+?[sß]te[nmrs]?\b)[^\W\d_]+")
+    pattern = WORD_START + r"(?:" + "|".join(alts) + r")" if alts else r"(?!x)x"
+    return {"rank_ordinals": ranks, "rank_ordinal_re": re.compile(pattern)}
 
 
 # Not inside a word: what opens word-start patterns (WordGuided).

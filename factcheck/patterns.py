@@ -622,13 +622,15 @@ class FigureTest:
     hedged: bool | None = None
     blocks: frozenset[str] = frozenset()  # block kinds: title, paragraph, caption
     sign: str | None = None  # "positive" | "negative" | "unsigned" (written without + or −)
+    ranged: bool | None = None  # a range ("18% to 26%", "entre 5 et 7 milliards") or not
 
     @staticmethod
     def facts(fig: Figure, block_kind: str | None = None) -> tuple[object, ...]:
         """All that ``accepts`` reads of a figure and its block: figures alike in
         these pass or fail every test alike."""
         hedged = fig.hedge is not None and fig.hedge != "range"
-        return fig.kind, fig.unit, hedged, block_kind, fig.value < 0, fig.value >= 0, fig.text[:1] in _SIGNS
+        return (fig.kind, fig.unit, hedged, block_kind, fig.value < 0, fig.value >= 0, fig.text[:1] in _SIGNS,
+                fig.hedge == "range")
 
     def accepts(self, fig: Figure, block_kind: str | None = None) -> bool:
         if self.kinds and fig.kind not in self.kinds:
@@ -638,6 +640,8 @@ class FigureTest:
         if not self.units and fig.unit == "pp":
             return False  # points are a difference of percentages: a slot takes them only when it names the unit
         if self.hedged is not None and (fig.hedge is not None and fig.hedge != "range") != self.hedged:
+            return False
+        if self.ranged is not None and (fig.hedge == "range") != self.ranged:
             return False
         if self.blocks and block_kind is not None and block_kind not in self.blocks:
             return False

@@ -384,6 +384,9 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
     hedged = node.get("hedged")
     if hedged is not None and not isinstance(hedged, bool):
         raise w.error(_line(node, "hedged"), f"{field_}.hedged", "must be true or false")
+    ranged = node.get("ranged")
+    if ranged is not None and not isinstance(ranged, bool):
+        raise w.error(_line(node, "ranged"), f"{field_}.ranged", "must be true or false")
     sign = node.get("sign")
     if sign not in (None, "positive", "negative", "unsigned"):
         raise w.error(_line(node, "sign"), f"{field_}.sign", "must be 'positive', 'negative' or 'unsigned'")
@@ -393,6 +396,7 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
         hedged=hedged,
         blocks=_names(w, node, "block", f"{field_}.block", BLOCK_KINDS),
         sign=sign,
+        ranged=ranged,
     )
 
 
@@ -401,12 +405,12 @@ def _test(w: _Where, node: LDict, field_: str) -> FigureTest:
 _RULE_KEYS = {"id", "title", "languages", "scope", "blocks", "pattern", "collect", "with", "where", "check", "derive", "message",
               "examples", "description", "readings", "supersedes"}
 _GAP_KEYS = {"gap", "figures", "stop"}
-_SLOT_KEYS = {"fig", "as", "unit", "hedged", "block", "sign", "repeat", "not_after", "not_after_in_sentence", "not_before", "pass_over"}
-_COLLECT_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "sentence_has", "not_after", "not_before", "not_after_in_sentence",
+_SLOT_KEYS = {"fig", "as", "unit", "hedged", "ranged", "block", "sign", "repeat", "not_after", "not_after_in_sentence", "not_before", "pass_over"}
+_COLLECT_KEYS = {"fig", "unit", "hedged", "ranged", "block", "sign", "in", "sentence_has", "not_after", "not_before", "not_after_in_sentence",
                  "unless_after", "drop_subtotals", "sentence_lacks", "min", "carry", "before", "drop_together", "after",
                  "paragraphs", "named_in_brackets", "not_base", "not_opened_by", "paragraphs_after",
                  "not_fraction", "lacks_after", "rows_named_by", "not_in_aside", "list_before", "list_after", "rows_after"}
-_PICK_KEYS = {"fig", "unit", "hedged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
+_PICK_KEYS = {"fig", "unit", "hedged", "ranged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
               "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
               "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by", "not_followed_by",
               "not_opened_by", "own_subject", "counts_named_in", "sentence_has", "names_subject"}

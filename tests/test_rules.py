@@ -148,6 +148,9 @@ BAD = [
      "    check: {stated: sum(a), expected: 1}\n", 5, "pattern[0].pass_over"),
     ("rules:\n  - id: x\n    title: X\n    pattern:\n      - {fig: money, as: a, pass_over: ['@of_which']}\n"
      "    check: {stated: a, expected: a}\n", 5, "pattern[0].pass_over"),
+    # a slot's ranged is true or false
+    ("rules:\n  - id: x\n    title: X\n    pattern:\n      - {fig: percent, as: a, ranged: 'no'}\n"
+     "    check: {stated: a, expected: a}\n", 5, "pattern[0].ranged"),
     # a name element is {name: true}, alone
     ("rules:\n  - id: x\n    title: X\n    pattern:\n      - {fig: money, as: a}\n      - {name: yes please}\n"
      "    check: {stated: a, expected: a}\n", 6, "pattern[1].name"),

@@ -404,7 +404,7 @@ LANGUAGE_KEYS = frozenset({
 })
 CLASS_FILE_KEYS = frozenset({"classes", "capitalized_names"})
 COMMON_KEYS = frozenset({"symbols", "codes", "code_aliases", "symbol_names", "symbol_context", "hedge_semantics",
-                         "credit_words", "digit_names", "index_names", "model_names"})
+                         "credit_words", "digit_names", "index_names", "model_names", "exact_words"})
 
 
 def _load_yaml(path: Path, known: frozenset[str] = LANGUAGE_KEYS) -> dict[str, Any]:

@@ -29,6 +29,26 @@ T = TypeVar("T")
 FUZZY_MIN_LENGTH = 6
 FUZZY_SCORE = 88.0
 
+@cache
+def _exact_words() -> frozenset[str]:
+    """Words no near spelling stands for (common.yaml ``exact_words``): a word one letter
+    from its opposite ("dessus", "dessous") would otherwise match it as an inflection."""
+    words = [str(w) for w in lexicon.common().get("exact_words", []) or []]
+    return frozenset(w for word in words for w in phrase_words(word) if len(w) > 1)
+
+
+def _fuzzy_ok(pattern: str, token: str) -> bool:
+    """Whether a long word's near spelling is an inflection of it: same first four letters,
+    rapidfuzz's ratio at least FUZZY_SCORE, and neither word one of the exact words."""
+    return (
+        len(pattern) >= FUZZY_MIN_LENGTH
+        and len(token) >= FUZZY_MIN_LENGTH
+        and token[:4] == pattern[:4]
+        and fuzz.ratio(pattern, token) >= FUZZY_SCORE
+        and pattern not in _exact_words() and token not in _exact_words()
+    )
+
+
 @lru_cache(maxsize=262_144)
 def _word_ok(pattern: str, norm: str, lower: str) -> bool:
     """Whether a pattern word matches a token, given the token's two spellings (without
@@ -42,13 +62,8 @@ def _word_ok(pattern: str, norm: str, lower: str) -> bool:
     if pattern == token:
         return True
     # Inflections ("augmentée", "augmentés") without listing them: only for long
-    # words, where a near spelling cannot be another common word.
-    return (
-        len(pattern) >= FUZZY_MIN_LENGTH
-        and len(token) >= FUZZY_MIN_LENGTH
-        and token[:4] == pattern[:4]
-        and fuzz.ratio(pattern, token) >= FUZZY_SCORE
-    )
+    # words, where a near spelling is seldom another common word (those that are, listed)
+    return _fuzzy_ok(pattern, token)
 
 
 def match_words(words: tuple[str, ...], tokens: tuple[Token, ...], i: int, end: int) -> int:
@@ -397,11 +412,11 @@ def _word_classes(language: str, norm_word: str, lower_word: str) -> frozenset[s
     fuzzy = _fuzzy_table(language)
     if len(norm_word) >= FUZZY_MIN_LENGTH:
         for w, ws in fuzzy.get(norm_word[:4], ()):
-            if w.isascii() and w != norm_word and fuzz.ratio(w, norm_word) >= FUZZY_SCORE:
+            if w.isascii() and w != norm_word and _fuzzy_ok(w, norm_word):
                 names |= ws
     if len(lower_word) >= FUZZY_MIN_LENGTH:
         for w, ws in fuzzy.get(lower_word[:4], ()):
-            if not w.isascii() and w != lower_word and fuzz.ratio(w, lower_word) >= FUZZY_SCORE:
+            if not w.isascii() and w != lower_word and _fuzzy_ok(w, lower_word):
                 names |= ws
     return frozenset(names)
 

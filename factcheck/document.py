@@ -31,14 +31,33 @@ ROW_LABEL = r"[^\W\d_][^:|\n]{0,60}"
 ROW_COLON = r"(?::|[ \t]\|)"
 _KEY_FIGURE_ROW = re.compile(r"\s*(?:" + ROW_BULLET + r"\s*)?" + ROW_LABEL + ROW_COLON + r"\s*(?:[-+]?[$€£¥]\s?)?\d(?![\d]*\s*[:h]\s*\d)")
 _BULLET_LINE = re.compile(r"\s*" + ROW_BULLET + r"\s")
+# a table's row written with no colon, its figure closing the line ("UnitedHealthcare 28%",
+# "Blue Cross Blue Shield affiliates 14%", "Brasil 66"): a row only in a run of two or more
+# such lines, since one alone may be a scrap of page furniture ("Page 2")
+_TABLE_ROW = re.compile(r"\s*(?:" + ROW_BULLET + r"\s*)?[^\W\d_][^:|\n\d]{0,60}?[ \t]+[-+]?(?:[$€£¥][ \t]?)?\d[\d.,'\u00a0\u202f]*"
+                        r"(?:[ \t]?(?:%|[^\W\d_]{1,12}\.?))?[ \t]*$")
 _BULLET_FIGURE = re.compile(r"\s*" + ROW_BULLET + r"\s.*\d")
 
 
 def is_list_row(line: str) -> bool:
     """Whether a line is a row of a list: a bullet line ("- Netze: 9,8 Milliarden Euro",
-    "- 3,1 million in Ireland,") or a "Label: figure" row ("Total: £1.35bn"). Rules read a
-    run of them as the parts of one whole (the ``list_before`` of a collection)."""
-    return bool(_BULLET_LINE.match(line) or _KEY_FIGURE_ROW.match(line))
+    "- 3,1 million in Ireland,"), a "Label: figure" row ("Total: £1.35bn") or a label and
+    the figure closing it ("Humana 18%", a row of a table the page ran together). Rules
+    read a run of them as the parts of one whole (the ``list_before`` of a collection)."""
+    return bool(_BULLET_LINE.match(line) or _KEY_FIGURE_ROW.match(line) or _TABLE_ROW.match(line))
+
+
+def _table_row_in_run(text: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """Whether line ``i`` is a row of a table written without colons: it has the shape
+    (``_TABLE_ROW``) and so has a line next to it, no blank line between."""
+    if not _TABLE_ROW.match(text, spans[i][0], spans[i][1]):
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(spans):
+            a, b = (spans[j][1], spans[i][0]) if j < i else (spans[i][1], spans[j][0])
+            if "\n\n" not in text[a:b] and _TABLE_ROW.match(text, spans[j][0], spans[j][1]):
+                return True
+    return False
 
 
 _LANG_LINE = re.compile(r"^(?:lang|language)\s*:\s*[\"']?([a-z]{2})\b", re.I | re.M)
@@ -229,7 +248,7 @@ def split_blocks(text: str, language: str | None, hint: str | None = None) -> tu
         elif len(words) <= 30 and _credit().search(seg, 0, len(seg)) or (adjacent and prev_kind == "title" and len(words) <= 30):
             kind = "caption"
         elif len(words) < 4 and not ends_sentence and not _KEY_FIGURE_ROW.match(seg) and not _BULLET_FIGURE.match(seg) \
-                and not _list_heading(seg, text, spans, i):
+                and not _list_heading(seg, text, spans, i) and not _table_row_in_run(text, spans, i):
             kind = "noise"  # (a bullet line with a figure is a row of a list: "- 3.1 million in Ireland,";
             # a short heading closing on a colon right above one names the list: "Market shares:")
         else:
@@ -257,7 +276,8 @@ def _list_heading(seg: str, text: str, spans: list[tuple[int, int]], i: int) -> 
         return False
     s, e = spans[i + 1]
     nxt = text[s:e]
-    return "\n\n" not in text[spans[i][1]:s] and bool(_KEY_FIGURE_ROW.match(nxt) or _BULLET_FIGURE.match(nxt))
+    return "\n\n" not in text[spans[i][1]:s] and bool(_KEY_FIGURE_ROW.match(nxt) or _BULLET_FIGURE.match(nxt)
+                                                     or _table_row_in_run(text, spans, i + 1))
 
 
 # (possessive: a run of letters followed by no dot fails at once, where a greedy one gave

@@ -38,6 +38,18 @@ def test_short_rows_are_read() -> None:
     assert doc.blocks[-1].kind == "noise"
 
 
+def test_rows_without_colons_are_read_in_a_run() -> None:
+    """A table the page ran together ("Humana 18%"): its rows are read when two or more
+    stand together; one such line alone stays page furniture."""
+    table = ("Insurers gain ground in a concentrated market this year.\n\nMarket share of enrolment, 2022:\n"
+             "UnitedHealthcare 28%\nHumana 18%\nBlue Cross Blue Shield affiliates 14%\nAll others 40%\n")
+    doc = document.build("x", table, language="en")
+    assert [b.kind for b in doc.blocks][-4:] == ["paragraph"] * 4
+    assert all(document.is_list_row(table[b.start:b.end]) for b in doc.blocks[-4:])
+    alone = document.build("x", "Insurers gain ground in a concentrated market this year.\n\nPage 2\n", language="en")
+    assert alone.blocks[-1].kind == "noise"
+
+
 def test_row_of_a_counted_noun_holds_a_count() -> None:
     kinds = {f.text: f.kind for f in extract(ROWS, language="en")}
     assert kinds["12 million"] == "number"

@@ -618,8 +618,9 @@ def unwrap(text: str) -> str:
     row or bullet, and goes on a sentence: it opens in lower case or on a figure, or the
     line before ends on a comma, a function word or a scale word (a figure cut from its
     currency: "also 350 Millionen" / "Euro im Monat"), or the page is wrapped throughout (two
-    such breaks at least) and the line before is long. The first line, a headline, stays
-    whole unless the next line plainly goes on with it.
+    such breaks at least) and the line before is long. A question and the line that answers
+    it are one paragraph too (``_asks``). The first line, a headline, stays whole unless the
+    next line plainly goes on with it.
     """
     if "\n" not in text:
         return text
@@ -641,7 +642,7 @@ def unwrap(text: str) -> str:
     wrapped = sum(lower) >= 2
     wraps: list[int] = []  # the breaks made spaces, in text order
     for (at, prev, cur, is_first), ok, low in zip(pairs, goes_on, lower):
-        if low:
+        if low or (not is_first and _asks(prev, cur)):
             wraps.append(at)
         elif ok and not is_first and not _NOT_PROSE.match(prev) and not _KEY_FIGURE_ROW.match(prev):
             last = _LAST_WORD.search(prev)
@@ -658,6 +659,14 @@ def unwrap(text: str) -> str:
         done = at + 1
     parts.append(text[done:])
     return "".join(parts)
+
+
+def _asks(prev: str, cur: str) -> bool:
+    """Whether ``prev`` is a question the line right after answers ("How fast is it
+    growing?" / "It counted 9.6m 5G subscribers …", "Q: …?" / "A: …"): one exchange, read
+    as one paragraph, so that a claim in the question meets the answer's figure."""
+    return prev.rstrip().endswith("?") and len(prev.split()) >= 4 and not _NOT_PROSE.match(prev) \
+        and not _NOT_PROSE.match(cur) and not _KEY_FIGURE_ROW.match(cur) and not _TABLE_ROW.match(cur)
 
 
 def _goes_on(prev: str, cur: str) -> bool:

@@ -1595,14 +1595,17 @@ def _before_unit(text: str, pos: int, end: int, lex: Lexicon) -> bool:
     return m is not None and m.group()[:1].isspace()
 
 
-_WORDS_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[\s\u00a0\u202f]+(?:([^\W\d_][\w'’-]*)[\s\u00a0\u202f]+)?"
-                           r"(?:([^\W\d_][\w'’-]*)[\s\u00a0\u202f]+)?(?:([^\W\d_][\w'’-]*)[\s\u00a0\u202f]+)?$")
+# (a change in percent may stand between: "monthly active users rose 27% to 551m")
+_WORD_OR_PERCENT = r"([^\W\d_][\w'’-]*|\d+(?:[.,]\d+)?%)"
+_WORDS_BEFORE = re.compile(_WORD_OR_PERCENT + r"[\s\u00a0\u202f]+(?:" + _WORD_OR_PERCENT + r"[\s\u00a0\u202f]+)?"
+                           r"(?:" + _WORD_OR_PERCENT + r"[\s\u00a0\u202f]+)?(?:" + _WORD_OR_PERCENT + r"[\s\u00a0\u202f]+)?$")
 
 
 def _after_count_noun(text: str, start: int, lex: Lexicon) -> bool:
     """Whether a whole number glued to a scale that alone may be a unit ("696m": metres, or
-    millions) follows, four words at most after it and nothing but words between, the people
-    or things it counts: "monthly active users rose to 696m", "subscribers climbed to 276m".
+    millions) follows, four words at most after it and nothing but words (or the change's
+    percentage) between, the people or things it counts: "monthly active users rose to 696m",
+    "subscribers climbed to 276m", "users rose 27% to 551m".
     Such a number is their count; metres are told of a thing ("the tower rose to 310m")."""
     m = _WORDS_BEFORE.search(text, max(0, start - 80), start)
     if m is None:

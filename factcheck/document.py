@@ -34,8 +34,10 @@ _BULLET_LINE = re.compile(r"\s*" + ROW_BULLET + r"\s")
 # a table's row written with no colon, its figure closing the line ("UnitedHealthcare 28%",
 # "Blue Cross Blue Shield affiliates 14%", "Brasil 66"): a row only in a run of two or more
 # such lines, since one alone may be a scrap of page furniture ("Page 2")
-_TABLE_ROW = re.compile(r"\s*(?:" + ROW_BULLET + r"\s*)?[^\W\d_][^:|\n\d]{0,60}?[ \t]+[-+]?(?:[$€£¥][ \t]?)?\d[\d.,'\u00a0\u202f]*"
-                        r"(?:[ \t]?(?:%|[^\W\d_]{1,12}\.?))?[ \t]*$")
+# (a label with no sentence mark, and no full stop after the figure: "Together, that makes 12.7
+# million." is a sentence)
+_TABLE_ROW = re.compile(r"\s*(?:" + ROW_BULLET + r"\s*)?[^\W\d_][^:|\n\d,.;!?]{0,60}?[ \t]+[-+]?(?:[$€£¥][ \t]?)?\d[\d.,'\u00a0\u202f]*"
+                        r"(?<![.,])(?:[ \t]?(?:%|[^\W\d_]{1,12}))?[ \t]*$")
 _BULLET_FIGURE = re.compile(r"\s*" + ROW_BULLET + r"\s.*\d")
 
 

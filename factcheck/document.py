@@ -32,10 +32,9 @@ ROW_COLON = r"(?::|[ \t]\|)"
 _KEY_FIGURE_ROW = re.compile(r"\s*(?:" + ROW_BULLET + r"\s*)?" + ROW_LABEL + ROW_COLON + r"\s*(?:[-+]?[$€£¥]\s?)?\d(?![\d]*\s*[:h]\s*\d)")
 _BULLET_LINE = re.compile(r"\s*" + ROW_BULLET + r"\s")
 # a table's row written with no colon, its figure closing the line ("UnitedHealthcare 28%",
-# "Blue Cross Blue Shield affiliates 14%", "Brasil 66"): a row only in a run of two or more
-# such lines, since one alone may be a scrap of page furniture ("Page 2")
-# (a label with no sentence mark, and no full stop after the figure: "Together, that makes 12.7
-# million." is a sentence)
+# "Blue Cross Blue Shield affiliates 14%", "Brasil 66"): its label holds no sentence mark and
+# no full stop follows the figure ("Together, that makes 12.7 million." is a sentence); a row
+# only in a run of two or more such lines, since one alone may be page furniture ("Page 2")
 _TABLE_ROW = re.compile(r"\s*(?:" + ROW_BULLET + r"\s*)?[^\W\d_][^:|\n\d,.;!?]{0,60}?[ \t]+[-+]?(?:[$€£¥][ \t]?)?\d[\d.,'\u00a0\u202f]*"
                         r"(?<![.,])(?:[ \t]?(?:%|[^\W\d_]{1,12}))?[ \t]*$")
 _BULLET_FIGURE = re.compile(r"\s*" + ROW_BULLET + r"\s.*\d")
@@ -668,7 +667,7 @@ def _asks(prev: str, cur: str) -> bool:
     growing?" / "It counted 9.6m 5G subscribers …", "Q: …?" / "A: …"): one exchange, read
     as one paragraph, so that a claim in the question meets the answer's figure."""
     return prev.rstrip().endswith("?") and len(prev.split()) >= 4 and not _NOT_PROSE.match(prev) \
-        and not _NOT_PROSE.match(cur) and not _KEY_FIGURE_ROW.match(cur) and not _TABLE_ROW.match(cur)
+        and not _NOT_PROSE.match(cur) and not is_list_row(cur)
 
 
 def _goes_on(prev: str, cur: str) -> bool:

@@ -29,6 +29,7 @@ T = TypeVar("T")
 FUZZY_MIN_LENGTH = 6
 FUZZY_SCORE = 88.0
 
+
 @cache
 def _exact_words() -> frozenset[str]:
     """Words no near spelling stands for (common.yaml ``exact_words``): a word one letter

@@ -1707,6 +1707,10 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw], lex: Lexico
             near = [m for m in seen if raw.start - m.end <= 400]
             if not near:
                 continue
+            # after a verb whose object is money, the amounts of money only: "75,4 millones de
+            # espectadores … Las películas nacionales recaudaron 80,9 millones" are euros
+            if _after_money_verb(text, raw.start, lex):
+                near = [m for m in near if m.kind == "money"] or near
             # the sentence's own amounts first ("6.000 millones de euros en tres años,
             # unos 2.000 millones al año"), then those of the sentences before
             same = [m for m in near if not _SENTENCE_BREAK.search(text, m.end, raw.start)]
@@ -1733,6 +1737,16 @@ def _elliptical_units(text: str, raws: list[_Raw], seen: list[_Raw], lex: Lexico
             raw.kind, raw.unit = chosen.kind, unit  # "40 millones de hectolitros … 37,2 millones"
             if not in_brackets(text, raw.start, seen[0].start):
                 seen.append(raw)  # the currency runs on: "… 1.800 millones en cuatro años, 600 millones al año"
+
+
+def _after_money_verb(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether one of the lexicon's ``money_verbs`` stands among the four words right before
+    the number at ``start`` (a hedge may come between: "ingresaron unos 80 millones"): what
+    such a verb takes is a sum of money, whatever count of its size was told nearer."""
+    if not lex.money_verbs:
+        return False
+    m = _WORDS_BEFORE.search(text, max(0, start - 80), start)
+    return m is not None and any(w is not None and _norm_word(w) in lex.money_verbs for w in m.groups())
 
 
 def _conversion_aside(text: str, pos: int, lex: Lexicon) -> bool:

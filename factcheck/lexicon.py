@@ -244,6 +244,10 @@ class Lexicon:
     # Words that name, before a number, what it counts ("die Zahl der Mitglieder … 1,2 Millionen"):
     # matched case-insensitively (figures._after_count_subject); None when the lexicon has none.
     count_subject_re: re.Pattern[str] | None = None
+    # Verbs whose object is a sum of money ("recaudaron 80,9 millones", "spent 3 million"): a
+    # bare scaled number right after one takes the currency of an amount before, not the unit of
+    # a count of its size told nearer (figures._after_money_verb).
+    money_verbs: frozenset[str] = frozenset()
     # Whether a compound noun ending in a counted noun counts too (German, Dutch write compounds
     # as one word: "1,9 Millionen Spitalsaufenthalte", "2,1 miljoen huurwoningen").
     count_noun_compounds: bool = False
@@ -400,7 +404,7 @@ LANGUAGE_KEYS = frozenset({
     "difference_openers", "range_nouns", "range_noun_links", "conversion_asides", "part_links", "list_joiners",
     "months", "month_numbers", "month_openers", "rate_date_openers", "rate_month_ends", "rate_period_ends", "quarters", "relative_periods", "time_words", "units",
     "duration_prepositions", "duration_adjectives", "abbreviations",
-    "count_nouns", "count_noun_compounds", "noun_synonyms", "count_links", "count_subjects", "classes", "capitalized_names",
+    "count_nouns", "count_noun_compounds", "noun_synonyms", "count_links", "count_subjects", "money_verbs", "classes", "capitalized_names",
 })
 CLASS_FILE_KEYS = frozenset({"classes", "capitalized_names"})
 COMMON_KEYS = frozenset({"symbols", "codes", "code_aliases", "symbol_names", "symbol_context", "hedge_semantics",
@@ -702,6 +706,7 @@ def _compile(language: str, data: dict[str, Any], path: Path) -> Lexicon:
         count_noun_compounds=_get(data, "count_noun_compounds", path, bool, False),
         noun_synonyms=_noun_synonyms(data, path),
         count_subject_re=_count_subject_re([str(w) for w in _get(data, "count_subjects", path, list, [])]),
+        money_verbs=frozenset(_norm(str(w)) for w in _get(data, "money_verbs", path, list, [])),
         hedge_not_after=_hedge_not_after(data, path),
         classes={
             str(name): tuple(sorted({phrase_words(str(p)) for p in (phrases or []) if phrase_words(str(p))}, key=len, reverse=True))

@@ -63,10 +63,11 @@ _DENOMINATOR = re.compile(r"/(\d{1,4})(?![\d/]|[.,]\d)")
 _SPACES_ONLY = re.compile(r"[ \u00a0]+")
 _WORD_BEFORE_DASH = re.compile(r"[^\W_]+(?:[.,][^\W_]+)*$")
 
-# Time units (pint names) that make a quantity a duration, which is a period too.
+# Time units (pint names) that make a quantity a duration, which is a period too, with
+# their ISO 8601 designators (a time of day's after "T": "15 minutes" is PT15M, no months).
 # Pint has no quarter of a year ("quarter" parses, as a mass of 28 lb), so lexicons
 # write quarters as "month*3": "deux trimestres" is 6 month, period P6M.
-DURATION_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H"}
+DURATION_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "TH", "minute": "TM", "second": "TS"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -1749,6 +1750,11 @@ def _after_money_verb(text: str, start: int, lex: Lexicon) -> bool:
     return m is not None and any(w is not None and _norm_word(w) in lex.money_verbs for w in m.groups())
 
 
+def _iso_duration(value: float, code: str) -> str:
+    """"P3Y", "P6M"; a time's designator after its "T": "PT2H", "PT15M"."""
+    return f"PT{_fmt(value)}{code[1:]}" if code.startswith("T") else f"P{_fmt(value)}{code}"
+
+
 def _conversion_aside(text: str, pos: int, lex: Lexicon) -> bool:
     """Whether the amount at ``pos`` is told as a restatement in another currency by its
     sentence's words before it ("Au cours du jour, cela représente environ 11,3 milliards de
@@ -2090,7 +2096,7 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         if raw.kind == "quantity" and raw.unit in DURATION_CODES:
             value = raw.value * raw.scale_mult
             periods.append(Period(raw.start, raw.end, text[raw.start:raw.end], "duration",
-                                  f"P{_fmt(value)}{DURATION_CODES[raw.unit]}"))
+                                  _iso_duration(value, DURATION_CODES[raw.unit])))
     periods.sort(key=lambda p: p.start)
     framing = _framing(doc, [raw.start for raw, _ in found], periods)
     figures = tuple([_figure(text, raw, lang, f"f{i}", period) for i, ((raw, lang), period) in enumerate(zip(found, framing), 1)])

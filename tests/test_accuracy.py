@@ -27,7 +27,7 @@ CAUGHT_FLOOR = 0.942  # 2,408 of 2,554 planted errors (all planted sets, A to FC
 # likewise; 0.944 from EY (72 %, measured late in its session, a short round on its true-claims twin EZ only),
 # kept through FA (76 %, its round in its session); 0.942 from FC (64 %, measured mid-session, its round begun);
 # back to 0.95 when the stored total passes 95 % again
-FALSE_ALARM_CEILING = 0.005  # 12 of 21,986 true claims (the true-claims-only sets R to FD, and those of the planted-error sets) at the time of writing
+FALSE_ALARM_CEILING = 0.005  # 10 of 21,986 true claims (the true-claims-only sets R to FD, and those of the planted-error sets) at the time of writing
 HELD_OUT: tuple[str, ...] = ()  # suffixes of sets kept unseen until measured once, e.g. ("-t",)
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from datetime import date as Date
 
@@ -1372,7 +1372,7 @@ class _Runner:
                 value = expressions.evaluate(rule.derive.value, env, fns)
                 if not isinstance(value, Amount):
                     return None
-                steps = list(fx.steps) + [f"{rule.derive.label} = {_substituted(rule.derive.value, env)} = "
+                steps = list(fx.steps) + [f"{rule.derive.label} = {_substituted(rule.derive.value, env, fns)} = "
                                           f"{display.amount(value)} {display.interval(value.interval, value.unit)}"]
                 self.warnings |= fx.warnings
                 if fx.missing:
@@ -1397,7 +1397,7 @@ class _Runner:
         steps = list(fx.steps)
         exp_src = str(rule.check.expected)
         if not (fx.steps and exp_src.startswith("fx(")) and not _plain(rule.check.expected):
-            steps.append(f"expected = {_substituted(rule.check.expected, env)} = {display.amount(expected)} "
+            steps.append(f"expected = {_substituted(rule.check.expected, env, fns)} = {display.amount(expected)} "
                          f"{display.interval(expected.interval, expected.unit)}")
         if fx.missing:
             return self._unverifiable(rule, ids, spans, texts, fx, stated, expected, steps)
@@ -1892,8 +1892,44 @@ def _plain(e: expressions.Expr) -> bool:
     return isinstance(_unwrapped(e), (expressions.Name, expressions.Literal))
 
 
-def _substituted(e: expressions.Expr, env: dict[str, object]) -> str:
+# Calls that stand for one figure converted or bounded (``in_unit(vol, "liter")``,
+# ``high(n)``): the step shows the figure they give, since an editor reads "18.5 m liter",
+# not how the rule asked for it. (``nth_largest`` keeps its list: the list is the point.)
+_SHOWN_AS_VALUE = frozenset({"in_unit", "high", "low"})
+
+
+def _evaluated_calls(e: expressions.Expr, env: dict[str, object], fns: Mapping[str, Callable[..., object]],
+                     values: dict[str, object]) -> expressions.Expr:
+    """``e`` with each call of ``_SHOWN_AS_VALUE`` (and ``value()`` of one) replaced by a
+    name bound in ``values`` to what it evaluates to; a call that fails stays as written."""
+    inner = e.args[0] if (isinstance(e, expressions.Call) and e.func == "value" and len(e.args) == 1) else e
+    if isinstance(inner, expressions.Call) and inner.func in _SHOWN_AS_VALUE:
+        try:
+            got = expressions.evaluate(inner, env, fns)
+        except expressions.ExprError:
+            return e
+        if isinstance(got, Amount):
+            name = f"_shown{len(values)}"
+            values[name] = got
+            return expressions.Name(name)
+        return e
+    if isinstance(e, expressions.Call):
+        return replace(e, args=tuple(_evaluated_calls(a, env, fns, values) for a in e.args))
+    if isinstance(e, expressions.Binary):
+        return replace(e, left=_evaluated_calls(e.left, env, fns, values),
+                       right=_evaluated_calls(e.right, env, fns, values))
+    if isinstance(e, expressions.Unary):
+        return replace(e, operand=_evaluated_calls(e.operand, env, fns, values))
+    return e
+
+
+def _substituted(e: expressions.Expr, env: dict[str, object],
+                 fns: Mapping[str, Callable[..., object]] | None = None) -> str:
     """The formula with each slot replaced by its value, for the steps an editor reads."""
+    if fns is not None:
+        shown: dict[str, object] = {}
+        e = _evaluated_calls(e, env, fns, shown)
+        env = {**env, **shown}
     src = re.sub(r"\bvalue\((\w+)\)", lambda m: display.number(env[m.group(1)].nominal)
                  if isinstance(env.get(m.group(1)), Amount) else m.group(0), str(e))
     # bare() and exact() only say how a rule computes; an editor reads the figures

@@ -560,11 +560,17 @@ class _Runner:
         any punctuation or figure: the noun a count counts ("5 800 éleveurs adhérents"); the
         apostrophe of an elided one-letter word is no stop ("9,6 millions d'adhérents")."""
         toks = self.stream.tokens
+        text = self.doc.text
         end = self.stream.sentence_ranges[toks[i].sentence][1]
         out: list[str] = []
         for k in range(i + 1 if start is None else start, end):
             t = toks[k]
             if t.norm == "'" and out and len(out[-1]) == 1 and len(out) < n:
+                continue
+            # the number of a name read as no figure ("100,000 Tesla Model 3 sedans"): part
+            # of the name, not the end of the words
+            if (t.figure is None and t.norm.isdigit() and out and k > 0
+                    and text[toks[k - 1].start:toks[k - 1].start + 1].isupper()):
                 continue
             if t.figure is not None or not t.norm.isalpha() or len(out) >= n:
                 break
@@ -1128,8 +1134,11 @@ class _Runner:
                        if (g := self.stream.tokens[j].figure) is not None and g.kind == f.kind and g.unit == f.unit), lo)
             # nor in the hedge of another figure between: "more than doubled to $13.51bn" ("more
             # than" bounds the factor, not the amount reached)
+            # unless the figure is told as a level reached, right after its "to" ("creció un
+            # 15%, hasta 61.000": the rise word is the 15%'s)
             if spec.not_preceded_by and any(self._has(p, lang, s, e) for s, e in self._outside_hedges(lo, i)
-                                            for p in spec.not_preceded_by):
+                                            for p in spec.not_preceded_by) \
+                    and not any(self._has(p, lang, max(lo, i - 2), i) for p in spec.unless_preceded_by):
                 return False
         if spec.not_followed_by:
             i = self.fig_index[f.id]

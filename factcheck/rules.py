@@ -186,13 +186,17 @@ class Pick:
     # with that name among the three words either side of it, no figure between ("€5,1 mrd in
     # Duitsland", "Germany got €5.1bn"): the part whose share the anchor tells
     names_subject: bool = False
+    # classes/phrases which, right before the figure (its two words before), lift
+    # ``not_preceded_by``: "creció un 15%, hasta 61.000" tells 61.000 as the level reached,
+    # not the rise the "creció" rules out
+    unless_preceded_by: tuple[str, ...] = ()
 
     @cached_property
     def fits_key(self) -> tuple[object, ...]:
         """What ``_Runner._fits`` reads of the pick (its test and the words around a
         candidate, not its anchor, position, ``where`` nor choice), interned: the picks of
         different rules that ask the same of a figure share the answer, once per document."""
-        return _interned((self.test, self.outside_brackets, self.preceded_by, self.not_preceded_by,
+        return _interned((self.test, self.outside_brackets, self.preceded_by, self.not_preceded_by, self.unless_preceded_by,
                           self.not_followed_by, self.opened_by, self.sentence_lacks, self.not_opened_by, self.near,
                           self.sentence_has))
 
@@ -411,7 +415,7 @@ _COLLECT_KEYS = {"fig", "unit", "hedged", "ranged", "block", "sign", "in", "sent
                  "paragraphs", "named_in_brackets", "not_base", "not_opened_by", "paragraphs_after",
                  "not_fraction", "lacks_after", "rows_named_by", "not_in_aside", "list_before", "list_after", "rows_after"}
 _PICK_KEYS = {"fig", "unit", "hedged", "ranged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
-              "near", "preceded_by", "not_preceded_by", "not_across", "absent", "named_after", "each", "before",
+              "near", "preceded_by", "not_preceded_by", "unless_preceded_by", "not_across", "absent", "named_after", "each", "before",
               "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by", "not_followed_by",
               "not_opened_by", "own_subject", "counts_named_in", "sentence_has", "names_subject"}
 
@@ -679,7 +683,10 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                     _flag(w, spec, "own_subject", f"{f}.own_subject"),
                                     _pick_before(w, spec, slots, f"{f}.counts_named_in", "counts_named_in"),
                                     sentence_has=_phrases(w, spec, "sentence_has", f"{f}.sentence_has"),
-                                    names_subject=_flag(w, spec, "names_subject", f"{f}.names_subject"))
+                                    names_subject=_flag(w, spec, "names_subject", f"{f}.names_subject"),
+                                    unless_preceded_by=_phrases(w, spec, "unless_preceded_by", f"{f}.unless_preceded_by"))
+            if picks[str(name)].unless_preceded_by and not picks[str(name)].not_preceded_by:
+                raise w.error(_line(spec, "unless_preceded_by"), f"{f}.unless_preceded_by", "needs not_preceded_by (it lifts it)")
             if picks[str(name)].paragraphs and pscope != "paragraph":
                 raise w.error(_line(spec, "paragraphs"), f"{f}.paragraphs", "needs a paragraph pick (in: paragraph)")
             if picks[str(name)].each and (absent or not node.get("readings")):

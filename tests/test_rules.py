@@ -162,6 +162,9 @@ BAD = [
     # a pick's `same_noun` names a slot bound before it
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      n: {fig: number, same_noun: zz}\n"
      "    check: {stated: a, expected: a}\n", 6, "with.n.same_noun"),
+    # a pick's `unless_preceded_by` lifts its `not_preceded_by`: alone it says nothing
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, unless_preceded_by: ['@change_to']}\n"
+     "    check: {stated: a, expected: b}\n", 6, "with.b.unless_preceded_by"),
     # a key given twice is an error (YAML would keep the last one silently)
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    check: {stated: a, expected: a}\n"
      "    title: Y\n", 6, "'title' is given twice (first on line 3)"),

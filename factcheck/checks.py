@@ -26,10 +26,10 @@ from .errors import InputError
 from .intervals import Amount, Interval, nominal_deviation, relative_deviation
 from .model import Document, Figure, Finding, Period, RatePeriod, Report
 from .patterns import (Context, FigureTest, begins_phrase, class_ends, figure_starts_list, find_all, has_phrase, is_duration,
-                       phrase_positions)
+                       match_words, phrase_positions)
 from .rules import Collect, Pick, Rule
 from .rules import load as load_rules
-from .tokens import Stream, Token, norm, tokenize
+from .tokens import Stream, Token, norm, phrase_words, tokenize
 from .units import UnitIndex, bits
 from .verdicts import APPROXIMATE, CONSISTENT, DERIVED, INCONSISTENT, ORDER, UNVERIFIABLE
 
@@ -258,7 +258,7 @@ class _Runner:
         self.contexts: dict[tuple[str, int, int], Context] = {}
         self.amounts: dict[str, Amount] = {}
         self.test_pools: dict[FigureTest, tuple[list[Figure], list[int]]] = {}
-        self.fits: dict[tuple[int, str], bool] = {}  # per pick's ``fits_key`` and figure
+        self.fits: dict[tuple[int, str, bool], bool] = {}  # per pick's ``fits_key``, figure and whether in the anchor's sentence
         self.counted: dict[str, frozenset[str]] = {}  # what each figure counts (``same_noun``)
         # the day a sentence converts at, if it names one; none looked for in an article whose
         # text holds no rate's day in any of its languages (most: the hot path stays as it was)
@@ -398,9 +398,13 @@ class _Runner:
         if limit == -1 or first == -1:
             return
         after_at = first
-        if first is not None:  # the sentences after the total's: its breakdown
+        if first is not None and spec.after_here:  # the rest of the figure's own sentence
+            first = first + 1
+        elif first is not None:  # the sentences after the total's: its breakdown
             first = self.stream.sentence_ranges[toks[first].sentence][1]
-        if spec.scope == "document":
+        if after_at is not None and spec.after_here:
+            ranges = [self.stream.sentence_ranges[toks[after_at].sentence]]
+        elif spec.scope == "document":
             ranges = [(0, len(toks))]
         elif spec.scope == "sentence":
             ranges = list(self.stream.sentence_ranges)
@@ -651,6 +655,26 @@ class _Runner:
         if got is None:
             got = self.has_cache[key] = has_phrase(self._context(lang, -1, len(self.stream.tokens)), phrase, s, e)
         return got
+
+    def _opening_phrase_end(self, phrases: tuple[str, ...], lang: str, sentence: int) -> int:
+        """Where the phrase of ``phrases`` that opens the sentence ends (the sentence's start
+        when none does, or when a figure follows it right away: "Compared with €4bn, …"
+        governs that figure, as a preposition its object)."""
+        ss, se = self.stream.sentence_ranges[sentence]
+        toks = self.stream.tokens
+        j = ss
+        while j < se and toks[j].figure is None and not toks[j].norm[:1].isalnum():
+            j += 1
+        ctx = self._context(lang, -1, len(toks))
+        end = ss
+        for p in phrases:
+            if not self._begins(p, lang, j, se):
+                continue
+            ends = class_ends(ctx, p[1:], j) if p.startswith("@") else (match_words(phrase_words(p), toks, j, se),)
+            for k in ends:
+                if j < k <= se and (k == se or toks[k].figure is None):
+                    end = max(end, k)
+        return end
 
     def _opened_by(self, phrases: tuple[str, ...], lang: str, ss: int, se: int) -> bool:
         """Whether the sentence ``ss``..``se`` opens with one of ``phrases``, marks (quotes,
@@ -949,9 +973,13 @@ class _Runner:
                 continue
             if per_nouns is not None and not _stems_meet(per_nouns, self._counted_nouns(f), compounds):
                 continue
-            fits = self.fits.get((id(spec.fits_key), f.id))
+            # a time told at the opening of the anchor's own sentence is the time of both
+            # figures ("Toen werd 52 miljoen kilo geveild, …; gemiddeld €1,52 per kilo"): it
+            # marks neither as a base of the other
+            same = t.sentence == at.sentence
+            fits = self.fits.get((id(spec.fits_key), f.id, same))
             if fits is None:
-                fits = self.fits[(id(spec.fits_key), f.id)] = self._fits(spec, f, t)
+                fits = self.fits[(id(spec.fits_key), f.id, same)] = self._fits(spec, f, t, same)
             if not fits:
                 continue
             if spec.not_across:
@@ -1106,11 +1134,13 @@ class _Runner:
         ``paragraphs``: the total told in the lead, its parts in the next paragraph)."""
         return [f for b in _block_and_before(self.stream.block_ranges, block, n) for f in self.figs_of_unit[1].get(b, ())]
 
-    def _fits(self, spec: Pick, f: Figure, t: Token) -> bool:
+    def _fits(self, spec: Pick, f: Figure, t: Token, anchor_sentence: bool = False) -> bool:
         """What a pick asks of a figure whatever the anchor (its test, brackets, the words
         before or near it): settled once per document for each figure and each ``fits_key``
         (the picks that ask alike share it), since a document-wide pick meets every figure
-        again at each match."""
+        again at each match. In the anchor's own sentence (``anchor_sentence``), a phrase of
+        ``not_preceded_by`` that opens the sentence, no figure right after it, rules nothing
+        out: it tells the time of the whole sentence, anchor included."""
         if not spec.test.accepts(f, self.block_kind.get(t.block)):
             return False
         if spec.outside_brackets and self._in_brackets(f):
@@ -1132,6 +1162,8 @@ class _Runner:
             # not the 2,7's ("fell 48% to $2.4bn": the "fell" is still the $2.4bn's)
             lo = next((j + 1 for j in range(i - 1, lo - 1, -1)
                        if (g := self.stream.tokens[j].figure) is not None and g.kind == f.kind and g.unit == f.unit), lo)
+            if anchor_sentence and spec.not_preceded_by:
+                lo = max(lo, self._opening_phrase_end(spec.not_preceded_by, lang, t.sentence))
             # nor in the hedge of another figure between: "more than doubled to $13.51bn" ("more
             # than" bounds the factor, not the amount reached)
             # unless the figure is told as a level reached, right after its "to" ("creció un
@@ -1139,6 +1171,12 @@ class _Runner:
             if spec.not_preceded_by and any(self._has(p, lang, s, e) for s, e in self._outside_hedges(lo, i)
                                             for p in spec.not_preceded_by) \
                     and not any(self._has(p, lang, max(lo, i - 2), i) for p in spec.unless_preceded_by):
+                return False
+        if spec.heading_has:
+            i = self.fig_index[f.id]
+            lang = self.block_lang.get(t.block, "")
+            lo = self.stream.sentence_ranges[max(0, t.sentence - 1)][0]
+            if not any(self._has(p, lang, lo, i) for p in spec.heading_has):
                 return False
         if spec.not_followed_by:
             i = self.fig_index[f.id]

@@ -1459,6 +1459,10 @@ def _group_sum(text: str, a: _Raw, b: _Raw, lex: Lexicon) -> _Raw | None:
 def _subunit_amount(text: str, a: _Raw, b: _Raw) -> _Raw | None:
     if a.kind != "money" or a.subunit or a.scale is not None or a.hedge == "range":
         return None
+    # the next number of a numbered list ends the amount: "1. Winchester College - £54,000 2. Eton
+    # College - …" (its rows run together on one line) is no £54,000.02
+    if _next_list_number(text, a, b):
+        return None
     sub = b.kind == "money" and b.subunit and b.scale is None
     # a bare number ends the amount ("15 Dollar 50."), or follows a subunit as the next one
     # down ("een kuai en vijf mao vijf kosten": five fen)
@@ -1470,6 +1474,20 @@ def _subunit_amount(text: str, a: _Raw, b: _Raw) -> _Raw | None:
     cents, step = (b.value, b.step) if sub else (b.value / 100, b.step / 100)
     return _Raw(start=a.start, end=b.end, value=a.value + cents, step=step, kind="money", unit=a.unit,
                 symbol=a.symbol, has_suffix=True, parts=_parts(a) + _parts(b), after_subunit=sub)
+
+
+_LIST_NUMBER = re.compile(r"(?<![\d.,])(\d{1,2})\.\s")
+
+
+def _next_list_number(text: str, a: _Raw, b: _Raw) -> bool:
+    """Whether ``b`` numbers the row after the one ``a`` closes: "N. " opens ``a``'s row,
+    within the 100 characters before it, and ``b`` is N + 1 with its full stop after it."""
+    if not text.startswith(".", b.end):
+        return False
+    last = None
+    for last in _LIST_NUMBER.finditer(text, max(0, a.start - 100), a.start):
+        pass
+    return last is not None and int(last.group(1)) + 1 == b.value
 
 
 def _whole_and_fraction(a: _Raw, b: _Raw) -> _Raw | None:

@@ -408,7 +408,7 @@ LANGUAGE_KEYS = frozenset({
 })
 CLASS_FILE_KEYS = frozenset({"classes", "capitalized_names"})
 COMMON_KEYS = frozenset({"symbols", "codes", "code_aliases", "symbol_names", "symbol_context", "hedge_semantics",
-                         "credit_words", "digit_names", "index_names", "model_names", "exact_words"})
+                         "credit_words", "digit_names", "index_names", "model_names", "exact_words", "figure_prepositions"})
 
 
 def _load_yaml(path: Path, known: frozenset[str] = LANGUAGE_KEYS) -> dict[str, Any]:

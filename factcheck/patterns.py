@@ -38,6 +38,12 @@ def _exact_words() -> frozenset[str]:
     return frozenset(w for word in words for w in phrase_words(word) if len(w) > 1)
 
 
+@cache
+def _figure_prepositions() -> frozenset[str]:
+    """Classes whose phrase governs the figure right after it (common.yaml ``figure_prepositions``)."""
+    return frozenset(str(c) for c in lexicon.common().get("figure_prepositions", []) or [])
+
+
 def _fuzzy_ok(pattern: str, token: str) -> bool:
     """Whether a long word's near spelling is an inflection of it: same first four letters,
     rapidfuzz's ratio at least FUZZY_SCORE, and neither word one of the exact words."""
@@ -765,7 +771,8 @@ class Slot(Element):
             at = starts.get(c, _NO_STARTS) if starts is not None else None
             for j in range(lo, i):
                 if (at is None or j in at) and toks[j].sentence == sentence and _class_at(ctx, c, j) \
-                        and not _hedge_of_other(ctx, c, j, i) and not _closed_before(toks, j, i):
+                        and not _hedge_of_other(ctx, c, j, i) and not _closed_before(toks, j, i) \
+                        and not _object_of_other(ctx, c, j, i):
                     return True
         return False
 
@@ -919,6 +926,17 @@ def _hedge_of_other(ctx: Context, name: str, j: int, i: int) -> bool:
     toks = ctx.tokens
     ends = [k for k in class_ends(ctx, name, j) if k <= ctx.end]
     return bool(ends) and all(k < i and toks[k].figure is not None and bool(toks[k].figure.hedge) for k in ends)
+
+
+def _object_of_other(ctx: Context, name: str, j: int, i: int) -> bool:
+    """Whether the phrase of the class at ``j`` is a preposition whose object is another
+    figure before ``i``: "sales from 296 stores, or about 19 million pounds" -- the "from"
+    is the 296's. A duration or a rank in between is no object ("from a year earlier")."""
+    if name not in _figure_prepositions():
+        return False
+    toks = ctx.tokens
+    ends = [k for k in class_ends(ctx, name, j) if k <= ctx.end]
+    return bool(ends) and all(k < i and (f := toks[k].figure) is not None and not _context_figure(f) for k in ends)
 
 
 def _closed_before(toks: tuple[Token, ...], j: int, i: int) -> bool:

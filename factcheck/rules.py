@@ -113,6 +113,10 @@ class Collect:
     # that block closes on a colon (a heading that names the split, "La répartition par
     # format reste dominée par les grandes surfaces :" then "- hypermarchés : 45 % des ventes ;" …)
     rows_after: bool = False
+    # with ``after: SLOT``: the figures after that figure in its own sentence, not those of the
+    # sentences after it: "Dont 4 100 tonnes au Kazakhstan, via la coentreprise Katco (48 % du
+    # total), 2 900 tonnes au Niger, …" (the first part opens the list the rest continues)
+    after_here: bool = False
 
 
 @dataclass(frozen=True)
@@ -190,13 +194,17 @@ class Pick:
     # ``not_preceded_by``: "creció un 15%, hasta 61.000" tells 61.000 as the level reached,
     # not the rise the "creció" rules out
     unless_preceded_by: tuple[str, ...] = ()
+    # classes/phrases one of which stands between the start of the sentence before the
+    # figure's (or its own, the first of the text) and the figure: the heading of the list it
+    # opens ("Most expensive boarding schools, annual fees 2024-25:" then "1. Winchester College …")
+    heading_has: tuple[str, ...] = ()
 
     @cached_property
     def fits_key(self) -> tuple[object, ...]:
         """What ``_Runner._fits`` reads of the pick (its test and the words around a
         candidate, not its anchor, position, ``where`` nor choice), interned: the picks of
         different rules that ask the same of a figure share the answer, once per document."""
-        return _interned((self.test, self.outside_brackets, self.preceded_by, self.not_preceded_by, self.unless_preceded_by,
+        return _interned((self.test, self.outside_brackets, self.preceded_by, self.not_preceded_by, self.unless_preceded_by, self.heading_has,
                           self.not_followed_by, self.opened_by, self.sentence_lacks, self.not_opened_by, self.near,
                           self.sentence_has))
 
@@ -411,11 +419,11 @@ _RULE_KEYS = {"id", "title", "languages", "scope", "blocks", "pattern", "collect
 _GAP_KEYS = {"gap", "figures", "stop"}
 _SLOT_KEYS = {"fig", "as", "unit", "hedged", "ranged", "block", "sign", "repeat", "not_after", "not_after_in_sentence", "not_before", "pass_over"}
 _COLLECT_KEYS = {"fig", "unit", "hedged", "ranged", "block", "sign", "in", "sentence_has", "not_after", "not_before", "not_after_in_sentence",
-                 "unless_after", "drop_subtotals", "sentence_lacks", "min", "carry", "before", "drop_together", "after",
+                 "unless_after", "drop_subtotals", "sentence_lacks", "min", "carry", "before", "drop_together", "after", "after_here",
                  "paragraphs", "named_in_brackets", "not_base", "not_opened_by", "paragraphs_after",
                  "not_fraction", "lacks_after", "rows_named_by", "not_in_aside", "list_before", "list_after", "rows_after"}
 _PICK_KEYS = {"fig", "unit", "hedged", "ranged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
-              "near", "preceded_by", "not_preceded_by", "unless_preceded_by", "not_across", "absent", "named_after", "each", "before",
+              "near", "preceded_by", "not_preceded_by", "unless_preceded_by", "heading_has", "not_across", "absent", "named_after", "each", "before",
               "paragraphs", "same_noun", "sentence_lacks", "named_before", "opened_by", "not_followed_by",
               "not_opened_by", "own_subject", "counts_named_in", "sentence_has", "names_subject"}
 
@@ -623,7 +631,10 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                          not_in_aside=_phrases(w, spec, "not_in_aside", f"{f}.not_in_aside"),
                                          list_before=_flag(w, spec, "list_before", f"{f}.list_before"),
                                          list_after=_flag(w, spec, "list_after", f"{f}.list_after"),
-                                         rows_after=_flag(w, spec, "rows_after", f"{f}.rows_after"))
+                                         rows_after=_flag(w, spec, "rows_after", f"{f}.rows_after"),
+                                         after_here=_flag(w, spec, "after_here", f"{f}.after_here"))
+            if collect[str(name)].after_here and collect[str(name)].after is None:
+                raise w.error(_line(spec, "after_here"), f"{f}.after_here", "needs after: SLOT (the figure the rest of its sentence follows)")
             if collect[str(name)].rows_after and pattern is None:
                 raise w.error(_line(spec, "rows_after"), f"{f}.rows_after", "needs a rule with a pattern (the heading the list follows)")
             if collect[str(name)].list_after and collect[str(name)].after is None:
@@ -684,7 +695,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                     _pick_before(w, spec, slots, f"{f}.counts_named_in", "counts_named_in"),
                                     sentence_has=_phrases(w, spec, "sentence_has", f"{f}.sentence_has"),
                                     names_subject=_flag(w, spec, "names_subject", f"{f}.names_subject"),
-                                    unless_preceded_by=_phrases(w, spec, "unless_preceded_by", f"{f}.unless_preceded_by"))
+                                    unless_preceded_by=_phrases(w, spec, "unless_preceded_by", f"{f}.unless_preceded_by"),
+                                    heading_has=_phrases(w, spec, "heading_has", f"{f}.heading_has"))
             if picks[str(name)].unless_preceded_by and not picks[str(name)].not_preceded_by:
                 raise w.error(_line(spec, "unless_preceded_by"), f"{f}.unless_preceded_by", "needs not_preceded_by (it lifts it)")
             if picks[str(name)].paragraphs and pscope != "paragraph":

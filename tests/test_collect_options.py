@@ -189,3 +189,37 @@ def test_not_in_aside_leaves_out_a_part_of_a_part_in_brackets(tmp_path: Path) ->
     # without the option the part of a part counts
     plain = _stated(tmp_path / "plain", "")
     assert plain("Roads get €400m and rail €300m (including light-rail and tram upgrades worth €100m). The rest, €200m, goes to buses.") == ["1 bn EUR"]
+
+
+AFTER_HERE = """rules:
+  - id: house-after
+    title: Parts after the first
+    languages: all
+    scope: paragraph
+    pattern:
+      - {opening: true}
+      - "@of_which_opening"
+      - {gap: 3}
+      - {fig: quantity, as: first}
+    collect:
+      rest: {fig: quantity, in: sentence, after: first, OPTIONS min: 1}
+    check: {stated: first + sum(rest), relation: "<=", expected: 8600}
+    message: "{first} and {rest} add up to {stated}"
+"""
+
+
+def test_after_here_collects_the_rest_of_the_first_figure_s_sentence(tmp_path: Path) -> None:
+    def stated(options: str, text: str) -> list[str | None]:
+        folder = tmp_path / str(abs(hash(options)))
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "house.yaml").write_text(AFTER_HERE.replace("OPTIONS", options), encoding="utf-8")
+        mine = [r for r in load([str(folder)]) if r.id == "house-after"]
+        return [f.stated for f in check_text(text, language="fr", rules=mine).findings if f.rule == "house-after"]
+
+    # 4 100 + 2 900 + 1 800 t: the share in brackets between them is no part, and the next
+    # sentence's 500 t is no part either
+    text = ("Orano a produit 8 600 tonnes. Dont 4 100 tonnes au Kazakhstan (48 % du total), 2 900 tonnes "
+            "au Niger et 1 800 tonnes au Canada. Le Niger en produisait 500 tonnes de plus en 2010.")
+    assert stated("after_here: true,", text) == ["8800 metric_ton"]
+    # without it, `after` reads the sentences after the first part's: the 500 t alone
+    assert stated("", text) == ["4600 metric_ton"]

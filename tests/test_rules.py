@@ -165,6 +165,9 @@ BAD = [
     # a pick's `unless_preceded_by` lifts its `not_preceded_by`: alone it says nothing
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    with:\n      b: {fig: money, unless_preceded_by: ['@change_to']}\n"
      "    check: {stated: a, expected: b}\n", 6, "with.b.unless_preceded_by"),
+    # a collection's `after_here` reads the rest of the sentence of its `after` figure: alone it says nothing
+    ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    collect:\n      s: {fig: money, after_here: true}\n"
+     "    check: {stated: sum(s), expected: a}\n", 6, "collect.s.after_here"),
     # a key given twice is an error (YAML would keep the last one silently)
     ("rules:\n  - id: x\n    title: X\n    pattern: [{fig: money, as: a}]\n    check: {stated: a, expected: a}\n"
      "    title: Y\n", 6, "'title' is given twice (first on line 3)"),

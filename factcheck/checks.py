@@ -168,10 +168,12 @@ def _named_in_brackets(toks: Sequence[Token], i: int, ss: int, se: int) -> bool:
 
 
 def _after_multiplier(toks: Sequence[Token], i: int, ss: int) -> bool:
-    """Whether figure token ``i`` follows a multiplier (a figure in "x") by three tokens at
-    most in its sentence: the base of a multiple, "el triple de los 150 millones", "twice
-    the £40m", "das Dreifache der 2,1 Mrd."; a collection's ``not_base``."""
-    return any(toks[k].figure is not None and toks[k].figure.unit == "x" for k in range(max(ss, i - 3), i))
+    """Whether figure token ``i`` follows a multiplier (a figure in "x", or a fraction below
+    one) by three tokens at most in its sentence: the base of a multiple, "el triple de los
+    150 millones", "twice the £40m", "das Dreifache der 2,1 Mrd.", "less than half the £7.4m
+    they raised a year earlier"; a collection's ``not_base``."""
+    return any((f := toks[k].figure) is not None and (f.unit == "x" or f.kind == "number" and f.unit is None and 0 < f.value < 1)
+               for k in range(max(ss, i - 3), i))
 
 
 def _exact(a: object) -> Amount:
@@ -407,7 +409,10 @@ class _Runner:
         elif spec.scope == "document":
             ranges = [(0, len(toks))]
         elif spec.scope == "sentence":
-            ranges = list(self.stream.sentence_ranges)
+            # each sentence of the match's paragraph (of the whole text for a rule with no pattern,
+            # and after the ``after`` figure, wherever it stands, for a breakdown told after it)
+            ranges = [r for r in self.stream.sentence_ranges
+                      if block is None or spec.after is not None or toks[r[0]].block == block]
         elif spec.list_before:
             ranges = self._list_range(limit)
         elif spec.list_after:
@@ -487,6 +492,8 @@ class _Runner:
                 picked = _without_joint_totals(picked, joint, joint_wide, joint_sent)
             if spec.drop_subtotals:
                 picked = _without_subtotals(picked)
+            if spec.one_unit:
+                picked = _of_main_unit(picked)
             if len(picked) >= spec.minimum:
                 yield tuple(picked)
 
@@ -1607,6 +1614,19 @@ def _back(toks: Sequence[Token], i: int, lo: int) -> int:
 def _named_among(word: str, words: frozenset[str]) -> bool:
     """Whether a row's label word is named among ``words``: the same word, or its plural."""
     return any(w == word or w.rstrip("s") == word.rstrip("s") for w in words)
+
+
+def _of_main_unit(figs: list[Figure]) -> list[Figure]:
+    """The figures of the unit most of them share (a currency before none at a tie): a count
+    told in an aside of a list of amounts ("Auf Helios Deutschland mit seinen 87 Kliniken
+    entfielen 7,4 Milliarden Euro, auf Helios Spanien 5,7 Milliarden Euro") is no part of it."""
+    if len({f.unit for f in figs}) < 2:
+        return figs
+    counts: dict[str | None, int] = {}
+    for f in figs:
+        counts[f.unit] = counts.get(f.unit, 0) + 1
+    main = max(counts, key=lambda u: (counts[u], u is not None))
+    return [f for f in figs if f.unit == main]
 
 
 def _collect_limit(slot: str | None, bound: dict[str, object] | None, fig_index: dict[str, int]) -> int | None:

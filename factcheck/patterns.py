@@ -873,7 +873,8 @@ class Gap(Element):
                     continue
                 tok = tokens[j]
                 fig = tok.figure
-                blocked = (fig is not None and not self.figures and not _context_figure(fig) and not _unit_size(ctx, j)) or (
+                blocked = (fig is not None and not self.figures and not _context_figure(fig) and not _unit_size(ctx, j)
+                           and not _subject_count(ctx, j)) or (
                     bool(stop) and (firsts is None or tok.norm in firsts[0] or tok.lower in firsts[1])
                     and any(match_words(words, tokens, j, ctx.end) >= 0 for words in stop)) or (
                     bool(stop_classes) and any((starts is None or j in starts.get(c, _NO_STARTS)) and _class_at(ctx, c, j)
@@ -969,6 +970,34 @@ def _unit_size(ctx: Context, j: int) -> bool:
             before = ctx.tokens[k - 1].figure
             return before is not None and before.kind == "money"
     return False
+
+
+SUBJECT_COUNT_MOST = 12  # "the twelve banks" names its subjects; "the 40 banks" may be a figure told
+
+
+def _subject_count(ctx: Context, j: int) -> bool:
+    """Whether the figure at ``j`` is a small count written in words right after a word of
+    class ``subject_count_front`` ("the", "les", "de", "los"), fewer figures before it in its
+    sentence than it counts: it names the subjects of the sentence, a word between the figures
+    a rule links ("Over the last five years the two zoos have drawn 8.6 million visitors, an
+    average of 2.1m a year"), not a group of figures just told."""
+    fig = ctx.tokens[j].figure
+    if fig is None or fig.kind != "number" or not 1 < fig.value <= SUBJECT_COUNT_MOST or any(c.isdigit() for c in fig.text):
+        return False
+    if not (j >= 1 and _class_at(ctx, "subject_count_front", j - 1)):
+        return False
+    # not a group of figures told before it in its sentence: "Ivory Coast … 2.2m and Ghana 0.7m,
+    # meaning the two neighbours will still account for roughly 59%" (a share of both, no word between)
+    toks = ctx.tokens
+    sentence = toks[j].sentence
+    told = 0
+    for k in range(j - 1, -1, -1):
+        if toks[k].sentence != sentence:
+            break
+        f = toks[k].figure
+        if f is not None and not _context_figure(f):
+            told += 1
+    return told < fig.value
 
 
 def _closing_bracket(ctx: Context, j: int, longest: int = 16) -> int | None:

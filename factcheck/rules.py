@@ -117,6 +117,9 @@ class Collect:
     # sentences after it: "Dont 4 100 tonnes au Kazakhstan, via la coentreprise Katco (48 % du
     # total), 2 900 tonnes au Niger, …" (the first part opens the list the rest continues)
     after_here: bool = False
+    # keep only the figures of the unit most of them share: a count in an aside of a list of
+    # amounts ("… mit seinen 87 Kliniken entfielen 7,4 Milliarden Euro, …") is no part of it
+    one_unit: bool = False
 
 
 @dataclass(frozen=True)
@@ -419,7 +422,7 @@ _RULE_KEYS = {"id", "title", "languages", "scope", "blocks", "pattern", "collect
 _GAP_KEYS = {"gap", "figures", "stop"}
 _SLOT_KEYS = {"fig", "as", "unit", "hedged", "ranged", "block", "sign", "repeat", "not_after", "not_after_in_sentence", "not_before", "pass_over"}
 _COLLECT_KEYS = {"fig", "unit", "hedged", "ranged", "block", "sign", "in", "sentence_has", "not_after", "not_before", "not_after_in_sentence",
-                 "unless_after", "drop_subtotals", "sentence_lacks", "min", "carry", "before", "drop_together", "after", "after_here",
+                 "unless_after", "drop_subtotals", "sentence_lacks", "min", "carry", "before", "drop_together", "after", "after_here", "one_unit",
                  "paragraphs", "named_in_brackets", "not_base", "not_opened_by", "paragraphs_after",
                  "not_fraction", "lacks_after", "rows_named_by", "not_in_aside", "list_before", "list_after", "rows_after"}
 _PICK_KEYS = {"fig", "unit", "hedged", "ranged", "block", "sign", "in", "position", "pick", "anchor", "where", "outside_brackets",
@@ -632,7 +635,8 @@ def _rule(w: _Where, node: Any, line: int) -> Rule:
                                          list_before=_flag(w, spec, "list_before", f"{f}.list_before"),
                                          list_after=_flag(w, spec, "list_after", f"{f}.list_after"),
                                          rows_after=_flag(w, spec, "rows_after", f"{f}.rows_after"),
-                                         after_here=_flag(w, spec, "after_here", f"{f}.after_here"))
+                                         after_here=_flag(w, spec, "after_here", f"{f}.after_here"),
+                                         one_unit=_flag(w, spec, "one_unit", f"{f}.one_unit"))
             if collect[str(name)].after_here and collect[str(name)].after is None:
                 raise w.error(_line(spec, "after_here"), f"{f}.after_here", "needs after: SLOT (the figure the rest of its sentence follows)")
             if collect[str(name)].rows_after and pattern is None:

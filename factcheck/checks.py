@@ -481,6 +481,8 @@ class _Runner:
                     continue  # the base of a multiple: "el triple de los 150 millones"
                 if spec.not_fraction and t.figure.kind == "number" and abs(t.figure.value) < 1:
                     continue  # a fraction beside a part: "£1.3bn, just over half of group sales"
+                if (spec.list_after or spec.rows_after or spec.list_before) and self._in_row_label(i):
+                    continue  # a count in a row's label ("davon übrige elf Länder: 760"), not its figure
                 if named is not None and not ((w := self._row_label(i)) and _named_among(w, named)):
                     continue  # not a table row the total's clause names
                 picked.append(t.figure)
@@ -1087,6 +1089,13 @@ class _Runner:
         # the token stream): none after a colon, else one closing on a colon, with no figure
         between = self.doc.text[self.doc.blocks[blk].end:self.doc.blocks[keys[start]].start].strip()
         heading = self._block_text(keys[start]).rstrip()
+        if not closes_on_colon and not between and self._is_row(blk):
+            # a total row, then rows that open on an "of which" word: "Totaal: 1.070" then
+            # "waarvan landelijke publieke omroep (NPO): 837" … (the rows after those are others)
+            last = start
+            while last < len(keys) and self._is_row(keys[last]) and self._opens_of_which(keys[last]):
+                last += 1
+            return self._rows_range(keys, start, last)
         if closes_on_colon:
             if between:
                 return []
@@ -1121,6 +1130,19 @@ class _Runner:
         """The blocks of the token stream, in text order (once per document: the list
         collections of every match walk them)."""
         return sorted(self.stream.block_ranges)
+
+    def _in_row_label(self, i: int) -> bool:
+        """Whether figure token ``i`` stands before the first colon of its block (a "Label: figure"
+        row's label; a colon in an aside after the figure, "312 euro (2020: 288 euro)", is none)."""
+        s, e = self.stream.block_ranges[self.stream.tokens[i].block]
+        toks = self.stream.tokens
+        first = next((k for k in range(s, e) if toks[k].lower == ":"), e)
+        return i < first < e
+
+    def _opens_of_which(self, b: int) -> bool:
+        """Whether block ``b`` opens on an "of which" word ("davon Deutschland: 970")."""
+        s, e = self.stream.block_ranges[b]
+        return self._begins("@of_which", self.block_lang.get(b, ""), s, e)
 
     def _is_row(self, b: int) -> bool:
         """Whether block ``b`` is a row of a list (``is_list_row``) in the article's body."""

@@ -2099,6 +2099,10 @@ def _scan(doc: Document) -> tuple[Scan, tuple[tuple[tuple[int, int, float], ...]
         raws = [r for r in raws if not _hyphen_adjective(text, r, lex)]
         prev_end = -1
         for raw in raws:
+            if raw.kind == "money" and raw.start < prev_end <= raw.num_start:
+                # the symbol closed the figure before ("1,2 Mrd. $" then "2. Thales …"): it
+                # opens no amount of its own, the number after it is a plain one
+                raw.start, raw.kind, raw.unit, raw.symbol = raw.num_start, "number", None, None
             raw.hedge = raw.hedge or _hedge(text, raw, block.start, lex, prev_end, low)
             prev_end = raw.end
             if raw.symbol and raw.kind == "money":

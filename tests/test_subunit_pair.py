@@ -30,3 +30,9 @@ def test_the_next_number_of_a_numbered_list_is_no_cents() -> None:
     assert [v for k, v, u in figs if k == "number"] == [1.0, 2.0, 3.0]
     # a bare whole number after an amount, at the end of its sentence, is still its cents
     assert _figs("Der Eintritt kostet 15 Dollar 50.", "de") == [("money", pytest.approx(15.5), "USD")]
+
+
+def test_a_symbol_closing_an_amount_opens_none_after_it() -> None:
+    # "1,2 Mrd. $" closes its row; the "2." of the next row is its number, no $2
+    text = "Die größten Übernahmen 2023\n1. Cisco / Splunk: 28,0 Mrd. $\n2. Thales / Imperva: 1,2 Mrd. $"
+    assert _figs(text, "de") == [("number", 1.0, None), ("money", 28e9, "USD"), ("number", 2.0, None), ("money", 1.2e9, "USD")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -665,15 +666,21 @@ class _Runner:
             got = self.has_cache[key] = has_phrase(self._context(lang, -1, len(self.stream.tokens)), phrase, s, e)
         return got
 
+    def _opening_token(self, ss: int, se: int) -> int:
+        """The first word or figure of the sentence ``ss``..``se``, past its opening marks (quotes, dashes)."""
+        toks = self.stream.tokens
+        j = ss
+        while j < se and toks[j].figure is None and not toks[j].norm[:1].isalnum():
+            j += 1
+        return j
+
     def _opening_phrase_end(self, phrases: tuple[str, ...], lang: str, sentence: int) -> int:
         """Where the phrase of ``phrases`` that opens the sentence ends (the sentence's start
         when none does, or when a figure follows it right away: "Compared with €4bn, …"
         governs that figure, as a preposition its object)."""
         ss, se = self.stream.sentence_ranges[sentence]
         toks = self.stream.tokens
-        j = ss
-        while j < se and toks[j].figure is None and not toks[j].norm[:1].isalnum():
-            j += 1
+        j = self._opening_token(ss, se)
         ctx = self._context(lang, -1, len(toks))
         end = ss
         for p in phrases:
@@ -689,9 +696,7 @@ class _Runner:
         """Whether the sentence ``ss``..``se`` opens with one of ``phrases``, marks (quotes,
         dashes) and one leading duration aside: "Il y a cinq ans, …", "Five years ago, …"."""
         toks = self.stream.tokens
-        j = ss
-        while j < se and toks[j].figure is None and not toks[j].norm[:1].isalnum():
-            j += 1
+        j = self._opening_token(ss, se)
         starts = [j]
         f = toks[j].figure if j < se else None
         if f is not None and f.kind == "quantity" and f.unit in ("year", "month", "week", "day"):
@@ -1642,11 +1647,9 @@ def _of_main_unit(figs: list[Figure]) -> list[Figure]:
     """The figures of the unit most of them share (a currency before none at a tie): a count
     told in an aside of a list of amounts ("Auf Helios Deutschland mit seinen 87 Kliniken
     entfielen 7,4 Milliarden Euro, auf Helios Spanien 5,7 Milliarden Euro") is no part of it."""
-    if len({f.unit for f in figs}) < 2:
+    counts = Counter(f.unit for f in figs)
+    if len(counts) < 2:
         return figs
-    counts: dict[str | None, int] = {}
-    for f in figs:
-        counts[f.unit] = counts.get(f.unit, 0) + 1
     main = max(counts, key=lambda u: (counts[u], u is not None))
     return [f for f in figs if f.unit == main]
 
@@ -2012,13 +2015,11 @@ def _evaluated_calls(e: expressions.Expr, env: dict[str, object], fns: Mapping[s
     return e
 
 
-def _substituted(e: expressions.Expr, env: dict[str, object],
-                 fns: Mapping[str, Callable[..., object]] | None = None) -> str:
+def _substituted(e: expressions.Expr, env: dict[str, object], fns: Mapping[str, Callable[..., object]]) -> str:
     """The formula with each slot replaced by its value, for the steps an editor reads."""
-    if fns is not None:
-        shown: dict[str, object] = {}
-        e = _evaluated_calls(e, env, fns, shown)
-        env = {**env, **shown}
+    shown: dict[str, object] = {}
+    e = _evaluated_calls(e, env, fns, shown)
+    env = {**env, **shown}
     src = re.sub(r"\bvalue\((\w+)\)", lambda m: display.number(env[m.group(1)].nominal)
                  if isinstance(env.get(m.group(1)), Amount) else m.group(0), str(e))
     # bare() and exact() only say how a rule computes; an editor reads the figures
